@@ -1,0 +1,61 @@
+#pragma once
+// HTTP request/response as plain data. Handlers and modules see only these types;
+// Beast stays inside src/http/server*.cpp.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "base/principal.hpp"
+
+namespace changwat::http {
+
+enum class Method { get, head, post, put, patch, delete_, options, other };
+
+std::string_view method_name(Method method);  // "GET", ...
+bool is_unsafe(Method method);                 // POST, PUT, PATCH, DELETE
+
+struct Request {
+  Method method = Method::get;
+  std::string target;  // raw, e.g. "/api/v1/plans?x=1"
+  std::string path;    // percent-decoded path without query
+  std::vector<std::pair<std::string, std::string>> query;    // decoded
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
+  std::string body;
+  std::string remote_address;
+  std::string request_id;
+  bool secure = false;  // behind TLS (X-Forwarded-Proto: https)
+  std::map<std::string, std::string> path_params;  // filled by the router
+
+  std::optional<std::string_view> header(std::string_view lower_case_name) const;
+  std::optional<std::string> query_param(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+  // A path parameter the route pattern guarantees, e.g. "{code}" -> param("code").
+  const std::string& param(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  static Response json(const boost::json::value& value, int status = 200);
+  static Response text(std::string body, std::string content_type, int status = 200);
+  static Response no_content();  // 204
+  void add_header(std::string name, std::string value);
+};
+
+// Everything a handler gets: the request and who is calling.
+struct Context {
+  Request& request;
+  Actor actor;
+  // Set by the auth middleware for sign-in responses that start a session.
+  std::optional<std::string> csrf_token;
+};
+
+}  // namespace changwat::http

@@ -1,0 +1,48 @@
+#pragma once
+// The audit log: every change is recorded in the same transaction as the change
+// (who, when, from which address, entity, before -> after). Append-only: no API
+// edits or deletes it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "base/principal.hpp"
+#include "db/database.hpp"
+
+namespace changwat::audit {
+
+// Call inside the transaction that makes the change. `action` is "create",
+// "update", "delete", "approve", …; before/after are null for create/delete.
+void record(db::Connection& transaction, const Actor& actor, std::string_view entity,
+            std::string_view entity_id, std::string_view action,
+            const boost::json::value& before, const boost::json::value& after);
+
+struct Entry {
+  std::int64_t id = 0;
+  std::optional<std::string> username;  // null for anonymous (public forms)
+  std::string at;                       // ISO 8601 UTC
+  std::string address;
+  std::string entity;
+  std::string entity_id;
+  std::string action;
+  std::string before_json;
+  std::string after_json;
+};
+
+struct Filter {
+  std::optional<std::string> entity;
+  std::optional<std::string> username;
+  std::optional<std::string> from_date;  // ISO date, inclusive
+  std::optional<std::string> to_date;    // ISO date, inclusive
+  std::int64_t limit = 100;
+  std::optional<std::int64_t> before_id;  // paging: entries older than this id
+};
+
+// admin and auditor only; newest first.
+std::vector<Entry> search(db::Database& database, const Actor& actor, const Filter& filter);
+
+}  // namespace changwat::audit
