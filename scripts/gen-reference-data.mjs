@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Generates the checked-in reference data files under data/ from their sources:
-//  - data/th-areas.csv: all Thai provinces, districts and subdistricts with official DOPA
-//    codes, from ../shared/data/th-areas.json (thai-province-data by Kongvut Sangkla, MIT).
-//  - data/trat-villages-demo.csv: DEMO villages for Trat (no official village list is
-//    reachable; every row is flagged demo=1 and named "หมู่ที่ N" only).
+//  - data/th-areas.json: all Thai provinces, districts and subdistricts with official DOPA
+//    codes, from ../shared/data/th-areas.json (thai-province-data by Kongvut Sangkla, MIT),
+//    reduced to code, level, parent, name_th, name_en.
+//  - data/trat-villages-demo.json: DEMO villages for Trat (no official village list is
+//    reachable; every row is flagged demo and named "หมู่ที่ N" only).
 // Usage: node scripts/gen-reference-data.mjs [path/to/th-areas.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,20 +14,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = process.argv[2] || resolve(root, '..', 'shared', 'data', 'th-areas.json');
 const areas = JSON.parse(readFileSync(source, 'utf8'));
 
-const csv = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-const lines = ['code,level,parent_code,name_th,name_en'];
-for (const a of areas) {
-  lines.push([a.code, a.level, a.parent ?? '', a.name_th, a.name_en].map((v) => csv(String(v))).join(','));
-}
-writeFileSync(join(root, 'data', 'th-areas.csv'), lines.join('\n') + '\n');
+const jsonLines = (rows) => `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+const reduced = areas.map((a) => ({
+  code: a.code, level: a.level, parent: a.parent ?? '', name_th: a.name_th, name_en: a.name_en,
+}));
+writeFileSync(join(root, 'data', 'th-areas.json'), jsonLines(reduced));
 
 // Seven demo villages per Trat subdistrict (Trat has about 260 villages in reality).
-const villages = ['code,parent_code,name_th,name_en,demo'];
+const villages = [];
 for (const a of areas.filter((x) => x.level === 'subdistrict' && x.code.startsWith('23'))) {
   for (let moo = 1; moo <= 7; moo++) {
-    const code = `${a.code}${String(moo).padStart(2, '0')}`;
-    villages.push([code, a.code, `หมู่ที่ ${moo} ตำบล${a.name_th} (ตัวอย่าง)`, `Moo ${moo}, ${a.name_en} (demo)`, '1'].map(csv).join(','));
+    villages.push({
+      code: `${a.code}${String(moo).padStart(2, '0')}`, parent: a.code,
+      name_th: `หมู่ที่ ${moo} ตำบล${a.name_th} (ตัวอย่าง)`, name_en: `Moo ${moo}, ${a.name_en} (demo)`,
+    });
   }
 }
-writeFileSync(join(root, 'data', 'trat-villages-demo.csv'), villages.join('\n') + '\n');
-console.log(`areas: ${areas.length}, demo villages: ${villages.length - 1}`);
+writeFileSync(join(root, 'data', 'trat-villages-demo.json'), jsonLines(villages));
+console.log(`areas: ${reduced.length}, demo villages: ${villages.length}`);
