@@ -1,0 +1,33 @@
+// The work areas of the product and where each lives. `ready` is false until the
+// module's API exists; those pages show an honest "not available yet" state.
+import type { MessageKey } from "../i18n/messages";
+import type { Role } from "../api/types";
+
+export interface ModuleEntry {
+  path: string;
+  label: MessageKey;
+  about: MessageKey;
+  ready: boolean;
+  // Who sees it in the menu; undefined means everyone (including the public).
+  roles?: Role[];
+}
+
+export const workModules: ModuleEntry[] = [
+  { path: "/plan", label: "nav.plan", about: "module.plan.about", ready: false },
+  { path: "/needs", label: "nav.needs", about: "module.needs.about", ready: false },
+  { path: "/monitoring", label: "nav.monitoring", about: "module.monitoring.about", ready: false },
+  { path: "/tourism", label: "nav.tourism", about: "module.tourism.about", ready: false },
+  { path: "/epidemic", label: "nav.epidemic", about: "module.epidemic.about", ready: false },
+];
+
+export const referenceModules: ModuleEntry[] = [
+  { path: "/areas", label: "nav.areas", about: "module.areas.about", ready: true },
+  { path: "/agencies", label: "nav.agencies", about: "module.agencies.about", ready: true },
+  {
+    path: "/audit",
+    label: "nav.audit",
+    about: "module.audit.about",
+    ready: true,
+    roles: ["admin", "auditor"],
+  },
+];
