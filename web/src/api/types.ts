@@ -37,6 +37,8 @@ export interface AreaSummary {
 
 export interface Area extends AreaSummary {
   children: AreaSummary[];
+  // Ancestors from the province down to the parent, when the server includes them.
+  path?: AreaSummary[];
 }
 
 export interface Agency {

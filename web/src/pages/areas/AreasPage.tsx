@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { getArea } from "../../api/endpoints";
-import type { Area, AreaLevel } from "../../api/types";
+import type { Area, AreaLevel, AreaSummary } from "../../api/types";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { DemoBadge } from "../../components/DemoBadge";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -22,15 +22,15 @@ export function ancestorCodes(code: string): string[] {
 
 interface AreaWithAncestors {
   area: Area;
-  ancestors: Area[];
+  ancestors: AreaSummary[];
 }
 
 async function loadArea(code: string, signal: AbortSignal): Promise<AreaWithAncestors> {
-  const [area, ...ancestors] = await Promise.all([
-    getArea(code, signal),
-    ...ancestorCodes(code).map((ancestor) => getArea(ancestor, signal)),
-  ]);
-  return { area: area as Area, ancestors };
+  const area = await getArea(code, signal);
+  if (area.path) return { area, ancestors: area.path };
+  // Without a path in the answer, the ancestors follow from the code's prefixes.
+  const ancestors = await Promise.all(ancestorCodes(code).map((ancestor) => getArea(ancestor, signal)));
+  return { area, ancestors };
 }
 
 const childLevel: Record<AreaLevel, AreaLevel | null> = {

@@ -14,9 +14,16 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDateTime } from "../../format/date";
 import { isMessageKey, useLanguage } from "../../i18n/language";
+import { th } from "../../i18n/messages";
+import type { MessageKey } from "../../i18n/messages";
 import { AuditDiff } from "./AuditDiff";
 
 export const auditPageSize = 50;
+
+// Entity codes with a translated name, offered as suggestions in the filter.
+const knownEntities = Object.keys(th)
+  .filter((key) => key.startsWith("audit.entity."))
+  .map((key) => key.slice("audit.entity.".length));
 
 interface Filters {
   entity: string;
@@ -37,12 +44,13 @@ function filtersFrom(params: URLSearchParams): Filters {
 function EntryView({ entry }: { entry: AuditEntry }) {
   const { t, language } = useLanguage();
   const actionKey = `audit.action.${entry.action}`;
+  const entityKey = `audit.entity.${entry.entity}`;
   return (
     <article className="audit-entry" data-testid="audit-entry" data-entity={entry.entity} data-entity-id={entry.entity_id}>
       <header className="audit-entry-head">
         <span className="audit-action">{isMessageKey(actionKey) ? t(actionKey) : entry.action}</span>
         <span className="audit-target">
-          <code>{entry.entity}</code> <code>{entry.entity_id}</code>
+          {isMessageKey(entityKey) ? t(entityKey) : <code>{entry.entity}</code>} <code>{entry.entity_id}</code>
         </span>
         <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
       </header>
@@ -130,9 +138,18 @@ export function AuditPage() {
             <input
               id="audit-entity"
               name="entity"
+              list="audit-entities"
+              autoCapitalize="none"
               value={draft.entity}
               onChange={(event) => setDraft({ ...draft, entity: event.target.value })}
             />
+            <datalist id="audit-entities">
+              {knownEntities.map((entity) => (
+                <option key={entity} value={entity}>
+                  {t(`audit.entity.${entity}` as MessageKey)}
+                </option>
+              ))}
+            </datalist>
           </div>
           <div className="field">
             <label htmlFor="audit-user">{t("audit.user")}</label>
