@@ -43,4 +43,17 @@ const Principal& Actor::require_role(std::initializer_list<Role> roles) const {
   throw_forbidden();
 }
 
+Actor Actor::command_line() {
+  Actor actor;
+  actor.address = "command-line";
+  actor.request_id = "command-line";
+  actor.local_command = true;
+  return actor;
+}
+
+void Actor::require_role_or_local(std::initializer_list<Role> roles) const {
+  if (local_command) return;
+  require_role(roles);
+}
+
 }  // namespace changwat

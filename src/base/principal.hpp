@@ -38,6 +38,11 @@ struct Actor {
   std::optional<Principal> principal;
   std::string address;     // client IP, for the audit log
   std::string request_id;  // for logs and 500 responses
+  // True only for the `changwat` command line run by someone with access to the
+  // database itself; HTTP requests never set it.
+  bool local_command = false;
+
+  static Actor command_line();
 
   bool signed_in() const { return principal.has_value(); }
   bool has_role(Role role) const { return principal && principal->role == role; }
@@ -45,6 +50,8 @@ struct Actor {
   const Principal& require_signed_in() const;
   // Throws unauthenticated if anonymous, forbidden if the role is not one of `roles`.
   const Principal& require_role(std::initializer_list<Role> roles) const;
+  // Like require_role, but the local command line is also allowed.
+  void require_role_or_local(std::initializer_list<Role> roles) const;
 };
 
 }  // namespace changwat

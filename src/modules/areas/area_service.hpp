@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/principal.hpp"
@@ -15,6 +16,7 @@
 namespace changwat::areas {
 
 enum class Level { province, district, subdistrict, village };
+std::string_view level_name(Level level);
 
 struct Area {
   std::string code;
@@ -33,6 +35,7 @@ struct Agency {
   std::string name_en;
   std::string kind;  // "provincial", "central_regional", "local_government", ...
   bool demo = false;
+  std::int64_t version = 1;
 };
 
 class AreaService {
@@ -52,6 +55,7 @@ class AreaService {
 
  private:
   struct Data;
+  std::shared_ptr<const Data> snapshot() const;
   db::Database& database_;
   std::shared_ptr<const Data> data_;
   mutable std::mutex mutex_;

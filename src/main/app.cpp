@@ -1,0 +1,120 @@
+#include "main/app.hpp"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "auth/api.hpp"
+#include "auth/middleware.hpp"
+#include "db/migrations.hpp"
+#include "http/static_files.hpp"
+#include "modules/areas/api.hpp"
+#include "modules/areas/reference_data.hpp"
+#include "modules/audit/api.hpp"
+
+namespace changwat::app {
+
+// Module services added by later modules live here so app.hpp stays stable.
+struct App::Modules {};
+
+namespace {
+
+struct DemoUser {
+  const char* username;
+  const char* display_name;
+  Role role;
+  const char* agency;
+};
+
+constexpr DemoUser kDemoUsers[] = {
+    {"admin", "ผู้ดูแลระบบ (ตัวอย่าง)", Role::admin, nullptr},
+    {"strategy", "กลุ่มงานยุทธศาสตร์ สนจ.ตราด (ตัวอย่าง)", Role::strategy_officer, "TRAT-PO"},
+    {"agency", "เจ้าหน้าที่สำนักงานเกษตรจังหวัด (ตัวอย่าง)", Role::agency_officer, "TRAT-DOAE"},
+    {"executive", "ผู้บริหารจังหวัด (ตัวอย่าง)", Role::executive, nullptr},
+    {"auditor", "หน่วยตรวจสอบภายใน (ตัวอย่าง)", Role::auditor, nullptr},
+    {"health", "สำนักงานสาธารณสุขจังหวัด (ตัวอย่าง)", Role::health_officer, "TRAT-PHO"},
+    {"community", "วิสาหกิจชุมชนท่องเที่ยว (ตัวอย่าง)", Role::community_manager, nullptr},
+};
+
+void add_demo_users(db::Database& database, auth::AuthService& auth) {
+  Actor system = Actor::command_line();
+  for (const auto& user : kDemoUsers) {
+    bool exists = database.read([&](db::Connection& c) {
+      return c.query_one("SELECT 1 FROM app_user WHERE username = ?", {std::string(user.username)})
+          .has_value();
+    });
+    if (exists) continue;
+    auth::NewUser new_user;
+    new_user.username = user.username;
+    new_user.display_name = user.display_name;
+    new_user.role = user.role;
+    if (user.agency) new_user.agency_code = std::string(user.agency);
+    auth.add_user(new_user, kDemoPassword, system);
+  }
+}
+
+}  // namespace
+
+App::App(const AppOptions& options) {
+  db::Options db_options;
+  db_options.readers = options.database_readers;
+  database_ = db::Database::open(options.database_url, db_options);
+  db::check_not_newer(*database_);
+  int applied = db::migrate(*database_);
+  if (applied > 0) spdlog::info("applied {} migration(s)", applied);
+  areas::seed_reference_data(*database_);
+  if (options.demo) areas::seed_demo_villages(*database_);
+
+  areas_ = std::make_unique<areas::AreaService>(*database_);
+  agencies_ = std::make_unique<areas::AgencyService>(*database_, *areas_);
+  auth_ = std::make_unique<auth::AuthService>(*database_, *areas_);
+  modules_ = std::make_unique<Modules>();
+  if (options.demo) load_demo();
+  register_routes(options.web_directory);
+}
+
+App::~App() = default;
+
+void App::load_demo() { add_demo_users(*database_, *auth_); }
+
+void App::register_routes(const std::string& web_directory) {
+  router_.use(auth::session_middleware(*auth_));
+
+  router_.add(http::Method::get, "/healthz", [this](http::Context&) {
+    bool ok = database_->ping();
+    boost::json::object body{{"status", ok ? "ok" : "unavailable"},
+                             {"database", ok ? "ok" : "unreachable"},
+                             {"version", CHANGWAT_VERSION}};
+    auto response = http::Response::json(body, ok ? 200 : 503);
+    response.add_header("Cache-Control", "no-store");
+    return response;
+  });
+  router_.add(http::Method::get, "/metrics", [this](http::Context&) {
+    return http::Response::text(metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
+  });
+  metrics_.add_provider([this] {
+    auto s = database_->stats();
+    std::string text;
+    text += "# HELP changwat_db_connections Database connections in the pool.\n";
+    text += "# TYPE changwat_db_connections gauge\n";
+    text += "changwat_db_connections{kind=\"reader\",state=\"total\"} " +
+            std::to_string(s.readers_total) + "\n";
+    text += "changwat_db_connections{kind=\"reader\",state=\"in_use\"} " +
+            std::to_string(s.readers_in_use) + "\n";
+    text += "changwat_db_connections{kind=\"writer\",state=\"total\"} " +
+            std::to_string(s.writers_total) + "\n";
+    text += "changwat_db_connections{kind=\"writer\",state=\"in_use\"} " +
+            std::to_string(s.writers_in_use) + "\n";
+    text += "# HELP changwat_db_pool_waits_total Times a request waited for a connection.\n";
+    text += "# TYPE changwat_db_pool_waits_total counter\n";
+    text += "changwat_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+    return text;
+  });
+
+  auth::register_routes(router_, *auth_);
+  audit::register_routes(router_, *database_);
+  areas::register_routes(router_, *areas_, *agencies_);
+
+  if (!web_directory.empty()) router_.set_fallback(http::static_files(web_directory));
+}
+
+}  // namespace changwat::app

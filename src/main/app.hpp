@@ -1,0 +1,53 @@
+#pragma once
+// Assembles the product: database, services of every module, the router with its
+// middleware and routes. Used by `serve` and by the commands that need services.
+#include <memory>
+#include <string>
+
+#include "auth/auth_service.hpp"
+#include "db/database.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "modules/areas/agency_service.hpp"
+#include "modules/areas/area_service.hpp"
+
+namespace changwat::app {
+
+struct AppOptions {
+  std::string database_url = "sqlite:changwat.db";
+  bool demo = false;
+  std::string web_directory;  // "" = no static files
+  int database_readers = 4;
+};
+
+class App {
+ public:
+  // Opens the database, refuses one newer than this binary, applies migrations and
+  // reference data, and (with demo) loads the Trat demo data and demo users.
+  explicit App(const AppOptions& options);
+  ~App();
+
+  db::Database& database() { return *database_; }
+  auth::AuthService& auth() { return *auth_; }
+  http::Router& router() { return router_; }
+  http::Metrics& metrics() { return metrics_; }
+  struct Modules;
+  Modules& modules() { return *modules_; }
+
+ private:
+  void register_routes(const std::string& web_directory);
+  void load_demo();
+
+  std::unique_ptr<db::Database> database_;
+  std::unique_ptr<areas::AreaService> areas_;
+  std::unique_ptr<areas::AgencyService> agencies_;
+  std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<Modules> modules_;
+  http::Router router_;
+  http::Metrics metrics_;
+};
+
+// The demo sign-ins printed by `serve --demo`.
+inline constexpr const char* kDemoPassword = "trat-demo-2568";
+
+}  // namespace changwat::app

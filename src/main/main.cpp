@@ -1,0 +1,178 @@
+// The `changwat` command: serve, migrate, user add|passwd|disable, routes.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "base/error.hpp"
+#include "db/migrations.hpp"
+#include "http/server.hpp"
+#include "main/app.hpp"
+
+namespace changwat {
+namespace {
+
+// Reads a password from stdin without echo when it is a terminal; one line.
+std::string read_password() {
+  if (isatty(STDIN_FILENO)) std::cerr << "รหัสผ่าน / Password: " << std::flush;
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+std::string default_web_directory(const char* argv0) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::path candidate : {fs::current_path(ec) / "web" / "dist",
+                             fs::weakly_canonical(fs::path(argv0), ec).parent_path() / ".." /
+                                 "web" / "dist"}) {
+    if (fs::exists(candidate / "index.html", ec)) return fs::weakly_canonical(candidate, ec);
+  }
+  return (fs::current_path(ec) / "web" / "dist").string();
+}
+
+int report(const Error& error) {
+  std::cerr << "ข้อผิดพลาด: " << error.message().th << "\nerror: " << error.message().en << "\n";
+  for (const auto& [field, why] : error.fields())
+    std::cerr << "  " << field << ": " << why.th << " / " << why.en << "\n";
+  return 1;
+}
+
+int serve(const app::AppOptions& options, const std::string& host, int port, int workers) {
+  app::App application(options);
+  http::ServerOptions server_options;
+  server_options.host = host;
+  server_options.port = static_cast<std::uint16_t>(port);
+  server_options.worker_threads = workers;
+  http::Server server(application.router(), application.metrics(), server_options);
+  auto bound = server.listen();
+  std::string shown_host = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host;
+  // The first stdout line is a contract: tests and scripts wait for it.
+  std::printf("changwat listening on http://%s:%u\n", shown_host.c_str(), bound);
+  if (options.demo) {
+    std::printf("demo sign-ins (password %s): admin, strategy, agency, executive, auditor, "
+                "health, community\n",
+                app::kDemoPassword);
+  }
+  std::fflush(stdout);
+  server.run();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+}  // namespace changwat
+
+int main(int argc, char** argv) {
+  using namespace changwat;
+  spdlog::set_default_logger(spdlog::stderr_color_mt("changwat"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+  CLI::App cli{"changwat — Thai provincial strategy-to-results platform"};
+  cli.set_version_flag("--version", std::string("changwat ") + CHANGWAT_VERSION);
+  cli.require_subcommand(1);
+  std::string database_url = "sqlite:changwat.db";
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP server");
+  app::AppOptions app_options;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int workers = 4;
+  std::string web_directory;
+  serve_cmd->add_option("--db", database_url, "Database URL: sqlite:PATH or postgresql://…");
+  serve_cmd->add_option("--host", host, "Address to listen on");
+  serve_cmd->add_option("--port", port, "Port (0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve_cmd->add_flag("--demo", app_options.demo, "Load Trat demo data and demo sign-ins");
+  serve_cmd->add_option("--web", web_directory, "Directory of the built web UI");
+  serve_cmd->add_option("--workers", workers, "Worker threads for requests")
+      ->check(CLI::Range(1, 256));
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations");
+  migrate_cmd->add_option("--db", database_url, "Database URL");
+
+  auto* user_cmd = cli.add_subcommand("user", "Manage users (password read from stdin)");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Add a user");
+  std::string username, role_text, agency, area, display_name;
+  user_add->add_option("name", username, "Username")->required();
+  user_add->add_option("--role", role_text, "Role")->required();
+  user_add->add_option("--agency", agency, "Agency code (scope)");
+  user_add->add_option("--area", area, "Area code (scope)");
+  user_add->add_option("--display-name", display_name, "Name shown in the UI");
+  user_add->add_option("--db", database_url, "Database URL");
+  auto* user_passwd = user_cmd->add_subcommand("passwd", "Set a user's password");
+  user_passwd->add_option("name", username, "Username")->required();
+  user_passwd->add_option("--db", database_url, "Database URL");
+  auto* user_disable = user_cmd->add_subcommand("disable", "Disable a user and end sessions");
+  user_disable->add_option("name", username, "Username")->required();
+  user_disable->add_option("--db", database_url, "Database URL");
+
+  auto* routes_cmd = cli.add_subcommand("routes", "List the HTTP routes (method and pattern)");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    app_options.database_url = database_url;
+    if (serve_cmd->parsed()) {
+      app_options.web_directory =
+          web_directory.empty() ? default_web_directory(argv[0]) : web_directory;
+      return serve(app_options, host, port, workers);
+    }
+    if (migrate_cmd->parsed()) {
+      auto database = db::Database::open(database_url);
+      int applied = db::migrate(*database);
+      std::printf("migrations applied: %d (database at version %d)\n", applied,
+                  db::latest_known_version());
+      return 0;
+    }
+    if (routes_cmd->parsed()) {
+      app_options.database_url = "sqlite::memory:";
+      app::App application(app_options);
+      for (const auto& route : application.router().routes())
+        std::printf("%s %s\n", std::string(http::method_name(route.method)).c_str(),
+                    route.pattern.c_str());
+      return 0;
+    }
+    if (user_cmd->parsed()) {
+      app::App application(app_options);
+      Actor actor = Actor::command_line();
+      if (user_add->parsed()) {
+        auto role = parse_role(role_text);
+        if (!role) {
+          std::cerr << "ข้อผิดพลาด: ไม่รู้จักบทบาท '" << role_text << "'\nerror: unknown role '"
+                    << role_text
+                    << "' (admin, strategy_officer, agency_officer, executive, auditor, "
+                       "health_officer, community_manager, public)\n";
+          return 2;
+        }
+        auth::NewUser user;
+        user.username = username;
+        user.display_name = display_name;
+        user.role = *role;
+        if (!agency.empty()) user.agency_code = agency;
+        if (!area.empty()) user.area_code = area;
+        auto id = application.auth().add_user(user, read_password(), actor);
+        std::printf("user %s added (id %lld)\n", username.c_str(), static_cast<long long>(id));
+      } else if (user_passwd->parsed()) {
+        application.auth().set_password(username, read_password(), actor);
+        std::printf("password changed for %s\n", username.c_str());
+      } else if (user_disable->parsed()) {
+        application.auth().disable_user(username, actor);
+        std::printf("user %s disabled\n", username.c_str());
+      }
+      return 0;
+    }
+  } catch (const Error& error) {
+    return report(error);
+  } catch (const std::exception& error) {
+    std::cerr << "ข้อผิดพลาด: " << error.what() << "\nerror: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,124 @@
+#include "modules/areas/api.hpp"
+
+#include <boost/json.hpp>
+
+#include "base/error.hpp"
+#include "http/json_body.hpp"
+#include "thai/calendar.hpp"
+
+namespace changwat::areas {
+namespace {
+
+boost::json::object area_json(const Area& a) {
+  return {{"code", a.code},
+          {"level", std::string(level_name(a.level))},
+          {"parent_code", a.parent_code.empty() ? boost::json::value(nullptr)
+                                          : boost::json::value(a.parent_code)},
+          {"name_th", a.name_th},
+          {"name_en", a.name_en},
+          {"province_code", a.province_code},
+          {"demo", a.demo}};
+}
+
+boost::json::object agency_json(const Agency& a) {
+  return {{"code", a.code},       {"name_th", a.name_th}, {"name_en", a.name_en},
+          {"kind", a.kind},       {"version", a.version}, {"demo", a.demo},
+          {"province_code", a.province_code}};
+}
+
+void check_area_code(const std::string& code) {
+  bool digits = !code.empty() && code.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || (code.size() != 2 && code.size() != 4 && code.size() != 6 && code.size() != 8)) {
+    throw Error(ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
+                {{"code",
+                  {"รหัสพื้นที่ต้องเป็นตัวเลข 2, 4, 6 หรือ 8 หลัก",
+                   "An area code is 2, 4, 6 or 8 digits"}}});
+  }
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, AreaService& areas, AgencyService& agencies) {
+  using http::Method;
+  router.add(Method::get, "/api/v1/areas", [&areas](http::Context&) {
+    boost::json::array provinces;
+    for (const auto& p : areas.children("")) provinces.push_back(area_json(p));
+    return http::Response::json(boost::json::object{{"areas", std::move(provinces)}});
+  });
+
+  router.add(Method::get, "/api/v1/areas/{code}", [&areas](http::Context& ctx) {
+    const std::string& code = ctx.request.param("code");
+    check_area_code(code);
+    auto area = areas.find(code);
+    if (!area) throw_not_found("พื้นที่รหัส " + code, "Area " + code);
+    boost::json::object out = area_json(*area);
+    boost::json::array children;
+    for (const auto& child : areas.children(code)) children.push_back(area_json(child));
+    out["children"] = std::move(children);
+    // Breadcrumbs from the province down to this area's parent.
+    boost::json::array path;
+    for (auto parent = areas.find(area->parent_code); parent;
+         parent = areas.find(parent->parent_code)) {
+      path.insert(path.begin(), area_json(*parent));
+      if (parent->parent_code.empty()) break;
+    }
+    out["path"] = std::move(path);
+    auto response = http::Response::json(out);
+    response.add_header("Cache-Control", "public, max-age=300");
+    return response;
+  });
+
+  router.add(Method::get, "/api/v1/agencies", [&areas](http::Context& ctx) {
+    std::string province = ctx.actor.principal ? ctx.actor.principal->province_code : "23";
+    boost::json::array list;
+    for (const auto& a : areas.agencies(province)) list.push_back(agency_json(a));
+    return http::Response::json(boost::json::object{{"agencies", std::move(list)}});
+  });
+
+  router.add(Method::get, "/api/v1/agencies/{code}", [&areas](http::Context& ctx) {
+    auto agency = areas.find_agency(ctx.request.param("code"));
+    if (!agency) throw_not_found("หน่วยงาน", "Agency");
+    return http::Response::json(agency_json(*agency));
+  });
+
+  router.add(Method::post, "/api/v1/agencies", [&agencies](http::Context& ctx) {
+    ctx.actor.require_role({Role::admin});
+    http::JsonBody body(ctx.request);
+    Agency agency;
+    agency.code = body.text("code", 40);
+    agency.name_th = body.text("name_th", 300);
+    agency.name_en = body.text("name_en", 300);
+    agency.kind = body.text("kind", 40);
+    body.finish();
+    return http::Response::json(agency_json(agencies.create(ctx.actor, agency)), 201);
+  });
+
+  router.add(Method::patch, "/api/v1/agencies/{code}", [&agencies](http::Context& ctx) {
+    ctx.actor.require_role({Role::admin});
+    http::JsonBody body(ctx.request);
+    AgencyChange change;
+    change.version = body.integer("version");
+    change.name_th = body.optional_text("name_th", 300);
+    change.name_en = body.optional_text("name_en", 300);
+    change.kind = body.optional_text("kind", 40);
+    body.finish();
+    return http::Response::json(
+        agency_json(agencies.update(ctx.actor, ctx.request.param("code"), change)));
+  });
+
+  router.add(Method::get, "/api/v1/fiscal-years", [](http::Context&) {
+    int current = thai::fiscal_year(thai::today_in_thailand());
+    boost::json::array years;
+    // The span a five-year plan and its revisions need around today.
+    for (int year = current - 5; year <= current + 5; ++year) {
+      auto range = thai::fiscal_year_range(year);
+      years.push_back({{"year", year},
+                       {"first_day", thai::to_iso(range.first)},
+                       {"last_day", thai::to_iso(range.last)},
+                       {"current", year == current}});
+    }
+    return http::Response::json(boost::json::object{{"fiscal_years", std::move(years)}});
+  });
+}
+
+}  // namespace changwat::areas
