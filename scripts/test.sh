@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test: unit (GoogleTest, SQLite and PostgreSQL), API (real server on SQLite
+# and on PostgreSQL), browser (Playwright + Debian's chromium), OpenAPI conformance and
+# the fuzz smoke run. Installs what is missing first. Ends with a summary; exits
+# non-zero if any step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scripts/deps.sh || exit 1
+scripts/build.sh || { echo "BUILD FAILED"; exit 1; }
+
+work=$(mktemp -d /tmp/changwat-test.XXXXXX)
+chmod 755 "$work"
+pg_port=${CHANGWAT_TEST_PG_PORT:-55432}
+pg_url=$(scripts/pg-test-server.sh start "$work/pg" "$pg_port") || { echo "cannot start PostgreSQL"; exit 1; }
+cleanup() { scripts/pg-test-server.sh stop "$work/pg" >/dev/null 2>&1; rm -rf "$work"; }
+trap cleanup EXIT
+export CHANGWAT_TEST_POSTGRES_URL="$pg_url"
+export CHANGWAT_BIN="$root/build/changwat"
+
+declare -a names=() results=() times=()
+step() {
+  local name=$1; shift
+  echo
+  echo "=== $name ==="
+  local start=$SECONDS
+  if "$@"; then results+=("PASS"); else results+=("FAIL"); fi
+  names+=("$name"); times+=("$((SECONDS - start))s")
+}
+
+step "unit tests (ctest)" ctest --test-dir build --output-on-failure -j 2
+step "API tests on SQLite" env CHANGWAT_TEST_ENGINE=sqlite node --test --test-concurrency=2 tests/api/
+step "API tests on PostgreSQL" env CHANGWAT_TEST_ENGINE=postgres node --test --test-concurrency=2 tests/api/
+step "browser tests (Chromium)" node --test --test-concurrency=1 tests/e2e/
+if [ -x scripts/fuzz-smoke.sh ]; then
+  step "fuzz smoke" scripts/fuzz-smoke.sh "${CHANGWAT_FUZZ_SECONDS:-15}"
+fi
+
+echo
+echo "=== summary ==="
+failed=0
+for i in "${!names[@]}"; do
+  printf '%-28s %s  (%s)\n' "${names[$i]}" "${results[$i]}" "${times[$i]}"
+  [ "${results[$i]}" = "PASS" ] || failed=1
+done
+if [ $failed -eq 0 ]; then echo "ALL TESTS PASSED"; else echo "SOME TESTS FAILED"; fi
+exit $failed
