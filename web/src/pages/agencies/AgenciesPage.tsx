@@ -72,7 +72,7 @@ export function AgenciesPage() {
             </label>
           </div>
           <div className="table-wrap">
-            <table className="table" data-testid="agencies">
+            <table className="table stack" data-testid="agencies">
               <thead>
                 <tr>
                   <th scope="col">{t("common.code")}</th>
@@ -85,16 +85,18 @@ export function AgenciesPage() {
               <tbody>
                 {agencies.map((agency) => (
                   <tr key={agency.code} data-code={agency.code}>
-                    <td>
+                    <td data-label={t("common.code")}>
                       <code>{agency.code}</code>
                     </td>
-                    <td lang="th">
+                    <td lang="th" data-label={t("common.name_th")}>
                       {agency.name_th} <DemoBadge demo={agency.demo} />
                     </td>
-                    <td lang="en">{agency.name_en}</td>
-                    <td>{kindLabel(agency.kind)}</td>
+                    <td lang="en" data-label={t("common.name_en")}>
+                      {agency.name_en}
+                    </td>
+                    <td data-label={t("agencies.kind")}>{kindLabel(agency.kind)}</td>
                     {canEdit && (
-                      <td>
+                      <td className="actions">
                         <button
                           type="button"
                           className="button small"
