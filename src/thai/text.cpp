@@ -1,0 +1,361 @@
+#include "thai/text.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+
+#include "base/error.hpp"
+
+namespace changwat::thai {
+namespace {
+
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+constexpr char32_t kNikhahit = 0x0E4D;
+constexpr char32_t kSaraAa = 0x0E32;
+constexpr char32_t kSaraAm = 0x0E33;
+constexpr char32_t kThaiDigitZero = 0x0E50;
+constexpr char32_t kThaiDigitNine = 0x0E59;
+
+// ICU iterates with 32-bit offsets and the UTF-16 copy doubles Thai text's memory
+// per character, so long texts are segmented a slice at a time.
+constexpr std::size_t kSegmentSliceBytes = 1 << 20;
+
+struct DecodedCodePoint {
+  char32_t code_point;
+  bool well_formed;
+};
+
+// Strict UTF-8 decoding. An ill-formed byte decodes as U+FFFD and consumes one
+// byte, so every caller that walks the same bytes agrees on code point counts.
+DecodedCodePoint decode_next(std::string_view text, std::size_t& index) {
+  const auto byte_at = [&](std::size_t position) {
+    return static_cast<unsigned char>(text[position]);
+  };
+  const unsigned char lead = byte_at(index);
+  if (lead < 0x80) {
+    ++index;
+    return {lead, true};
+  }
+  std::size_t length = 0;
+  char32_t code_point = 0;
+  char32_t smallest = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, code_point = lead & 0x1F, smallest = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, code_point = lead & 0x0F, smallest = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, code_point = lead & 0x07, smallest = 0x10000;
+  }
+  if (length == 0 || index + length > text.size()) {
+    ++index;
+    return {kReplacementCharacter, false};
+  }
+  for (std::size_t offset = 1; offset < length; ++offset) {
+    const unsigned char continuation = byte_at(index + offset);
+    if ((continuation & 0xC0) != 0x80) {
+      ++index;
+      return {kReplacementCharacter, false};
+    }
+    code_point = (code_point << 6) | (continuation & 0x3F);
+  }
+  if (code_point < smallest || code_point > 0x10FFFF ||
+      (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+    ++index;
+    return {kReplacementCharacter, false};
+  }
+  index += length;
+  return {code_point, true};
+}
+
+[[noreturn]] void throw_icu_failure(const char* what, UErrorCode status) {
+  throw Error(ErrorKind::internal, "icu_failure",
+              {"ระบบประมวลผลข้อความภาษาไทยขัดข้อง",
+               std::string("Thai text processing failed: ") + what + ": " + u_errorName(status)});
+}
+
+bool is_zero_width(char32_t code_point) {
+  return (code_point >= 0x200B && code_point <= 0x200D) || code_point == 0xFEFF ||
+         code_point == 0x2060;  // WORD JOINER, the modern spelling of U+FEFF
+}
+
+bool is_thai_tone_mark(char16_t unit) { return unit >= 0x0E48 && unit <= 0x0E4B; }
+
+bool is_thai_letter(char32_t code_point) { return code_point >= 0x0E01 && code_point <= 0x0E4E; }
+
+// Building the iterator loads the Thai dictionary; each thread clones a shared
+// prototype once because a BreakIterator holds per-text state.
+icu::BreakIterator& thread_word_breaker() {
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> breaker(
+        icu::BreakIterator::createWordInstance(icu::Locale("th"), status));
+    if (U_FAILURE(status) || !breaker) throw_icu_failure("word break iterator", status);
+    return breaker;
+  }();
+  thread_local const std::unique_ptr<icu::BreakIterator> breaker(prototype->clone());
+  return *breaker;
+}
+
+icu::Collator& thread_collator() {
+  static const std::unique_ptr<icu::Collator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> collator(
+        icu::Collator::createInstance(icu::Locale("th"), status));
+    if (U_FAILURE(status) || !collator) throw_icu_failure("Thai collator", status);
+    return collator;
+  }();
+  thread_local const std::unique_ptr<icu::Collator> collator(prototype->clone());
+  return *collator;
+}
+
+struct WordSpan {
+  std::size_t offset;
+  std::size_t length;
+  bool thai;  // starts with a Thai letter
+};
+
+// Where to end a slice: after the last ASCII white space, else on a code point
+// boundary, so a slice never cuts a character and rarely a word.
+std::size_t slice_length(std::string_view text) {
+  if (text.size() <= kSegmentSliceBytes) return text.size();
+  for (std::size_t end = kSegmentSliceBytes; end > kSegmentSliceBytes / 2; --end) {
+    const char character = text[end - 1];
+    if (character == ' ' || character == '\n' || character == '\t') return end;
+  }
+  std::size_t end = kSegmentSliceBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+// Calls visit(WordSpan) for every word-like segment (ICU rule status >= 100:
+// numbers, letters, Thai dictionary words) of one slice; offsets are relative to it.
+template <typename Visit>
+void for_each_word_in_slice(std::string_view slice, std::size_t base, Visit& visit) {
+  thread_local std::u16string utf16;
+  utf16.resize(slice.size() * 2);
+  std::size_t units = 0;
+  for (std::size_t index = 0; index < slice.size();) {
+    const auto byte = static_cast<unsigned char>(slice[index]);
+    if (byte < 0x80) {  // most non-Thai text is ASCII
+      utf16[units++] = byte;
+      ++index;
+      continue;
+    }
+    const char32_t code_point = decode_next(slice, index).code_point;
+    if (code_point > 0xFFFF) {
+      utf16[units++] = static_cast<char16_t>(0xD7C0 + (code_point >> 10));
+      utf16[units++] = static_cast<char16_t>(0xDC00 | (code_point & 0x3FF));
+    } else {
+      utf16[units++] = static_cast<char16_t>(code_point);
+    }
+  }
+
+  UErrorCode status = U_ZERO_ERROR;
+  UText text = UTEXT_INITIALIZER;
+  utext_openUChars(&text, utf16.data(), static_cast<int64_t>(units), &status);
+  icu::BreakIterator& breaker = thread_word_breaker();
+  breaker.setText(&text, status);
+  if (U_FAILURE(status)) {
+    utext_close(&text);
+    throw_icu_failure("segmenting text", status);
+  }
+
+  // Boundaries come in UTF-16 offsets; walk the UTF-8 bytes in step to map them back.
+  std::size_t unit_position = 0;
+  std::size_t byte_position = 0;
+  const auto advance_to = [&](std::int32_t target) {
+    while (unit_position < static_cast<std::size_t>(target)) {
+      const auto byte = static_cast<unsigned char>(slice[byte_position]);
+      if (byte < 0x80) {
+        ++byte_position;
+        ++unit_position;
+        continue;
+      }
+      unit_position += decode_next(slice, byte_position).code_point > 0xFFFF ? 2 : 1;
+    }
+  };
+  std::int32_t start = breaker.first();
+  for (std::int32_t end = breaker.next(); end != icu::BreakIterator::DONE;
+       start = end, end = breaker.next()) {
+    if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    advance_to(start);
+    const std::size_t word_start = byte_position;
+    advance_to(end);
+    const bool thai = is_thai_letter(utf16[static_cast<std::size_t>(start)]);
+    visit(WordSpan{base + word_start, byte_position - word_start, thai});
+  }
+  utext_close(&text);
+}
+
+template <typename Visit>
+void for_each_word(std::string_view text, Visit visit) {
+  std::size_t base = 0;
+  while (base < text.size()) {
+    const std::size_t length = slice_length(text.substr(base));
+    for_each_word_in_slice(text.substr(base, length), base, visit);
+    base += length;
+  }
+}
+
+bool has_letter_or_digit(std::string_view word) {
+  for (std::size_t index = 0; index < word.size();) {
+    if (u_isalnum(static_cast<UChar32>(decode_next(word, index).code_point))) return true;
+  }
+  return false;
+}
+
+// "1,234" and "1234" must find each other, and FTS tokenizers split at commas.
+std::string without_digit_grouping(std::string_view word) {
+  std::string result(word);
+  if (word.empty() || word.front() < '0' || word.front() > '9') return result;
+  std::erase(result, ',');
+  return result;
+}
+
+std::string to_lower(const std::string& text) {
+  const bool ascii_lowercase_only = std::none_of(text.begin(), text.end(), [](char character) {
+    return (character >= 'A' && character <= 'Z') || static_cast<unsigned char>(character) >= 0x80;
+  });
+  if (ascii_lowercase_only) return text;
+  std::string lowered;
+  icu::UnicodeString::fromUTF8(text).toLower(icu::Locale::getRoot()).toUTF8String(lowered);
+  return lowered;
+}
+
+}  // namespace
+
+std::string normalize(std::string_view text) {
+  icu::UnicodeString cleaned;
+  bool space_pending = false;
+  for (std::size_t index = 0; index < text.size();) {
+    char32_t code_point = decode_next(text, index).code_point;
+    if (is_zero_width(code_point)) continue;
+    if (u_isUWhiteSpace(static_cast<UChar32>(code_point))) {
+      space_pending = !cleaned.isEmpty();
+      continue;
+    }
+    if (space_pending) {
+      cleaned.append(static_cast<char16_t>(u' '));
+      space_pending = false;
+    }
+    if (code_point >= kThaiDigitZero && code_point <= kThaiDigitNine) {
+      code_point = U'0' + (code_point - kThaiDigitZero);
+    }
+    // Some keyboards and fonts make people type SARA AM as NIKHAHIT + SARA AA,
+    // sometimes with the tone mark between; both look alike but never match.
+    if (code_point == kSaraAa) {
+      const std::int32_t length = cleaned.length();
+      if (length >= 1 && cleaned[length - 1] == kNikhahit) {
+        cleaned.setCharAt(length - 1, static_cast<char16_t>(kSaraAm));
+        continue;
+      }
+      if (length >= 2 && is_thai_tone_mark(cleaned[length - 1]) &&
+          cleaned[length - 2] == kNikhahit) {
+        cleaned.setCharAt(length - 2, cleaned[length - 1]);
+        cleaned.setCharAt(length - 1, static_cast<char16_t>(kSaraAm));
+        continue;
+      }
+    }
+    cleaned.append(static_cast<UChar32>(code_point));
+  }
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw_icu_failure("NFC normalizer", status);
+  const icu::UnicodeString composed = nfc->normalize(cleaned, status);
+  if (U_FAILURE(status)) throw_icu_failure("NFC normalization", status);
+  std::string result;
+  composed.toUTF8String(result);
+  return result;
+}
+
+std::vector<std::string> segment_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](const WordSpan& span) {
+    words.emplace_back(text.substr(span.offset, span.length));
+  });
+  return words;
+}
+
+std::vector<std::string> search_tokens(std::string_view text) {
+  const std::string prepared = to_lower(normalize(text));
+  const std::string_view view = prepared;
+  std::vector<std::string> tokens;
+  // A previous span that is not Thai (or a dropped one) never pairs with the next.
+  WordSpan previous{0, 0, false};
+  for_each_word(view, [&](const WordSpan& span) {
+    const std::string_view word = view.substr(span.offset, span.length);
+    if (!has_letter_or_digit(word)) {
+      previous.thai = false;
+      return;
+    }
+    tokens.push_back(without_digit_grouping(word));
+    if (previous.thai && span.thai && previous.offset + previous.length == span.offset) {
+      tokens.emplace_back(view.substr(previous.offset, previous.length + span.length));
+    }
+    previous = span;
+  });
+  return tokens;
+}
+
+std::string search_text(std::string_view text) {
+  std::string joined;
+  for (const std::string& token : search_tokens(text)) {
+    if (!joined.empty()) joined += ' ';
+    joined += token;
+  }
+  return joined;
+}
+
+int compare_thai(std::string_view a, std::string_view b) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UCollationResult result = thread_collator().compareUTF8(
+      icu::StringPiece(a.data(), static_cast<std::int32_t>(a.size())),
+      icu::StringPiece(b.data(), static_cast<std::int32_t>(b.size())), status);
+  if (U_FAILURE(status)) throw_icu_failure("comparing text", status);
+  return static_cast<int>(result);
+}
+
+void sort_thai(std::vector<std::string>& items) {
+  // One sort key per item (a byte string whose order is the collation order)
+  // costs less than collating each pair the sort compares.
+  icu::Collator& collator = thread_collator();
+  std::vector<std::string> keys(items.size());
+  for (std::size_t index = 0; index < items.size(); ++index) {
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(items[index]);
+    const std::int32_t size = collator.getSortKey(text, nullptr, 0);
+    keys[index].resize(static_cast<std::size_t>(size));
+    collator.getSortKey(text, reinterpret_cast<std::uint8_t*>(keys[index].data()), size);
+  }
+  std::vector<std::size_t> order(items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t left, std::size_t right) { return keys[left] < keys[right]; });
+  std::vector<std::string> sorted;
+  sorted.reserve(items.size());
+  for (std::size_t index : order) sorted.push_back(std::move(items[index]));
+  items = std::move(sorted);
+}
+
+std::size_t count_code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  }));
+}
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t index = 0; index < text.size();) {
+    if (!decode_next(text, index).well_formed) return false;
+  }
+  return true;
+}
+
+}  // namespace changwat::thai
