@@ -1,0 +1,79 @@
+#pragma once
+// SQL for needs, their votes and their links to plan elements. No rules here: the
+// service checks rights, states and versions before calling.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "modules/participation/model.hpp"
+
+namespace changwat::participation::store {
+
+// A need plus what is stored with it but never read back into the model.
+struct NeedRecord {
+  Need need;
+  std::string search_text;                  // thai::search_text(title + " " + description)
+  std::optional<std::string> address_hash;  // public submissions: rate limit
+  std::optional<std::string> form_nonce;    // public submissions: single-use token
+  std::optional<std::string> demo_key;
+};
+
+std::int64_t insert_need(db::Connection& connection, const NeedRecord& record);
+std::optional<Need> find_need(db::Connection& connection, std::int64_t id);
+std::optional<Need> find_need_by_receipt(db::Connection& connection, const std::string& receipt);
+bool demo_need_exists(db::Connection& connection, const std::string& demo_key);
+bool form_nonce_used(db::Connection& connection, const std::string& nonce);
+
+// Writes every mutable column of `need` if the stored version is still
+// `need.version`, then bumps it. False when the version is stale.
+bool save_need(db::Connection& connection, const Need& need, const std::string& search_text);
+
+// Public submissions from one address hash since `since` (ISO UTC), any status.
+std::int64_t count_public_since(db::Connection& connection, const std::string& address_hash,
+                                const std::string& since);
+
+// Needs matching `filter`; without a status only published ones. `limit` none
+// returns every match (the caller sorts in Thai order, then pages).
+NeedPage list_needs(db::Connection& connection, const NeedFilter& filter, NeedOrder order,
+                    std::optional<std::int64_t> limit, std::int64_t offset);
+
+// Published needs per district, status and dimension.
+std::vector<DistrictCount> count_by_district(db::Connection& connection,
+                                             std::optional<std::int64_t> plan_id);
+
+// Distinct areas of the published needs of a plan.
+std::vector<std::string> areas_with_needs(db::Connection& connection, std::int64_t plan_id);
+
+// ---- Votes ----
+bool has_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id);
+void insert_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id,
+                 const std::string& at);
+bool delete_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id);
+// Copies the votes of `from` to `into` for voters who have not voted on `into`.
+void copy_votes(db::Connection& connection, std::int64_t from, std::int64_t into);
+// Sets vote_count from need_vote; returns the new count.
+std::int64_t recount_votes(db::Connection& connection, std::int64_t need_id);
+
+// ---- Links to plan elements ----
+std::vector<NeedLink> links_of(db::Connection& connection, std::int64_t need_id);
+// Links of many needs at once, ordered by need then element.
+std::vector<NeedLink> links_of_needs(db::Connection& connection,
+                                     const std::vector<std::int64_t>& need_ids);
+// Links of every published, not declined need of a plan.
+std::vector<NeedLink> links_of_plan(db::Connection& connection, std::int64_t plan_id);
+bool insert_link(db::Connection& connection, const NeedLink& link);
+bool delete_link(db::Connection& connection, std::int64_t need_id, std::int64_t element_id);
+void copy_links(db::Connection& connection, std::int64_t from, std::int64_t into);
+std::int64_t count_links_to_element(db::Connection& connection, std::int64_t element_id);
+
+// ---- Thai full-text search over published needs ----
+struct SearchQuery {
+  std::vector<std::string> terms;  // from thai::search_tokens; all must occur
+  std::optional<std::int64_t> plan_id;
+  std::int64_t limit = 20;
+};
+NeedPage search_needs(db::Connection& connection, const SearchQuery& query);
+
+}  // namespace changwat::participation::store

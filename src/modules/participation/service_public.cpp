@@ -1,0 +1,213 @@
+// The public needs form (no sign-in) and its moderation by the strategy office.
+#include <algorithm>
+#include <ctime>
+
+#include "base/secret.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/participation/form_token.hpp"
+#include "modules/participation/json.hpp"
+#include "modules/participation/need_store.hpp"
+#include "modules/participation/rules.hpp"
+#include "modules/participation/service.hpp"
+#include "modules/participation/setting_store.hpp"
+#include "thai/calendar.hpp"
+#include "thai/text.hpp"
+
+namespace changwat::participation {
+namespace {
+
+std::int64_t unix_seconds(Clock::time_point when) {
+  return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+}
+
+// The fiscal year a moment falls in on the Thai civil calendar (UTC+7).
+int thai_fiscal_year(Clock::time_point when) {
+  std::time_t t = Clock::to_time_t(when + std::chrono::hours(7));
+  std::tm parts{};
+  gmtime_r(&t, &parts);
+  return thai::fiscal_year({parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday});
+}
+
+[[noreturn]] void throw_bad_token(Message why) {
+  throw Error(ErrorKind::validation, "invalid_form_token",
+              {"แบบฟอร์มไม่ถูกต้องหรือหมดอายุ", "The form is not valid or has expired"},
+              {{"form_token", std::move(why)}});
+}
+
+std::string new_receipt() {
+  // 12 URL-safe characters: easy to copy, impossible to guess.
+  return random_token(9);
+}
+
+}  // namespace
+
+PublicForm ParticipationService::public_form() {
+  Clock::time_point now = options_.now();
+  FormToken token{unix_seconds(now), random_token(12)};
+  PublicForm form;
+  form.token = sign_form_token(form_secret(), token);
+  form.issued_at = iso_utc(now);
+  form.min_fill_seconds = options_.min_fill_time.count();
+  form.max_age_seconds = options_.token_max_age.count();
+  form.plans = plans_.list_plans(Actor{});
+  return form;
+}
+
+Receipt ParticipationService::submit_public(const Actor& caller, const PublicNeedInput& input) {
+  // Whatever session the browser carried, this submission is anonymous.
+  const Actor anonymous{std::nullopt, caller.address, caller.request_id};
+
+  // People never see the hidden field, so anything in it was typed by a robot.
+  if (!input.honeypot.empty())
+    throw_rule("spam_suspected", {"ระบบสงสัยว่าเป็นการส่งอัตโนมัติ จึงไม่รับข้อมูลนี้",
+                                  "This looks like an automated submission and was refused"});
+
+  std::optional<FormToken> token = verify_form_token(form_secret(), input.form_token);
+  if (!token)
+    throw_bad_token(
+        {"แบบฟอร์มไม่ถูกต้อง กรุณาโหลดแบบฟอร์มใหม่", "is not a valid form token; reload the form"});
+  Clock::time_point now = options_.now();
+  std::int64_t age = unix_seconds(now) - token->issued_unix;
+  if (age < 0 || age > options_.token_max_age.count())
+    throw_bad_token({"แบบฟอร์มหมดอายุ กรุณาโหลดแบบฟอร์มใหม่", "has expired; reload the form"});
+  if (age < options_.min_fill_time.count())
+    throw_rule("form_filled_too_fast",
+               {"ส่งแบบฟอร์มเร็วเกินไป กรุณาตรวจทานข้อมูลแล้วส่งอีกครั้ง",
+                "The form was sent too quickly; check what you wrote and send it again"});
+
+  FieldErrors errors;
+  rules::check_text(errors, "title", input.title, kTitleMax);
+  rules::check_text(errors, "description", input.description, kDescriptionMax);
+  rules::check_optional_text(errors, "name", input.contact.name, kNameMax);
+  if (input.contact.phone &&
+      (input.contact.phone->size() > kPhoneMax || !rules::is_phone_number(*input.contact.phone)))
+    errors.add("phone", {"หมายเลขโทรศัพท์ไม่ถูกต้อง", "is not a valid phone number"});
+  std::optional<rules::Placement> placement =
+      rules::place_public(areas_, input.area_code, "area_code", errors);
+
+  std::optional<std::int64_t> plan_id;
+  if (placement) {
+    std::vector<plan::Plan> open = plans_.list_plans(anonymous);
+    std::erase_if(open, [&](const plan::Plan& plan) {
+      return plan.province_code != placement->province_code;
+    });
+    if (input.plan_id) {
+      if (std::any_of(open.begin(), open.end(),
+                      [&](const plan::Plan& plan) { return plan.id == *input.plan_id; }))
+        plan_id = input.plan_id;
+      else
+        errors.add("plan_id", {"ไม่พบแผนพัฒนานี้ของจังหวัดในพื้นที่ที่เลือก",
+                               "is not a published plan of the chosen area's province"});
+    } else {
+      int fiscal_year = thai_fiscal_year(now);
+      for (const plan::Plan& plan : open)
+        if (plan.period.contains(fiscal_year)) plan_id = plan.id;
+      if (!plan_id)
+        errors.add("plan_id", {"ต้องระบุแผนพัฒนา (ไม่มีแผนที่ใช้อยู่ในปีงบประมาณนี้)",
+                               "is required: no plan is in force this fiscal year"});
+    }
+  }
+  errors.throw_if_any();
+
+  Need need;
+  need.province_code = placement->province_code;
+  need.plan_id = *plan_id;
+  need.receipt = new_receipt();
+  need.source = NeedSource::public_form;
+  need.title = input.title;
+  need.description = input.description;
+  need.dimension = input.dimension;
+  need.sector = input.sector;
+  need.area_code = placement->area_code;
+  need.district_code = placement->district_code;
+  need.subdistrict_code = placement->subdistrict_code;
+  need.status = NeedStatus::pending_moderation;
+  need.contact = input.contact;
+  need.created_at = iso_utc(now);
+  need.updated_at = need.created_at;
+
+  store::NeedRecord record{need, thai::search_text(need.title + "\n" + need.description),
+                           address_hash(caller.address), token->nonce, std::nullopt};
+  std::string since = iso_utc(now - std::chrono::hours(1));
+
+  need.id = database_.write([&](db::Connection& connection) {
+    store::lock_setting(connection, store::kFormSecretName);
+    if (store::form_nonce_used(connection, token->nonce))
+      throw_conflict("form_already_submitted",
+                     {"แบบฟอร์มนี้ถูกส่งไปแล้ว กรุณาโหลดแบบฟอร์มใหม่หากต้องการส่งเรื่องอื่น",
+                      "This form was already sent; reload the form to send another need"});
+    if (store::count_public_since(connection, *record.address_hash, since) >=
+        options_.public_per_hour)
+      throw Error(ErrorKind::rate_limited, "too_many_submissions",
+                  {"ส่งความต้องการได้ไม่เกิน " + std::to_string(options_.public_per_hour) +
+                       " เรื่องต่อชั่วโมง กรุณาลองใหม่ภายหลัง",
+                   "At most " + std::to_string(options_.public_per_hour) +
+                       " needs can be sent per hour; please try again later"});
+    std::int64_t id = store::insert_need(connection, record);
+    Need stored = record.need;
+    stored.id = id;
+    audit::record(connection, anonymous, "need", std::to_string(id), "submit_public", nullptr,
+                  need_json(stored, false));
+    return id;
+  });
+  return Receipt{need.receipt, need.status, need.created_at, std::nullopt, std::nullopt};
+}
+
+std::optional<Receipt> ParticipationService::receipt(const std::string& receipt) const {
+  std::optional<Need> need = database_.read(
+      [&](db::Connection& connection) { return store::find_need_by_receipt(connection, receipt); });
+  if (!need) return std::nullopt;
+  Receipt result{need->receipt, need->status, need->created_at, std::nullopt, std::nullopt};
+  if (need->status == NeedStatus::declined || need->status == NeedStatus::rejected)
+    result.reason = need->decline_reason;
+  if (is_published(need->status)) result.need_id = need->id;
+  return result;
+}
+
+NeedPage ParticipationService::moderation_queue(const Actor& actor, std::int64_t limit,
+                                                std::int64_t offset) const {
+  const Principal& principal = rules::require_strategy_office(actor);
+  NeedFilter filter;
+  filter.status = NeedStatus::pending_moderation;
+  NeedPage page = database_.read([&](db::Connection& connection) {
+    return store::list_needs(connection, filter, NeedOrder::oldest, limit, offset);
+  });
+  // Each province moderates its own submissions.
+  std::erase_if(page.items,
+                [&](const Need& need) { return need.province_code != principal.province_code; });
+  return page;
+}
+
+Need ParticipationService::moderate(const Actor& actor, std::int64_t need_id, bool approve,
+                                    std::optional<std::string> reason,
+                                    std::int64_t expected_version) {
+  const Principal& principal = rules::require_strategy_office(actor);
+  FieldErrors errors;
+  if (!approve && (!reason || reason->empty()))
+    errors.add("reason", {"ต้องระบุเหตุผลที่ไม่รับเรื่อง", "is required to reject a need"});
+  rules::check_optional_text(errors, "reason", reason, kReasonMax);
+  errors.throw_if_any();
+
+  return database_.write([&](db::Connection& connection) {
+    std::optional<Need> need = store::find_need(connection, need_id);
+    if (!need || need->province_code != principal.province_code) rules::throw_need_not_found();
+    if (need->version != expected_version) throw_stale_version();
+    if (need->status != NeedStatus::pending_moderation)
+      throw_rule("not_pending_moderation",
+                 {"ความต้องการนี้ผ่านการพิจารณาแล้ว", "This need has already been moderated"});
+    Need before = *need;
+    need->status = approve ? NeedStatus::new_ : NeedStatus::rejected;
+    need->decline_reason = approve ? std::nullopt : reason;
+    need->updated_at = now_iso();
+    if (!store::save_need(connection, *need,
+                          thai::search_text(need->title + "\n" + need->description)))
+      throw_stale_version();
+    need->version += 1;
+    audit::record(connection, actor, "need", std::to_string(need_id),
+                  approve ? "moderation_approve" : "moderation_reject", need_json(before, false),
+                  need_json(*need, false));
+    return *need;
+  });
+}
+
+}  // namespace changwat::participation
