@@ -209,7 +209,8 @@ struct AlignmentFramework {
   std::string key;  // national_strategy, master_plan, nesdp13, eastern_region, ...
   std::string name_th;
   std::string name_en;
-  std::string source;  // where the official names come from
+  std::string source;   // where the names come from
+  std::string wording;  // "official" (exact names) or "summary" (paraphrased)
 };
 
 struct AlignmentTarget {
@@ -217,8 +218,10 @@ struct AlignmentTarget {
   std::string framework;
   std::optional<std::string> parent_code;  // master plans point at their strategy
   int number = 0;
-  std::string name_th;
+  std::string name_th;  // full official name
   std::string name_en;
+  std::string short_th;  // short label for tables and charts
+  std::string short_en;
 };
 
 struct AlignmentUse {

@@ -44,6 +44,14 @@ struct MoveTarget {
   std::optional<int> position;
 };
 
+// One version as the tree document: the elements, their JSON (built once per
+// frozen version or draft revision) and an entity tag that changes with them.
+struct TreeDocument {
+  std::shared_ptr<const PlanTree> tree;
+  std::shared_ptr<const std::string> json;
+  std::string etag;
+};
+
 class PlanService {
  public:
   PlanService(db::Database& database, areas::AreaService& areas);
@@ -73,9 +81,10 @@ class PlanService {
   // ---- Reading one version (none = the version in force) ----
   std::shared_ptr<const PlanTree> tree(const Actor& actor, std::int64_t plan_id,
                                        std::optional<int> version_number) const;
-  // The tree as the JSON document of GET /plans/{id}/tree; cached for frozen versions.
-  std::shared_ptr<const std::string> tree_json(const Actor& actor, std::int64_t plan_id,
-                                               std::optional<int> version_number) const;
+  // The tree as the JSON document of GET /plans/{id}/tree; cached per version
+  // (frozen) or per revision (draft).
+  TreeDocument tree_document(const Actor& actor, std::int64_t plan_id,
+                             std::optional<int> version_number) const;
   Element element(const Actor& actor, std::int64_t plan_id, std::int64_t element_id,
                   std::optional<int> version_number) const;
 
@@ -83,7 +92,8 @@ class PlanService {
   // projects of their own agency, which stay "proposed" until accepted) ----
   // `element.element_id` is ignored; `element.position` < 0 means last.
   Element create_element(const Actor& actor, std::int64_t plan_id, Element element);
-  // Replaces the editable fields with those of `element` (same element_id).
+  // Replaces the editable fields with those of `element` (same element_id); a new
+  // parent_id or position moves it in the same transaction.
   Element update_element(const Actor& actor, std::int64_t plan_id, const Element& element,
                          std::int64_t expected_version);
   Element move_element(const Actor& actor, std::int64_t plan_id, std::int64_t element_id,
@@ -127,8 +137,9 @@ class PlanService {
   void add_delete_guard(DeleteGuard guard);
 
   // Used by the demo loader and benchmarks: writes a whole version in one
-  // transaction (elements in tree order, ids assigned here) and approves it if asked.
-  // Returns the plan id. Audited as one "import" entry.
+  // transaction and approves it if asked. `elements` come parents first; their
+  // element_id, parent_id and guideline_ids are the caller's own keys and are
+  // replaced by real ids. Returns the plan id. Audited as one "import" entry.
   std::int64_t import_plan(const Actor& actor, const NewPlan& plan, std::vector<Element> elements,
                            bool approve, std::optional<std::string> demo_key);
 
@@ -137,6 +148,18 @@ class PlanService {
 
  private:
   struct Cache;
+  struct CachedTree;
+  struct Located;
+  Located locate(db::Connection& connection, std::int64_t plan_id) const;
+  std::shared_ptr<const CachedTree> cached_tree(db::Connection& connection, const Located& located,
+                                                const PlanVersion& version) const;
+  Element write_element(db::Connection& connection, const Actor& actor, const Located& located,
+                        Element element, std::optional<std::int64_t> expected_version);
+  void place(db::Connection& connection, const PlanVersion& draft, std::int64_t element_id,
+             const MoveTarget& target, std::int64_t expected_version);
+  void check_structure(db::Connection& connection, const PlanVersion& draft, const Element& element,
+                       FieldErrors& errors) const;
+
   db::Database& database_;
   areas::AreaService& areas_;
   AlignmentCatalog catalog_;
