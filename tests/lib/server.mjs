@@ -27,9 +27,10 @@ export function freshDatabase(kind = engine()) {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const made = spawnSync('psql', [base, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`cannot create database: ${made.stderr}`);
-  const url = base.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`.replace('$1', ''));
+  const url = new URL(base);
+  url.pathname = `/${name}`;
   return {
-    url, dir: null,
+    url: url.toString(), dir: null,
     cleanup: () => spawnSync('psql', [base, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
   };
 }
@@ -109,6 +110,11 @@ export class Client {
     }
     const buffer = Buffer.from(await res.arrayBuffer());
     const text = buffer.toString('utf8');
+    if (process.env.CHANGWAT_SCHEMA_CHECK !== '0') {
+      const { checkResponse } = await import('./openapi.mjs');
+      const problem = checkResponse(method, path, res.status, res.headers.get('content-type'), text);
+      if (problem) throw new Error(`OpenAPI: ${problem}`);
+    }
     let json = null;
     if ((res.headers.get('content-type') || '').includes('json') && text) json = JSON.parse(text);
     if (json && typeof json.csrf_token === 'string') this.csrf = json.csrf_token;
