@@ -2,13 +2,12 @@
 // Reads a JSON request body field by field, collecting every problem (missing,
 // wrong type, too long, unknown field) into one validation error with Thai and
 // English messages per field. Non-JSON content type -> 415; malformed -> 400.
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <boost/json/object.hpp>
 
 #include "base/error.hpp"
 #include "http/message.hpp"
@@ -17,10 +16,17 @@ namespace changwat::http {
 
 class JsonBody {
  public:
-  explicit JsonBody(const Request& request);           // body must be a JSON object
+  explicit JsonBody(const Request& request);             // body must be a JSON object
   explicit JsonBody(const boost::json::object& object);  // nested objects
+  // Points into itself (or at the caller's object): neither copied nor moved.
+  JsonBody(const JsonBody&) = delete;
+  JsonBody& operator=(const JsonBody&) = delete;
 
-  // Text is NFC-trimmed of surrounding spaces; max_chars counts code points.
+  // Text is trimmed of surrounding white space (ASCII and Unicode spaces, NBSP,
+  // zero-width space); max_chars counts code points. A required text must not be
+  // empty after trimming; an optional one that is empty reads as nullopt. Control
+  // characters other than tab and newline are refused. A missing field and a JSON
+  // null read the same: required -> "is required", optional -> nullopt.
   std::string text(const char* field, std::size_t max_chars = 500);
   std::optional<std::string> optional_text(const char* field, std::size_t max_chars = 500);
   std::int64_t integer(const char* field);
@@ -34,8 +40,9 @@ class JsonBody {
   std::optional<std::vector<std::string>> optional_text_list(const char* field,
                                                              std::size_t max_items = 100,
                                                              std::size_t max_chars = 500);
-  // Raw access for nested values; marks the field as known.
+  // Raw access for nested values (nullptr if absent); marks the field as known.
   const boost::json::value* raw(const char* field);
+  // The key is present, even with a null value (PATCH-style "clear this").
   bool has(const char* field) const;
   // Adds a problem for a field (for domain checks done by the caller).
   void fail(const char* field, Message why);

@@ -1,14 +1,13 @@
 #pragma once
 // HTTP request/response as plain data. Handlers and modules see only these types;
 // Beast stays inside src/http/server*.cpp.
+#include <boost/json/value.hpp>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "base/principal.hpp"
 
@@ -17,18 +16,18 @@ namespace changwat::http {
 enum class Method { get, head, post, put, patch, delete_, options, other };
 
 std::string_view method_name(Method method);  // "GET", ...
-bool is_unsafe(Method method);                 // POST, PUT, PATCH, DELETE
+bool is_unsafe(Method method);                // POST, PUT, PATCH, DELETE
 
 struct Request {
   Method method = Method::get;
-  std::string target;  // raw, e.g. "/api/v1/plans?x=1"
-  std::string path;    // percent-decoded path without query
+  std::string target;                                        // raw, e.g. "/api/v1/plans?x=1"
+  std::string path;                                          // percent-decoded path without query
   std::vector<std::pair<std::string, std::string>> query;    // decoded
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::string body;
   std::string remote_address;
   std::string request_id;
-  bool secure = false;  // behind TLS (X-Forwarded-Proto: https)
+  bool secure = false;                             // behind TLS (X-Forwarded-Proto: https)
   std::map<std::string, std::string> path_params;  // filled by the router
 
   std::optional<std::string_view> header(std::string_view lower_case_name) const;
@@ -43,11 +42,16 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // HEAD only: the length the GET body has; the router empties `body` and the
+  // server sends this as Content-Length.
+  std::optional<std::size_t> head_length;
 
   static Response json(const boost::json::value& value, int status = 200);
   static Response text(std::string body, std::string content_type, int status = 200);
   static Response no_content();  // 204
   void add_header(std::string name, std::string value);
+  // First header with this name, compared without regard to case.
+  std::optional<std::string_view> header(std::string_view name) const;
 };
 
 // Everything a handler gets: the request and who is calling.

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace changwat::http {
 
@@ -11,8 +12,15 @@ class Metrics {
  public:
   Metrics();
   ~Metrics();
-  // Thread-safe; called by the server after each response.
+  // Thread-safe; called by the server after each response. `route` is the route
+  // pattern (bounded label set), `method` the request method name.
+  void observe(const std::string& route, std::string_view method, int status, double seconds);
+  // Same, for callers without a method: recorded with method="".
   void observe(const std::string& route, int status, double seconds);
+  // The in-flight gauge: the server calls these around each request.
+  void request_started();
+  void request_finished();
+  long in_flight() const;
   // Extra exposition text appended to render() (e.g. db pool gauges).
   void add_provider(std::function<std::string()> provider);
   std::string render() const;  // Prometheus text format 0.0.4

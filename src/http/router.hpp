@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/error.hpp"
 #include "http/message.hpp"
 
 namespace changwat::http {
@@ -28,6 +29,9 @@ class Router {
   Router();
   ~Router();
   // Pattern segments are literals or {name}; a final {name...} takes the rest.
+  // A literal segment beats a parameter at the same place. Register every route
+  // before serving: the router is read concurrently without locks afterwards.
+  // A malformed or duplicate pattern throws std::invalid_argument.
   void add(Method method, std::string pattern, Handler handler, Lane lane = Lane::normal);
   // Middleware runs in the order added, around every matched route.
   void use(Middleware middleware);
@@ -50,6 +54,9 @@ class Router {
 
 // The error JSON: {"error":{"code","message_th","message_en","fields",
 // "request_id"}}; used by the router and by the server for 413/400 before routing.
-Response error_response(const class changwat::Error& error, const std::string& request_id);
+Response error_response(const Error& error, const std::string& request_id);
+// The error sent for anything that is not a changwat::Error: a generic Thai and
+// English message, code "internal"; the real cause goes to the log only.
+Error internal_error();
 
 }  // namespace changwat::http

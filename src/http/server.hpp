@@ -23,16 +23,25 @@ struct ServerOptions {
   std::size_t max_body_bytes = 1024 * 1024;  // beyond -> 413
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};  // keep-alive
+  // After stop(), in-flight requests get this long before connections are cut.
+  std::chrono::milliseconds shutdown_grace{10'000};
+  // Believe X-Forwarded-For / X-Forwarded-Proto (only behind your own proxy).
+  bool trust_proxy = false;
+  // Stop on SIGTERM/SIGINT; off for servers embedded in tests or tools.
+  bool handle_signals = true;
 };
 
 class Server {
  public:
   Server(const Router& router, Metrics& metrics, ServerOptions options);
   ~Server();
-  // Binds and listens; returns the actual port (useful with port 0).
+  // Binds and listens; returns the actual port (useful with port 0). Throws
+  // std::runtime_error naming the address if it is taken or invalid.
   std::uint16_t listen();
-  // Serves until stop() or SIGTERM/SIGINT; in-flight requests finish first.
+  // Serves until stop() or SIGTERM/SIGINT; in-flight requests finish first (up
+  // to shutdown_grace), then returns. Calls listen() first if it was not called.
   void run();
+  // Thread-safe; may be called before or during run().
   void stop();
 
  private:
