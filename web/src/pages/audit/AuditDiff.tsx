@@ -5,6 +5,8 @@ import { useLanguage } from "../../i18n/language";
 
 export function AuditDiff({ before, after }: { before: JsonValue; after: JsonValue }) {
   const { t } = useLanguage();
+  // Events such as signing in carry no record to compare.
+  if (before === null && after === null) return null;
   const changes = fieldChanges(before, after);
   if (changes.length === 0) return <p className="muted">{t("audit.no_field_change")}</p>;
   return (
