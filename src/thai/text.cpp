@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <numeric>
 
 #include "base/error.hpp"
 
@@ -135,19 +134,31 @@ std::size_t slice_length(std::string_view text) {
   return end;
 }
 
-// Calls visit(WordSpan) for every word-like segment (ICU rule status >= 100:
-// numbers, letters, Thai dictionary words) of one slice; offsets are relative to it.
-template <typename Visit>
-void for_each_word_in_slice(std::string_view slice, std::size_t base, Visit& visit) {
-  thread_local std::u16string utf16;
+// Converts one slice to UTF-16 in `utf16` and returns the number of units. Thai
+// letters are three-byte sequences, so those take a fast path; anything else
+// goes through decode_next, ill-formed bytes included.
+std::size_t to_utf16(std::string_view slice, std::u16string& utf16) {
   utf16.resize(slice.size() * 2);
   std::size_t units = 0;
+  const auto byte_at = [&](std::size_t position) {
+    return static_cast<unsigned char>(slice[position]);
+  };
   for (std::size_t index = 0; index < slice.size();) {
-    const auto byte = static_cast<unsigned char>(slice[index]);
-    if (byte < 0x80) {  // most non-Thai text is ASCII
-      utf16[units++] = byte;
+    const unsigned char lead = byte_at(index);
+    if (lead < 0x80) {
+      utf16[units++] = lead;
       ++index;
       continue;
+    }
+    if ((lead & 0xF0) == 0xE0 && index + 2 < slice.size() && (byte_at(index + 1) & 0xC0) == 0x80 &&
+        (byte_at(index + 2) & 0xC0) == 0x80) {
+      const char32_t code_point =
+          ((lead & 0x0F) << 12) | ((byte_at(index + 1) & 0x3F) << 6) | (byte_at(index + 2) & 0x3F);
+      if (code_point >= 0x800 && (code_point < 0xD800 || code_point > 0xDFFF)) {
+        utf16[units++] = static_cast<char16_t>(code_point);
+        index += 3;
+        continue;
+      }
     }
     const char32_t code_point = decode_next(slice, index).code_point;
     if (code_point > 0xFFFF) {
@@ -157,6 +168,26 @@ void for_each_word_in_slice(std::string_view slice, std::size_t base, Visit& vis
       utf16[units++] = static_cast<char16_t>(code_point);
     }
   }
+  return units;
+}
+
+// How many UTF-8 bytes of the slice produced the UTF-16 unit at hand (a lead
+// surrogate stands for both units of its pair). Only U+FFFD is ambiguous: it
+// came from one ill-formed byte unless the slice spells it out (EF BF BD).
+std::size_t utf8_length_of(char16_t unit, std::string_view slice, std::size_t byte_position) {
+  if (unit < 0x80) return 1;
+  if (unit < 0x800) return 2;
+  if (unit >= 0xD800 && unit <= 0xDBFF) return 4;
+  if (unit == kReplacementCharacter && slice.substr(byte_position, 3) != "\xEF\xBF\xBD") return 1;
+  return 3;
+}
+
+// Calls visit(WordSpan) for every word-like segment (ICU rule status >= 100:
+// numbers, letters, Thai dictionary words) of one slice.
+template <typename Visit>
+void for_each_word_in_slice(std::string_view slice, std::size_t base, Visit& visit) {
+  thread_local std::u16string utf16;
+  const std::size_t units = to_utf16(slice, utf16);
 
   UErrorCode status = U_ZERO_ERROR;
   UText text = UTEXT_INITIALIZER;
@@ -173,13 +204,10 @@ void for_each_word_in_slice(std::string_view slice, std::size_t base, Visit& vis
   std::size_t byte_position = 0;
   const auto advance_to = [&](std::int32_t target) {
     while (unit_position < static_cast<std::size_t>(target)) {
-      const auto byte = static_cast<unsigned char>(slice[byte_position]);
-      if (byte < 0x80) {
-        ++byte_position;
-        ++unit_position;
-        continue;
-      }
-      unit_position += decode_next(slice, byte_position).code_point > 0xFFFF ? 2 : 1;
+      const char16_t unit = utf16[unit_position];
+      const std::size_t length = utf8_length_of(unit, slice, byte_position);
+      byte_position += length;
+      unit_position += length == 4 ? 2 : 1;
     }
   };
   std::int32_t start = breaker.first();
@@ -325,24 +353,13 @@ int compare_thai(std::string_view a, std::string_view b) {
 }
 
 void sort_thai(std::vector<std::string>& items) {
-  // One sort key per item (a byte string whose order is the collation order)
-  // costs less than collating each pair the sort compares.
-  icu::Collator& collator = thread_collator();
-  std::vector<std::string> keys(items.size());
-  for (std::size_t index = 0; index < items.size(); ++index) {
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(items[index]);
-    const std::int32_t size = collator.getSortKey(text, nullptr, 0);
-    keys[index].resize(static_cast<std::size_t>(size));
-    collator.getSortKey(text, reinterpret_cast<std::uint8_t*>(keys[index].data()), size);
-  }
-  std::vector<std::size_t> order(items.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t left, std::size_t right) { return keys[left] < keys[right]; });
-  std::vector<std::string> sorted;
-  sorted.reserve(items.size());
-  for (std::size_t index : order) sorted.push_back(std::move(items[index]));
-  items = std::move(sorted);
+  // Compares exactly as compare_thai does. Sort keys would save work, but ICU
+  // truncates a key at U+FFFD (what ill-formed bytes decode to), so key order can
+  // disagree with compare_thai on such input.
+  std::stable_sort(items.begin(), items.end(),
+                   [](const std::string& left, const std::string& right) {
+                     return compare_thai(left, right) < 0;
+                   });
 }
 
 std::size_t count_code_points(std::string_view utf8) {
