@@ -2,7 +2,9 @@
 // same keys (the type checker enforces it), so a missing translation fails the build.
 // Placeholders are written {name} and filled by t(key, {name: ...}).
 
-export const th = {
+import { planEn, planTh } from "./messages-plan";
+
+const platformTh = {
   "app.name": "ระบบบริหารยุทธศาสตร์จังหวัดตราด",
   "app.short": "changwat ตราด",
   "app.skip": "ข้ามไปยังเนื้อหา",
@@ -166,9 +168,7 @@ export const th = {
   "money.unit": "บาท",
 } as const;
 
-export type MessageKey = keyof typeof th;
-
-export const en: Record<MessageKey, string> = {
+const platformEn: Record<keyof typeof platformTh, string> = {
   "app.name": "Trat Province Strategy Management System",
   "app.short": "changwat Trat",
   "app.skip": "Skip to content",
@@ -331,3 +331,7 @@ export const en: Record<MessageKey, string> = {
   "date.incomplete": "Fill in day, month and year.",
   "money.unit": "baht",
 };
+
+export const th = { ...platformTh, ...planTh };
+export type MessageKey = keyof typeof th;
+export const en: Record<MessageKey, string> = { ...platformEn, ...planEn };

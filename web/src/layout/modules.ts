@@ -13,8 +13,8 @@ export interface ModuleEntry {
 }
 
 export const workModules: ModuleEntry[] = [
-  { path: "/plan", label: "nav.plan", about: "module.plan.about", ready: false },
-  { path: "/needs", label: "nav.needs", about: "module.needs.about", ready: false },
+  { path: "/plan", label: "nav.plan", about: "module.plan.about", ready: true },
+  { path: "/needs", label: "nav.needs", about: "module.needs.about", ready: true },
   { path: "/monitoring", label: "nav.monitoring", about: "module.monitoring.about", ready: false },
   { path: "/tourism", label: "nav.tourism", about: "module.tourism.about", ready: false },
   { path: "/epidemic", label: "nav.epidemic", about: "module.epidemic.about", ready: false },

@@ -10,7 +10,7 @@ export function AuditDiff({ before, after }: { before: JsonValue; after: JsonVal
   const changes = fieldChanges(before, after);
   if (changes.length === 0) return <p className="muted">{t("audit.no_field_change")}</p>;
   return (
-    <table className="table diff">
+    <table className="table diff audit-diff">
       <thead>
         <tr>
           <th scope="col">{t("audit.field")}</th>
