@@ -86,6 +86,10 @@ TEST(SegmentWords, MapsOffsetsPastCharactersOutsideTheBasicPlane) {
 
 TEST(SegmentWords, SurvivesIllFormedUtf8) {
   EXPECT_THAT(segment_words("abc \xff def"), ElementsAre("abc", "def"));
+  // Ill-formed bytes and a real U+FFFD (EF BF BD) sit between Thai words; each
+  // word must still be cut at its own bytes.
+  EXPECT_THAT(segment_words("ข้าว\xff\xfeท่อง \xef\xbf\xbdนา\xe0\xb8 ok"),
+              ElementsAre("ข้าว", "ท่อง", "นา", "ok"));
 }
 
 TEST(SegmentWords, SegmentsTextLongerThanOneSlice) {
