@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/embedded.hpp"
 #include "db/database.hpp"
 
 namespace changwat::db {
@@ -28,5 +29,13 @@ int latest_known_version();
 int migrate(Database& database);
 // Throws like migrate() but applies nothing; used by `serve` before migrating.
 void check_not_newer(Database& database);
+
+// The same, for an explicit list of files instead of embedded_migrations()
+// (tests, tools). File names must be NNNN_name.sql with unique versions;
+// otherwise Error(internal, "migration_invalid").
+std::vector<Migration> load_migrations(Engine engine, const std::vector<EmbeddedFile>& files);
+int latest_known_version(const std::vector<EmbeddedFile>& files);
+int migrate(Database& database, const std::vector<EmbeddedFile>& files);
+void check_not_newer(Database& database, const std::vector<EmbeddedFile>& files);
 
 }  // namespace changwat::db

@@ -1,0 +1,77 @@
+#pragma once
+// A fixed set of connections shared by threads. take() blocks on a condition
+// variable until one is free, so a burst of requests queues instead of opening
+// more connections than the database (or SQLite's single writer) allows.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace changwat::db {
+
+struct PoolCounts {
+  int total = 0;
+  int in_use = 0;
+  std::int64_t waits = 0;
+};
+
+template <class ConnectionType>
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(std::vector<std::unique_ptr<ConnectionType>> connections)
+      : connections_(std::move(connections)) {
+    for (auto& connection : connections_) idle_.push_back(connection.get());
+  }
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+
+  ConnectionType& take() {
+    std::unique_lock lock(mutex_);
+    if (idle_.empty()) {
+      ++waits_;
+      freed_.wait(lock, [this] { return !idle_.empty(); });
+    }
+    return pop_idle();
+  }
+
+  // Like take(), but gives up after `limit`; nullptr then.
+  ConnectionType* take_within(std::chrono::milliseconds limit) {
+    std::unique_lock lock(mutex_);
+    if (idle_.empty()) {
+      ++waits_;
+      if (!freed_.wait_for(lock, limit, [this] { return !idle_.empty(); })) return nullptr;
+    }
+    return &pop_idle();
+  }
+
+  void give_back(ConnectionType& connection) {
+    {
+      std::lock_guard lock(mutex_);
+      idle_.push_back(&connection);
+    }
+    freed_.notify_one();
+  }
+
+  PoolCounts counts() const {
+    std::lock_guard lock(mutex_);
+    int total = static_cast<int>(connections_.size());
+    return {total, total - static_cast<int>(idle_.size()), waits_};
+  }
+
+ private:
+  ConnectionType& pop_idle() {
+    ConnectionType* connection = idle_.back();
+    idle_.pop_back();
+    return *connection;
+  }
+
+  mutable std::mutex mutex_;
+  std::condition_variable freed_;
+  std::vector<std::unique_ptr<ConnectionType>> connections_;
+  std::vector<ConnectionType*> idle_;
+  std::int64_t waits_ = 0;
+};
+
+}  // namespace changwat::db

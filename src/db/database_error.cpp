@@ -1,0 +1,61 @@
+#include "db/database_error.hpp"
+
+#include <utility>
+
+namespace changwat::db {
+
+DatabaseError::DatabaseError(ErrorKind kind, std::string code, Message message, std::string detail,
+                             std::map<std::string, Message> fields)
+    : Error(kind, std::move(code), std::move(message), std::move(fields)),
+      detail_(std::move(detail)),
+      log_text_(this->code() + ": " + detail_) {}
+
+void throw_duplicate(std::string detail) {
+  throw DatabaseError(
+      ErrorKind::conflict, "duplicate",
+      {"มีข้อมูลนี้อยู่แล้ว ไม่สามารถบันทึกซ้ำได้", "This record already exists and cannot be saved twice"},
+      std::move(detail));
+}
+
+void throw_referenced(std::string detail) {
+  throw DatabaseError(
+      ErrorKind::rule, "referenced",
+      {"ทำรายการไม่ได้ เพราะข้อมูลนี้อ้างถึงข้อมูลที่ไม่มีอยู่ หรือยังมีข้อมูลอื่นอ้างถึงข้อมูลนี้",
+       "Not allowed: this refers to a record that does not exist, or other records still refer "
+       "to it"},
+      std::move(detail));
+}
+
+void throw_unavailable(std::string detail) {
+  throw DatabaseError(ErrorKind::unavailable, "database_unavailable",
+                      {"ขณะนี้ไม่สามารถเชื่อมต่อฐานข้อมูลได้ กรุณาลองใหม่อีกครั้งในภายหลัง",
+                       "The database is unavailable right now; please try again later"},
+                      std::move(detail));
+}
+
+void throw_internal(std::string detail) {
+  throw DatabaseError(ErrorKind::internal, "database_error",
+                      {"เกิดข้อผิดพลาดภายในระบบ", "An internal error occurred"}, std::move(detail));
+}
+
+void throw_invalid_location(Message why, std::string detail) {
+  throw DatabaseError(ErrorKind::validation, "invalid_input",
+                      {"ที่อยู่ฐานข้อมูลไม่ถูกต้อง", "Invalid database location"}, std::move(detail),
+                      {{"db", std::move(why)}});
+}
+
+void throw_not_sqlite_database(const std::string& path, std::string detail) {
+  throw_invalid_location(
+      {"ไฟล์ " + path + " ไม่ใช่ฐานข้อมูล SQLite", path + " is not an SQLite database"},
+      std::move(detail));
+}
+
+void check_text_parameter(const std::string& text) {
+  if (text.find('\0') == std::string::npos) return;
+  throw DatabaseError(
+      ErrorKind::validation, "invalid_text",
+      {"ข้อความมีอักขระ NUL ซึ่งไม่อนุญาต", "Text contains a NUL character, which is not allowed"},
+      "a text parameter contains NUL");
+}
+
+}  // namespace changwat::db

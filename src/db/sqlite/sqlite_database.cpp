@@ -1,0 +1,106 @@
+#include "db/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+
+#include "db/connection_pool.hpp"
+#include "db/database_error.hpp"
+#include "db/sqlite/sqlite_connection.hpp"
+#include "db/sqlite/sqlite_file_check.hpp"
+
+namespace changwat::db {
+namespace {
+
+using sqlite::SqliteConnection;
+using Pool = ConnectionPool<SqliteConnection>;
+
+std::vector<std::unique_ptr<SqliteConnection>> open_connections(const std::string& path,
+                                                                SqliteConnection::Access access,
+                                                                int count, int busy_timeout_ms) {
+  std::vector<std::unique_ptr<SqliteConnection>> connections;
+  for (int i = 0; i < count; ++i) {
+    connections.push_back(std::make_unique<SqliteConnection>(path, access, busy_timeout_ms));
+  }
+  return connections;
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(const DatabaseLocation& location, const Options& options)
+      // The writer opens first: it switches the file to WAL, which the read-only
+      // readers cannot do themselves.
+      : writer_(open_connections(location.target, SqliteConnection::Access::read_write, 1,
+                                 options.busy_timeout_ms)),
+        ping_wait_(options.busy_timeout_ms) {
+    if (!location.in_memory && options.readers > 0) {
+      readers_ = std::make_unique<Pool>(open_connections(location.target,
+                                                         SqliteConnection::Access::read_only,
+                                                         options.readers, options.busy_timeout_ms));
+    }
+  }
+
+  Engine engine() const override { return Engine::sqlite; }
+
+  Lease acquire(bool write) override {
+    Pool& pool = pool_for(write);
+    return lease(pool, pool.take());
+  }
+
+  PoolStats stats() const override {
+    PoolCounts writer = writer_.counts();
+    PoolCounts readers = readers_ ? readers_->counts() : PoolCounts{};
+    return {readers.total, readers.in_use, writer.total, writer.in_use,
+            readers.waits + writer.waits};
+  }
+
+  bool ping() override {
+    Pool& pool = pool_for(false);
+    SqliteConnection* connection = pool.take_within(ping_wait_);
+    if (connection == nullptr) return false;  // every connection stayed busy too long
+    try {
+      Lease borrowed = lease(pool, *connection);
+      return borrowed->query_one("SELECT 1").has_value();
+    } catch (const Error&) {
+      // Catching is the point here: /healthz asks "can the database answer?",
+      // and an Error means no.
+      return false;
+    }
+  }
+
+ private:
+  Pool& pool_for(bool write) { return write || !readers_ ? writer_ : *readers_; }
+
+  static Lease lease(Pool& pool, SqliteConnection& connection) {
+    if (!connection.healthy()) {
+      try {
+        connection.reopen();
+      } catch (...) {
+        pool.give_back(connection);
+        throw;
+      }
+    }
+    return Lease(&connection, [&pool](Connection* returned) {
+      auto& sqlite_connection = static_cast<SqliteConnection&>(*returned);
+      sqlite_connection.reset_for_reuse();
+      pool.give_back(sqlite_connection);
+    });
+  }
+
+  Pool writer_;
+  // Declared after the writer so it closes first: the last connection to close
+  // checkpoints the WAL, and that must be the writer.
+  std::unique_ptr<Pool> readers_;  // null: reads share the writer
+  std::chrono::milliseconds ping_wait_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_sqlite_database(const DatabaseLocation& location,
+                                               const Options& options) {
+  if (sqlite3_threadsafe() == 0) throw_internal("SQLite was built without thread support");
+  if (!location.in_memory) sqlite::check_sqlite_file(location.target);
+  return std::make_unique<SqliteDatabase>(location, options);
+}
+
+}  // namespace changwat::db

@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+
+namespace changwat::db::sqlite {
+
+// Maps an extended SQLite result code to the changwat::Error family:
+// UNIQUE/PRIMARYKEY -> conflict "duplicate", FOREIGNKEY -> rule "referenced",
+// BUSY/LOCKED (after the busy timeout) -> unavailable, NOTADB -> validation "db",
+// anything else -> internal. `detail` goes to what() only.
+[[noreturn]] void throw_sqlite_error(int extended_code, const std::string& path,
+                                     std::string detail);
+
+}  // namespace changwat::db::sqlite
