@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <algorithm>
+
 #include "base/error.hpp"
 
 namespace changwat::thai {
@@ -79,10 +81,12 @@ std::optional<std::string> ZipArchive::read(std::string_view name, std::size_t m
   zip_file_t* file = zip_fopen_index(state_->archive, static_cast<zip_uint64_t>(index), 0);
   if (file == nullptr) throw_corrupt(name);
 
-  // The size in the directory is only a hint from the file; read until the end
-  // and enforce the limit on what actually comes out.
+  // The sizes in the directory are only claims made by the file: reserve no
+  // more than deflate could produce from the whole archive (at most ~1032:1),
+  // read until the end and enforce the limit on what actually comes out.
+  const std::size_t plausible = std::min(expected, state_->bytes.size() * 1032 + 4096);
   std::string content;
-  content.resize(std::min(expected, max_bytes) + 1);
+  content.resize(std::min(plausible, max_bytes) + 1);
   std::size_t filled = 0;
   for (;;) {
     if (filled == content.size()) {

@@ -182,3 +182,35 @@ TEST(XlsxReader, ColumnLetters) {
 
 }  // namespace
 }  // namespace changwat::thai
+
+namespace changwat::thai {
+namespace {
+
+// A workbook written by hand (fuzz/corpus/xlsx/handmade_1904.xlsx): rich-text
+// shared strings with phonetic hints, inline strings with _xHHHH_ escapes, the
+// 1904 date system, a Thai date format, rows and cells without references,
+// booleans, formula errors and formula strings.
+TEST(XlsxReader, ReadsHandMadeEdgeCases) {
+  XlsxReader workbook =
+      XlsxReader::open(std::string(CHANGWAT_SOURCE_DIR) + "/fuzz/corpus/xlsx/handmade_1904.xlsx");
+  XlsxTable table = workbook.read_sheet("ข้อมูล");
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[0].find(1)->text, "งบประมาณ");  // runs joined, phonetic hint dropped
+  EXPECT_EQ(table.rows[0].find(2)->text, "วันเริ่ม");
+  const XlsxRow& data = table.rows[1];
+  EXPECT_EQ(data.number, 3u);
+  EXPECT_EQ(data.find(0)->text, "line\rbreak");
+  EXPECT_EQ(data.find(2)->kind, XlsxValueKind::date);
+  EXPECT_EQ(data.find(2)->text, "2027-01-15");  // 44940 days after 1904-01-01
+  EXPECT_EQ(data.find(3), nullptr);
+  EXPECT_EQ(data.find(4)->kind, XlsxValueKind::percent);  // built-in format 10: 0.00%
+  const XlsxRow& last = table.rows[2];
+  EXPECT_EQ(last.number, 4u);  // a row without r follows the previous one
+  EXPECT_EQ(last.find(0)->kind, XlsxValueKind::boolean);
+  EXPECT_EQ(last.find(1)->kind, XlsxValueKind::error);
+  EXPECT_EQ(last.find(1)->text, "#DIV/0!");
+  EXPECT_EQ(last.find(2)->text, "สูตร");
+}
+
+}  // namespace
+}  // namespace changwat::thai
