@@ -5,8 +5,7 @@ import type { Agency, Area, AuditEntry, AuditFilter, FiscalYear, Session } from 
 export const signIn = (username: string, password: string) =>
   api<Session>("/api/v1/auth/login", { method: "POST", body: { username, password } });
 
-export const currentSession = (signal?: AbortSignal) =>
-  api<Session>("/api/v1/auth/me", { signal });
+export const currentSession = (signal?: AbortSignal) => api<Session>("/api/v1/auth/me", { signal });
 
 export const signOut = () => api<null>("/api/v1/auth/logout", { method: "POST" });
 
@@ -26,9 +25,7 @@ export const updateAgency = (code: string, change: AgencyChange) =>
   api<Agency>(`/api/v1/agencies/${encodeURIComponent(code)}`, { method: "PATCH", body: change });
 
 export const listFiscalYears = (signal?: AbortSignal) =>
-  api<{ fiscal_years: FiscalYear[] }>("/api/v1/fiscal-years", { signal }).then(
-    (r) => r.fiscal_years,
-  );
+  api<{ fiscal_years: FiscalYear[] }>("/api/v1/fiscal-years", { signal }).then((r) => r.fiscal_years);
 
 export const searchAudit = (filter: AuditFilter, signal?: AbortSignal) =>
   api<{ entries: AuditEntry[] }>("/api/v1/audit", {

@@ -4,13 +4,7 @@ import type { Plan } from "./plan";
 import type { Dimension } from "./plan";
 
 export type NeedStatus =
-  | "pending_moderation"
-  | "new"
-  | "accepted"
-  | "merged"
-  | "linked"
-  | "declined"
-  | "rejected";
+  "pending_moderation" | "new" | "accepted" | "merged" | "linked" | "declined" | "rejected";
 
 export const publishedStatuses: NeedStatus[] = ["new", "accepted", "linked", "declined", "merged"];
 export type Sector = "people" | "private" | "civil_society" | "state";
@@ -163,7 +157,12 @@ export const getReceipt = (receipt: string, signal?: AbortSignal) =>
 export const moderationQueue = (signal?: AbortSignal) =>
   api<NeedPage>("/api/v1/needs/moderation", { signal });
 
-export const moderateNeed = (needId: number, decision: "approve" | "reject", version: number, reason?: string) =>
+export const moderateNeed = (
+  needId: number,
+  decision: "approve" | "reject",
+  version: number,
+  reason?: string,
+) =>
   api<Need>(`/api/v1/needs/${needId}/moderation`, {
     method: "POST",
     body: reason ? { decision, version, reason } : { decision, version },

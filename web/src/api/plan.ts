@@ -2,15 +2,7 @@
 import { api } from "./client";
 
 export type ElementKind =
-  | "vision"
-  | "mission"
-  | "value"
-  | "goal"
-  | "strategy"
-  | "guideline"
-  | "kpi"
-  | "program"
-  | "project";
+  "vision" | "mission" | "value" | "goal" | "strategy" | "guideline" | "kpi" | "program" | "project";
 
 export const elementKinds: ElementKind[] = [
   "vision",
@@ -247,8 +239,11 @@ export interface NewElement {
 export const createElement = (planId: number, element: NewElement) =>
   api<PlanElement>(`${base(planId)}/elements`, { method: "POST", body: element });
 
-export const updateElement = (planId: number, elementId: number, change: Record<string, unknown> & { version: number }) =>
-  api<PlanElement>(`${base(planId)}/elements/${elementId}`, { method: "PATCH", body: change });
+export const updateElement = (
+  planId: number,
+  elementId: number,
+  change: Record<string, unknown> & { version: number },
+) => api<PlanElement>(`${base(planId)}/elements/${elementId}`, { method: "PATCH", body: change });
 
 export const deleteElement = (planId: number, elementId: number, version: number) =>
   api<null>(`${base(planId)}/elements/${elementId}`, { method: "DELETE", query: { version } });

@@ -86,7 +86,9 @@ export function SignInPage() {
             />
             <FieldMessage
               id="username-message"
-              text={missing.username ? { th: "กรุณากรอกชื่อผู้ใช้", en: "Enter your username." } : fieldErrors.username}
+              text={
+                missing.username ? { th: "กรุณากรอกชื่อผู้ใช้", en: "Enter your username." } : fieldErrors.username
+              }
             />
           </div>
           <div className="field">
@@ -103,7 +105,9 @@ export function SignInPage() {
             />
             <FieldMessage
               id="password-message"
-              text={missing.password ? { th: "กรุณากรอกรหัสผ่าน", en: "Enter your password." } : fieldErrors.password}
+              text={
+                missing.password ? { th: "กรุณากรอกรหัสผ่าน", en: "Enter your password." } : fieldErrors.password
+              }
             />
           </div>
           <button type="submit" className="button primary wide" disabled={busy}>

@@ -7,10 +7,7 @@ import { ApiError, setCsrfToken } from "../api/client";
 import { currentSession, signIn as signInRequest, signOut as signOutRequest } from "../api/endpoints";
 import type { Role, User } from "../api/types";
 
-export type AuthState =
-  | { status: "loading" }
-  | { status: "anonymous" }
-  | { status: "signed_in"; user: User };
+export type AuthState = { status: "loading" } | { status: "anonymous" } | { status: "signed_in"; user: User };
 
 export interface AuthContextValue {
   state: AuthState;

@@ -58,7 +58,6 @@ export function BeDateInput({
       setParts(partsFromIso(value));
       setProblem(null);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 
   function update(change: Partial<Parts>) {

@@ -32,7 +32,6 @@ export function useLoad<T>(
       });
     return () => controller.abort();
     // The caller lists what `load` depends on, as with useEffect.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...dependencies, attempt]);
 
   const reload = useCallback(() => setAttempt((value) => value + 1), []);

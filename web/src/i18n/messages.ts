@@ -65,7 +65,8 @@ const platformTh = {
   "home.title": "ภาพรวม",
   "home.welcome": "สวัสดี {name}",
   "home.welcome_public": "ยินดีต้อนรับ",
-  "home.lead": "วงจรยุทธศาสตร์สู่ผลลัพธ์ของจังหวัดตราด: ความต้องการของประชาชน → แผนพัฒนาจังหวัด → แผนปฏิบัติราชการ → งบประมาณ → ติดตามผล → ปรับแผน",
+  "home.lead":
+    "วงจรยุทธศาสตร์สู่ผลลัพธ์ของจังหวัดตราด: ความต้องการของประชาชน → แผนพัฒนาจังหวัด → แผนปฏิบัติราชการ → งบประมาณ → ติดตามผล → ปรับแผน",
   "home.fiscal_year": "ปีงบประมาณปัจจุบัน",
   "home.fiscal_year_value": "พ.ศ. {year} ({first} – {last})",
   "home.modules": "งานในระบบ",
@@ -229,16 +230,19 @@ const platformEn: Record<keyof typeof platformTh, string> = {
   "home.title": "Overview",
   "home.welcome": "Hello, {name}",
   "home.welcome_public": "Welcome",
-  "home.lead": "Trat Province's strategy-to-results cycle: people's needs → development plan → action plan → budget → monitoring → plan revision.",
+  "home.lead":
+    "Trat Province's strategy-to-results cycle: people's needs → development plan → action plan → budget → monitoring → plan revision.",
   "home.fiscal_year": "Current fiscal year",
   "home.fiscal_year_value": "FY {year} BE ({first} – {last})",
   "home.modules": "Work areas",
   "home.reference": "Reference data",
-  "module.plan.about": "Vision, development issues, indicators, targets, programs and projects, with revision history.",
+  "module.plan.about":
+    "Vision, development issues, indicators, targets, programs and projects, with revision history.",
   "module.needs.about": "People's needs and problems from every area, gathered to feed the plan.",
   "module.monitoring.about": "Project progress, disbursement, procurement and indicators.",
   "module.tourism.about": "OTOP Nawatwithi tourism communities, programs, routes and community income.",
-  "module.epidemic.about": "TRAT-FC: checkpoints, SRRT/CDCU teams, EOC, treatment and village health volunteers.",
+  "module.epidemic.about":
+    "TRAT-FC: checkpoints, SRRT/CDCU teams, EOC, treatment and village health volunteers.",
   "module.areas.about": "Province, districts, subdistricts and villages.",
   "module.agencies.about": "Government agencies in the province.",
   "module.audit.about": "Who changed what and when, before and after.",
@@ -263,7 +267,8 @@ const platformEn: Record<keyof typeof platformTh, string> = {
   "agencies.actions": "Actions",
   "agencies.edit_title": "Edit agency {code}",
   "agencies.updated": "Agency {code} saved.",
-  "agencies.stale": "Someone else changed this agency first. The latest data has been loaded; please check and save again.",
+  "agencies.stale":
+    "Someone else changed this agency first. The latest data has been loaded; please check and save again.",
   "agencies.kind.provincial": "Provincial agency",
   "agencies.kind.central_regional": "Central/regional office in the province",
   "agencies.kind.local_government": "Local administrative organisation",

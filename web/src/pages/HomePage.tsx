@@ -39,7 +39,9 @@ export function HomePage() {
 
   return (
     <>
-      <h1>{user ? t("home.welcome", { name: user.display_name || user.username }) : t("home.welcome_public")}</h1>
+      <h1>
+        {user ? t("home.welcome", { name: user.display_name || user.username }) : t("home.welcome_public")}
+      </h1>
       <p className="lead">{t("home.lead")}</p>
       <section aria-labelledby="fiscal-year-heading" className="panel">
         <h2 id="fiscal-year-heading">{t("home.fiscal_year")}</h2>

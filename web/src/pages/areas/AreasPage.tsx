@@ -89,7 +89,9 @@ export function AreasPage() {
       {level && (
         <section aria-labelledby="children-heading">
           <div className="section-bar">
-            <h2 id="children-heading">{t(`areas.children.${area.level}`, { count: area.children.length })}</h2>
+            <h2 id="children-heading">
+              {t(`areas.children.${area.level}`, { count: area.children.length })}
+            </h2>
             {area.children.length > 8 && (
               <label className="filter">
                 <span className="visually-hidden">{t("areas.filter")}</span>

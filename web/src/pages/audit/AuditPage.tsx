@@ -46,11 +46,17 @@ function EntryView({ entry }: { entry: AuditEntry }) {
   const actionKey = `audit.action.${entry.action}`;
   const entityKey = `audit.entity.${entry.entity}`;
   return (
-    <article className="audit-entry" data-testid="audit-entry" data-entity={entry.entity} data-entity-id={entry.entity_id}>
+    <article
+      className="audit-entry"
+      data-testid="audit-entry"
+      data-entity={entry.entity}
+      data-entity-id={entry.entity_id}
+    >
       <header className="audit-entry-head">
         <span className="audit-action">{isMessageKey(actionKey) ? t(actionKey) : entry.action}</span>
         <span className="audit-target">
-          {isMessageKey(entityKey) ? t(entityKey) : <code>{entry.entity}</code>} <code>{entry.entity_id}</code>
+          {isMessageKey(entityKey) ? t(entityKey) : <code>{entry.entity}</code>}{" "}
+          <code>{entry.entity_id}</code>
         </span>
         <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
       </header>

@@ -27,8 +27,13 @@ export function NeedPage() {
       </h1>
       <p className="need-meta">
         <span className={`badge need-${need.status}`}>{t(`need.status.${need.status}`)}</span>{" "}
-        <span className="badge">{t(`dimension.${need.dimension}`)}</span> <span className="badge">{t(`sector.${need.sector}`)}</span>{" "}
-        {need.area && <Link to={`/areas/${need.area.code}`}>{language === "en" ? need.area.name_en : need.area.name_th}</Link>}
+        <span className="badge">{t(`dimension.${need.dimension}`)}</span>{" "}
+        <span className="badge">{t(`sector.${need.sector}`)}</span>{" "}
+        {need.area && (
+          <Link to={`/areas/${need.area.code}`}>
+            {language === "en" ? need.area.name_en : need.area.name_th}
+          </Link>
+        )}
         {" · "}
         {formatDateTime(need.created_at, language)} · {t("need.votes", { count: need.vote_count })}
       </p>
@@ -47,7 +52,8 @@ export function NeedPage() {
             {need.links.map((link) => (
               <li key={link.element_id}>
                 <Link to={`/plan/${need.plan_id}/elements/${link.element_id}`}>
-                  {link.code && <code>{link.code}</code>} {language === "en" ? link.text_en || link.text_th : link.text_th}
+                  {link.code && <code>{link.code}</code>}{" "}
+                  {language === "en" ? link.text_en || link.text_th : link.text_th}
                 </Link>
               </li>
             ))}

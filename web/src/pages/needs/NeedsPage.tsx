@@ -2,7 +2,14 @@
 // and for the strategy office the queue of public submissions to moderate.
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { districtCounts, listNeeds, moderateNeed, moderationQueue, publishedStatuses, sectors } from "../../api/needs";
+import {
+  districtCounts,
+  listNeeds,
+  moderateNeed,
+  moderationQueue,
+  publishedStatuses,
+  sectors,
+} from "../../api/needs";
 import type { Need, NeedFilter } from "../../api/needs";
 import { dimensions, listPlans } from "../../api/plan";
 import { getArea } from "../../api/endpoints";
@@ -16,6 +23,7 @@ import { formatDateTime } from "../../format/date";
 import { sortByName } from "../../format/sort";
 import { useLanguage } from "../../i18n/language";
 import { provinceCode } from "../areas/AreasPage";
+import { DistrictMap } from "./DistrictMap";
 
 export const needsPageSize = 20;
 const moderators = ["admin", "strategy_officer"] as const;
@@ -31,7 +39,9 @@ function NeedCard({ need }: { need: Need }) {
         <span className={`badge need-${need.status}`}>{t(`need.status.${need.status}`)}</span>{" "}
         <span className="badge">{t(`dimension.${need.dimension}`)}</span>{" "}
         {need.area && (language === "en" ? need.area.name_en : need.area.name_th)}
-        {need.district && need.district.code !== need.area?.code && ` · ${language === "en" ? need.district.name_en : need.district.name_th}`}
+        {need.district &&
+          need.district.code !== need.area?.code &&
+          ` · ${language === "en" ? need.district.name_en : need.district.name_th}`}
         {" · "}
         {t("need.votes", { count: need.vote_count })} · {formatDateTime(need.created_at, language)}
       </p>
@@ -76,16 +86,27 @@ function ModerationQueue({ onChanged }: { onChanged: () => void }) {
         <article key={need.id} className="need-card" data-testid="pending-need">
           <h3>{need.title}</h3>
           <p className="need-meta">
-            {need.area && (language === "en" ? need.area.name_en : need.area.name_th)} · {formatDateTime(need.created_at, language)}
+            {need.area && (language === "en" ? need.area.name_en : need.area.name_th)} ·{" "}
+            {formatDateTime(need.created_at, language)}
             {need.submitter?.name && ` · ${need.submitter.name}`}
             {need.submitter?.phone && ` · ${need.submitter.phone}`}
           </p>
           <p className="need-text">{need.description}</p>
           <div className="form-actions">
-            <button type="button" className="button primary" disabled={busy === need.id} onClick={() => void decide(need, "approve")}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy === need.id}
+              onClick={() => void decide(need, "approve")}
+            >
               {t("need.approve")}
             </button>
-            <button type="button" className="button danger" disabled={busy === need.id} onClick={() => void decide(need, "reject")}>
+            <button
+              type="button"
+              className="button danger"
+              disabled={busy === need.id}
+              onClick={() => void decide(need, "reject")}
+            >
               {t("need.reject")}
             </button>
           </div>
@@ -112,10 +133,16 @@ export function NeedsPage() {
   };
   const key = params.toString();
   const [load, reload] = useLoad((signal) => listNeeds(filter, signal), [key]);
-  const [counts, reloadCounts] = useLoad((signal) => districtCounts(filter.plan_id, signal), [filter.plan_id]);
+  const [counts, reloadCounts] = useLoad(
+    (signal) => districtCounts(filter.plan_id, signal),
+    [filter.plan_id],
+  );
   const [plans] = useLoad((signal) => listPlans(signal), []);
   const [province] = useLoad((signal) => getArea(provinceCode, signal), []);
-  const districts = useMemo(() => sortByName(province.data?.children ?? [], language), [province.data, language]);
+  const districts = useMemo(
+    () => sortByName(province.data?.children ?? [], language),
+    [province.data, language],
+  );
 
   function set(name: string, value: string) {
     const next = new URLSearchParams(params);
@@ -151,28 +178,47 @@ export function NeedsPage() {
       <section aria-labelledby="districts-heading" className="panel">
         <h2 id="districts-heading">{t("need.by_district")}</h2>
         {counts.status === "failed" && <ErrorNotice error={counts.error} onRetry={reloadCounts} />}
-        <ul className="bars" data-testid="district-counts">
-          {sortByName(
-            (counts.data ?? []).map((count) => ({ ...count, name_th: count.name_th ?? count.code, name_en: count.name_en ?? count.code })),
-            language,
-          ).map((count) => (
-            <li key={count.code}>
-              <button
-                type="button"
-                className={`bar-row${filter.district === count.code ? " current" : ""}`}
-                aria-pressed={filter.district === count.code}
-                onClick={() => set("district", filter.district === count.code ? "" : count.code)}
-              >
-                <span className="bar-label">{language === "en" ? count.name_en : count.name_th}</span>
-                <span className="bar" style={{ width: `${(count.total / maxCount) * 100}%` }} aria-hidden="true" />
-                <span className="bar-value">{count.total}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="district-view">
+          <DistrictMap
+            counts={counts.data ?? []}
+            selected={filter.district}
+            onSelect={(code) => set("district", filter.district === code ? "" : code)}
+          />
+          <ul className="bars" data-testid="district-counts">
+            {sortByName(
+              (counts.data ?? []).map((count) => ({
+                ...count,
+                name_th: count.name_th ?? count.code,
+                name_en: count.name_en ?? count.code,
+              })),
+              language,
+            ).map((count) => (
+              <li key={count.code}>
+                <button
+                  type="button"
+                  className={`bar-row${filter.district === count.code ? " current" : ""}`}
+                  aria-pressed={filter.district === count.code}
+                  onClick={() => set("district", filter.district === count.code ? "" : count.code)}
+                >
+                  <span className="bar-label">{language === "en" ? count.name_en : count.name_th}</span>
+                  <span
+                    className="bar"
+                    style={{ width: `${(count.total / maxCount) * 100}%` }}
+                    aria-hidden="true"
+                  />
+                  <span className="bar-value">{count.total}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       </section>
 
-      <form className="filters panel" aria-label={t("audit.filters")} onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="filters panel"
+        aria-label={t("audit.filters")}
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="filters-grid">
           <label className="field">
             <span>{t("need.plan")}</span>
@@ -246,7 +292,11 @@ export function NeedsPage() {
       {page && (
         <>
           <p className="muted" data-testid="needs-total">
-            {t("need.showing", { from: page.total === 0 ? 0 : offset + 1, to: offset + page.items.length, total: page.total })}
+            {t("need.showing", {
+              from: page.total === 0 ? 0 : offset + 1,
+              to: offset + page.items.length,
+              total: page.total,
+            })}
           </p>
           <div className="needs-list">
             {page.items.map((need) => (
@@ -254,7 +304,12 @@ export function NeedsPage() {
             ))}
           </div>
           <nav className="pager" aria-label={t("nav.needs")}>
-            <button type="button" className="button" disabled={offset === 0} onClick={() => set("offset", String(Math.max(0, offset - needsPageSize)))}>
+            <button
+              type="button"
+              className="button"
+              disabled={offset === 0}
+              onClick={() => set("offset", String(Math.max(0, offset - needsPageSize)))}
+            >
               {t("common.previous")}
             </button>
             <button

@@ -44,7 +44,10 @@ export function PublicNeedPage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
 
   const form = formLoad.data;
-  const districts = useMemo(() => sortByName(province.data?.children ?? [], language), [province.data, language]);
+  const districts = useMemo(
+    () => sortByName(province.data?.children ?? [], language),
+    [province.data, language],
+  );
   const subdistricts = useMemo(
     () => sortByName(districtLoad.data?.children ?? [], language),
     [districtLoad.data, language],
@@ -59,7 +62,10 @@ export function PublicNeedPage() {
     if (!district) problems.area_code = { th: "กรุณาเลือกอำเภอ", en: "Choose a district." };
     if (form) {
       if (title.length > form.limits.title)
-        problems.title = { th: `ยาวได้ไม่เกิน ${form.limits.title} ตัวอักษร`, en: `At most ${form.limits.title} characters.` };
+        problems.title = {
+          th: `ยาวได้ไม่เกิน ${form.limits.title} ตัวอักษร`,
+          en: `At most ${form.limits.title} characters.`,
+        };
       if (description.length > form.limits.description)
         problems.description = {
           th: `ยาวได้ไม่เกิน ${form.limits.description} ตัวอักษร`,
@@ -205,7 +211,10 @@ export function PublicNeedPage() {
             t("areas.level.district"),
             district,
             setDistrict,
-            districts.map((item) => ({ value: item.code, label: language === "en" ? item.name_en : item.name_th })),
+            districts.map((item) => ({
+              value: item.code,
+              label: language === "en" ? item.name_en : item.name_th,
+            })),
             t("need.choose"),
           )}
           {district &&
@@ -214,7 +223,10 @@ export function PublicNeedPage() {
               t("need.subdistrict_optional"),
               subdistrict,
               setSubdistrict,
-              subdistricts.map((item) => ({ value: item.code, label: language === "en" ? item.name_en : item.name_th })),
+              subdistricts.map((item) => ({
+                value: item.code,
+                label: language === "en" ? item.name_en : item.name_th,
+              })),
               t("need.whole_district"),
             )}
           {form.plans.length > 1 &&
@@ -223,7 +235,10 @@ export function PublicNeedPage() {
               t("need.plan"),
               planId,
               setPlanId,
-              form.plans.map((plan) => ({ value: String(plan.id), label: language === "en" ? plan.name_en || plan.name_th : plan.name_th })),
+              form.plans.map((plan) => ({
+                value: String(plan.id),
+                label: language === "en" ? plan.name_en || plan.name_th : plan.name_th,
+              })),
               t("need.plan_current"),
             )}
           <fieldset className="contact">
@@ -231,7 +246,13 @@ export function PublicNeedPage() {
             <p className="muted small-print">{t("need.contact_hint")}</p>
             <div className="field">
               <label htmlFor="public-name">{t("need.name")}</label>
-              <input id="public-name" autoComplete="name" value={name} maxLength={form.limits.name} onChange={(event) => setName(event.target.value)} />
+              <input
+                id="public-name"
+                autoComplete="name"
+                value={name}
+                maxLength={form.limits.name}
+                onChange={(event) => setName(event.target.value)}
+              />
               <FieldMessage id="public-name-message" text={fields.name} />
             </div>
             <div className="field">
@@ -252,7 +273,14 @@ export function PublicNeedPage() {
           {/* Bots fill every field; people never see this one. */}
           <div className="honeypot" aria-hidden="true">
             <label htmlFor="public-website">Website</label>
-            <input id="public-website" name={form.honeypot_field} tabIndex={-1} autoComplete="off" value={website} onChange={(event) => setWebsite(event.target.value)} />
+            <input
+              id="public-website"
+              name={form.honeypot_field}
+              tabIndex={-1}
+              autoComplete="off"
+              value={website}
+              onChange={(event) => setWebsite(event.target.value)}
+            />
           </div>
           <button type="submit" className="button primary wide" disabled={busy}>
             {busy ? t("need.sending") : t("need.send")}

@@ -67,7 +67,11 @@ export function AddElementForm({
       <div className="inline-form-grid">
         <div className="field">
           <label htmlFor={`${prefix}-kind`}>{t("plan.kind")}</label>
-          <select id={`${prefix}-kind`} value={kind} onChange={(event) => setKind(event.target.value as ElementKind)}>
+          <select
+            id={`${prefix}-kind`}
+            value={kind}
+            onChange={(event) => setKind(event.target.value as ElementKind)}
+          >
             {kinds.map((item) => (
               <option key={item} value={item}>
                 {t(`plan.kind.${item}`)}
@@ -90,11 +94,19 @@ export function AddElementForm({
             aria-invalid={"text_th" in fields}
             aria-describedby={`${prefix}-text-th-message`}
           />
-          <FieldMessage id={`${prefix}-text-th-message`} text={fields.text_th ?? fields.parent_id ?? fields.kind} />
+          <FieldMessage
+            id={`${prefix}-text-th-message`}
+            text={fields.text_th ?? fields.parent_id ?? fields.kind}
+          />
         </div>
         <div className="field wide-field">
           <label htmlFor={`${prefix}-text-en`}>{t("plan.text_en")}</label>
-          <input id={`${prefix}-text-en`} lang="en" value={textEn} onChange={(event) => setTextEn(event.target.value)} />
+          <input
+            id={`${prefix}-text-en`}
+            lang="en"
+            value={textEn}
+            onChange={(event) => setTextEn(event.target.value)}
+          />
         </div>
         {kind === "kpi" && (
           <div className="field">

@@ -27,8 +27,10 @@ export function AlignmentEditor({
   const [busy, setBusy] = useState(false);
 
   const byCode = new Map<string, AlignmentTarget>();
-  for (const framework of catalog.data?.frameworks ?? []) for (const target of framework.targets) byCode.set(target.code, target);
-  const name = (target: AlignmentTarget) => (language === "en" ? target.name_en || target.name_th : target.name_th);
+  for (const framework of catalog.data?.frameworks ?? [])
+    for (const target of framework.targets) byCode.set(target.code, target);
+  const name = (target: AlignmentTarget) =>
+    language === "en" ? target.name_en || target.name_th : target.name_th;
 
   async function save() {
     setBusy(true);

@@ -38,8 +38,11 @@ function ElementList({ nodes, planId, version }: { nodes: TreeNode[]; planId: nu
     <ul>
       {nodes.map((node) => (
         <li key={node.id}>
-          <span className={`kind kind-${node.kind}`}>{t(`plan.kind.${node.kind}`)}</span> {node.code && <code>{node.code}</code>}{" "}
-          <Link to={`/plan/${planId}/elements/${node.id}?version=${version}`}>{localText(node, language)}</Link>
+          <span className={`kind kind-${node.kind}`}>{t(`plan.kind.${node.kind}`)}</span>{" "}
+          {node.code && <code>{node.code}</code>}{" "}
+          <Link to={`/plan/${planId}/elements/${node.id}?version=${version}`}>
+            {localText(node, language)}
+          </Link>
         </li>
       ))}
     </ul>
@@ -114,11 +117,18 @@ export function DiffPage() {
             <section aria-labelledby="changed-heading">
               <h2 id="changed-heading">{t("plan.diff_changed")}</h2>
               {diff.changed.map((element) => (
-                <article key={element.id} className="panel diff-element" data-testid="diff-element" data-id={element.id}>
+                <article
+                  key={element.id}
+                  className="panel diff-element"
+                  data-testid="diff-element"
+                  data-id={element.id}
+                >
                   <h3>
                     <span className={`kind kind-${element.kind}`}>{t(`plan.kind.${element.kind}`)}</span>{" "}
                     {element.code && <code>{element.code}</code>}{" "}
-                    <Link to={`/plan/${planId}/elements/${element.id}?version=${diff.to.number}`}>{element.text_th}</Link>
+                    <Link to={`/plan/${planId}/elements/${element.id}?version=${diff.to.number}`}>
+                      {element.text_th}
+                    </Link>
                   </h3>
                   <div className="table-wrap">
                     <table className="table diff side-by-side">

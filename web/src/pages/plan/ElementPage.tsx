@@ -23,7 +23,17 @@ import { parseVersion } from "./PlanPage";
 import { TargetsTable } from "./TargetsTable";
 import { fiscalYears, localText, planEditors, planName } from "./planText";
 
-function TextEditor({ planId, element, onSaved, onCancel }: { planId: number; element: PlanElement; onSaved: () => void; onCancel: () => void }) {
+function TextEditor({
+  planId,
+  element,
+  onSaved,
+  onCancel,
+}: {
+  planId: number;
+  element: PlanElement;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useLanguage();
   const [code, setCode] = useState(element.code ?? "");
   const [textTh, setTextTh] = useState(element.text_th);
@@ -68,17 +78,35 @@ function TextEditor({ planId, element, onSaved, onCancel }: { planId: number; el
       </div>
       <div className="field">
         <label htmlFor="element-text-th">{t("plan.text_th")}</label>
-        <input id="element-text-th" lang="th" value={textTh} onChange={(event) => setTextTh(event.target.value)} aria-invalid={"text_th" in fields} aria-describedby="element-text-th-message" />
+        <input
+          id="element-text-th"
+          lang="th"
+          value={textTh}
+          onChange={(event) => setTextTh(event.target.value)}
+          aria-invalid={"text_th" in fields}
+          aria-describedby="element-text-th-message"
+        />
         <FieldMessage id="element-text-th-message" text={fields.text_th} />
       </div>
       <div className="field">
         <label htmlFor="element-text-en">{t("plan.text_en")}</label>
-        <input id="element-text-en" lang="en" value={textEn} onChange={(event) => setTextEn(event.target.value)} />
+        <input
+          id="element-text-en"
+          lang="en"
+          value={textEn}
+          onChange={(event) => setTextEn(event.target.value)}
+        />
         <FieldMessage id="element-text-en-message" text={fields.text_en} />
       </div>
       <div className="field">
         <label htmlFor="element-description-th">{t("plan.description")}</label>
-        <textarea id="element-description-th" rows={4} lang="th" value={descriptionTh} onChange={(event) => setDescriptionTh(event.target.value)} />
+        <textarea
+          id="element-description-th"
+          rows={4}
+          lang="th"
+          value={descriptionTh}
+          onChange={(event) => setDescriptionTh(event.target.value)}
+        />
         <FieldMessage id="element-description-th-message" text={fields.description_th} />
       </div>
       <div className="form-actions">
@@ -103,7 +131,10 @@ export function ElementPage() {
   const { hasRole } = useAuth();
   const navigate = useNavigate();
   const [planLoad] = useLoad((signal) => getPlan(planId, signal), [planId]);
-  const [load, reload] = useLoad((signal) => getElement(planId, elementId, version, signal), [planId, elementId, version]);
+  const [load, reload] = useLoad(
+    (signal) => getElement(planId, elementId, version, signal),
+    [planId, elementId, version],
+  );
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const plan = planLoad.data;
@@ -147,7 +178,11 @@ export function ElementPage() {
         <h1>
           {localText(element, language)} <DemoBadge demo={element.demo} />
         </h1>
-        {language === "th" && element.text_en && <p className="muted" lang="en">{element.text_en}</p>}
+        {language === "th" && element.text_en && (
+          <p className="muted" lang="en">
+            {element.text_en}
+          </p>
+        )}
       </header>
       <ErrorNotice error={error} />
       {editable && !editing && (
@@ -175,7 +210,9 @@ export function ElementPage() {
       {(element.description_th || element.description_en) && (
         <section className="panel">
           <h2>{t("plan.description")}</h2>
-          <p className="prose">{language === "en" ? element.description_en || element.description_th : element.description_th}</p>
+          <p className="prose">
+            {language === "en" ? element.description_en || element.description_th : element.description_th}
+          </p>
         </section>
       )}
 
@@ -199,7 +236,13 @@ export function ElementPage() {
               {element.baseline.fiscal_year && ` (${t("plan.fy", { year: element.baseline.fiscal_year })})`}
             </p>
           )}
-          <TargetsTable planId={planId} element={element} years={fiscalYears(plan)} editable={editable} onSaved={reload} />
+          <TargetsTable
+            planId={planId}
+            element={element}
+            years={fiscalYears(plan)}
+            editable={editable}
+            onSaved={reload}
+          />
         </section>
       )}
 
@@ -235,20 +278,29 @@ export function ElementPage() {
               <>
                 <dt>{t("plan.schedule")}</dt>
                 <dd>
-                  {formatDate(element.start_date, language)} – {element.end_date ? formatDate(element.end_date, language) : ""}
+                  {formatDate(element.start_date, language)} –{" "}
+                  {element.end_date ? formatDate(element.end_date, language) : ""}
                 </dd>
               </>
             )}
           </dl>
           {(element.objectives_th || element.objectives_en) && (
-            <p className="prose">{language === "en" ? element.objectives_en || element.objectives_th : element.objectives_th}</p>
+            <p className="prose">
+              {language === "en" ? element.objectives_en || element.objectives_th : element.objectives_th}
+            </p>
           )}
         </section>
       )}
 
       <section className="panel" aria-labelledby="alignment-heading">
         <h2 id="alignment-heading">{t("plan.alignment")}</h2>
-        <AlignmentEditor key={element.version} planId={planId} element={element} editable={editable} onSaved={reload} />
+        <AlignmentEditor
+          key={element.version}
+          planId={planId}
+          element={element}
+          editable={editable}
+          onSaved={reload}
+        />
       </section>
 
       {(element.kind === "guideline" || element.kind === "project") && (

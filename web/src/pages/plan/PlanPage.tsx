@@ -37,7 +37,8 @@ function SearchResults({ result, planId }: { result: SearchResult; planId: numbe
         {result.projects.items.map((hit) => (
           <li key={`${hit.plan_id}-${hit.element_id}`}>
             <Link to={`/plan/${hit.plan_id}/elements/${hit.element_id}`}>
-              {hit.code && <code>{hit.code}</code>} {language === "en" ? hit.text_en || hit.text_th : hit.text_th}
+              {hit.code && <code>{hit.code}</code>}{" "}
+              {language === "en" ? hit.text_en || hit.text_th : hit.text_th}
             </Link>
             {hit.plan_id !== planId && <span className="muted"> · {t("plan.other_plan")}</span>}
           </li>
@@ -48,7 +49,9 @@ function SearchResults({ result, planId }: { result: SearchResult; planId: numbe
         {result.needs.items.map((need) => (
           <li key={need.id}>
             <Link to={`/needs/${need.id}`}>{need.title}</Link>
-            {need.area && <span className="muted"> · {language === "en" ? need.area.name_en : need.area.name_th}</span>}
+            {need.area && (
+              <span className="muted"> · {language === "en" ? need.area.name_en : need.area.name_th}</span>
+            )}
           </li>
         ))}
       </ul>
@@ -132,7 +135,8 @@ export function PlanPage() {
     );
   }
 
-  if (planLoad.status === "failed" && !plan) return <ErrorNotice error={planLoad.error} onRetry={reloadPlan} />;
+  if (planLoad.status === "failed" && !plan)
+    return <ErrorNotice error={planLoad.error} onRetry={reloadPlan} />;
   if (!plan) return <Loading />;
 
   const showingDraft = tree?.status === "draft";
@@ -140,7 +144,10 @@ export function PlanPage() {
 
   return (
     <>
-      <Breadcrumbs label={t("plan.breadcrumbs")} crumbs={[{ label: t("nav.plan"), to: "/plan" }, { label: planName(plan, language) }]} />
+      <Breadcrumbs
+        label={t("plan.breadcrumbs")}
+        crumbs={[{ label: t("nav.plan"), to: "/plan" }, { label: planName(plan, language) }]}
+      />
       <header className="page-header">
         <h1>
           {planName(plan, language)} <DemoBadge demo={plan.demo} />
@@ -267,7 +274,11 @@ export function PlanPage() {
         <button type="submit" className="button small">
           {t("plan.search_server")}
         </button>
-        <button type="button" className="button small" onClick={() => setExpanded(new Set(all.map((entry) => entry.node.id)))}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => setExpanded(new Set(all.map((entry) => entry.node.id)))}
+        >
           {t("plan.expand_all")}
         </button>
         <button type="button" className="button small" onClick={() => setExpanded(new Set())}>

@@ -124,7 +124,10 @@ function TreeItem({
         )}
         <span className={`kind kind-${node.kind}`}>{t(`plan.kind.${node.kind}`)}</span>
         {node.code && <code className="node-code">{node.code}</code>}
-        <Link className="node-text" to={`/plan/${actions.planId}/elements/${node.id}${versionQuery(actions.version)}`}>
+        <Link
+          className="node-text"
+          to={`/plan/${actions.planId}/elements/${node.id}${versionQuery(actions.version)}`}
+        >
           {text}
         </Link>
         <DemoBadge demo={node.demo} />
@@ -194,7 +197,15 @@ function TreeItem({
   );
 }
 
-export function PlanTreeView({ nodes, actions, label }: { nodes: TreeNode[]; actions: TreeActions; label: string }) {
+export function PlanTreeView({
+  nodes,
+  actions,
+  label,
+}: {
+  nodes: TreeNode[];
+  actions: TreeActions;
+  label: string;
+}) {
   const [dragged, setDragged] = useState<TreeNode | null>(null);
   return (
     <ul role="tree" aria-label={label} className="tree" data-testid="plan-tree">

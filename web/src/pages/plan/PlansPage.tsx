@@ -32,10 +32,15 @@ function NewPlanForm() {
     if (!nameTh.trim()) problems.name_th = { th: "กรุณากรอกชื่อแผน", en: "Enter the plan's name." };
     const firstYear = Number(first);
     const lastYear = Number(last);
-    if (!/^25\d\d$/.test(first)) problems.first_fiscal_year = { th: "กรอกปี พ.ศ. 4 หลัก", en: "Enter a 4-digit BE year." };
-    if (!/^25\d\d$/.test(last)) problems.last_fiscal_year = { th: "กรอกปี พ.ศ. 4 หลัก", en: "Enter a 4-digit BE year." };
+    if (!/^25\d\d$/.test(first))
+      problems.first_fiscal_year = { th: "กรอกปี พ.ศ. 4 หลัก", en: "Enter a 4-digit BE year." };
+    if (!/^25\d\d$/.test(last))
+      problems.last_fiscal_year = { th: "กรอกปี พ.ศ. 4 หลัก", en: "Enter a 4-digit BE year." };
     else if (firstYear > lastYear)
-      problems.last_fiscal_year = { th: "ปีสุดท้ายต้องไม่ก่อนปีแรก", en: "The last year must not be before the first." };
+      problems.last_fiscal_year = {
+        th: "ปีสุดท้ายต้องไม่ก่อนปีแรก",
+        en: "The last year must not be before the first.",
+      };
     setFields(problems);
     setError(null);
     if (Object.keys(problems).length > 0) return;
@@ -79,8 +84,14 @@ function NewPlanForm() {
       <div className="filters-grid">
         {field("name_th", t("common.name_th"), nameTh, setNameTh, { lang: "th" })}
         {field("name_en", t("common.name_en"), nameEn, setNameEn, { lang: "en" })}
-        {field("first_fiscal_year", t("plan.first_year"), first, setFirst, { inputMode: "numeric", maxLength: 4 })}
-        {field("last_fiscal_year", t("plan.last_year"), last, setLast, { inputMode: "numeric", maxLength: 4 })}
+        {field("first_fiscal_year", t("plan.first_year"), first, setFirst, {
+          inputMode: "numeric",
+          maxLength: 4,
+        })}
+        {field("last_fiscal_year", t("plan.last_year"), last, setLast, {
+          inputMode: "numeric",
+          maxLength: 4,
+        })}
       </div>
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? t("common.saving") : t("plan.create")}
@@ -109,7 +120,9 @@ export function PlansPage() {
             <h3>
               <Link to={`/plan/${plan.id}`}>{planName(plan, language)}</Link> <DemoBadge demo={plan.demo} />
             </h3>
-            <p>{t("plan.period", { first: plan.period.first_fiscal_year, last: plan.period.last_fiscal_year })}</p>
+            <p>
+              {t("plan.period", { first: plan.period.first_fiscal_year, last: plan.period.last_fiscal_year })}
+            </p>
             <p>
               <span className={`badge status-${plan.status}`}>{t(versionLabelKey(plan.status))}</span>{" "}
               {t("plan.version_number", { number: plan.version })}

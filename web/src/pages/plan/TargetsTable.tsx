@@ -48,7 +48,9 @@ export function TargetsTable({
   async function save(year: number) {
     const value = parseTargetValue(text);
     if (value === "invalid") {
-      setError(new ApiError(400, "invalid_number", { th: "ค่าเป้าหมายต้องเป็นตัวเลข", en: "A target must be a number." }));
+      setError(
+        new ApiError(400, "invalid_number", { th: "ค่าเป้าหมายต้องเป็นตัวเลข", en: "A target must be a number." }),
+      );
       return;
     }
     const row = rows.find((item) => item.fiscal_year === year);

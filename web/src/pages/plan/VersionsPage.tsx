@@ -64,7 +64,9 @@ export function VersionsPage() {
                 {[...versions].reverse().map((version) => (
                   <tr key={version.number} data-version={version.number}>
                     <td data-label={t("plan.version")}>
-                      <Link to={`/plan/${planId}?version=${version.status === "draft" ? "draft" : version.number}`}>
+                      <Link
+                        to={`/plan/${planId}?version=${version.status === "draft" ? "draft" : version.number}`}
+                      >
                         {t("plan.version_number", { number: version.number })}
                       </Link>
                       {version.based_on !== null && (
@@ -72,13 +74,17 @@ export function VersionsPage() {
                       )}
                     </td>
                     <td data-label={t("plan.status")}>
-                      <span className={`badge status-${version.status}`}>{t(versionLabelKey(version.status))}</span>
+                      <span className={`badge status-${version.status}`}>
+                        {t(versionLabelKey(version.status))}
+                      </span>
                     </td>
                     <td data-label={t("plan.created")}>
                       {version.created_by} · {formatDateTime(version.created_at, language)}
                     </td>
                     <td data-label={t("plan.approved")}>
-                      {version.approved_at ? `${version.approved_by ?? ""} · ${formatDateTime(version.approved_at, language)}` : "—"}
+                      {version.approved_at
+                        ? `${version.approved_by ?? ""} · ${formatDateTime(version.approved_at, language)}`
+                        : "—"}
                     </td>
                     <td data-label={t("plan.note")}>{version.note ?? ""}</td>
                     <td data-label={t("plan.elements")}>{version.element_count}</td>

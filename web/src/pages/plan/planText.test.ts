@@ -19,7 +19,10 @@ function node(id: number, text: string, children: TreeNode[] = []): TreeNode {
   };
 }
 
-const tree = [node(1, "ท่องเที่ยว", [node(2, "ชุมชน"), node(3, "เกษตร", [node(4, "ทุเรียน")])]), node(5, "ความมั่นคง")];
+const tree = [
+  node(1, "ท่องเที่ยว", [node(2, "ชุมชน"), node(3, "เกษตร", [node(4, "ทุเรียน")])]),
+  node(5, "ความมั่นคง"),
+];
 
 describe("plan tree helpers", () => {
   it("flattens depth first with depths", () => {

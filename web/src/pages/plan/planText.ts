@@ -26,7 +26,8 @@ export function latestVersion(versions: PlanVersion[]): PlanVersion | undefined 
 
 export function fiscalYears(plan: Pick<Plan, "period">): number[] {
   const years: number[] = [];
-  for (let year = plan.period.first_fiscal_year; year <= plan.period.last_fiscal_year; year += 1) years.push(year);
+  for (let year = plan.period.first_fiscal_year; year <= plan.period.last_fiscal_year; year += 1)
+    years.push(year);
   return years;
 }
 
