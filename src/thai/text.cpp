@@ -129,8 +129,12 @@ std::size_t slice_length(std::string_view text) {
     const char character = text[end - 1];
     if (character == ' ' || character == '\n' || character == '\t') return end;
   }
+  // A code point has at most three continuation bytes; a longer run is
+  // ill-formed anyway and may be cut anywhere.
   std::size_t end = kSegmentSliceBytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  while (end > kSegmentSliceBytes - 3 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
   return end;
 }
 

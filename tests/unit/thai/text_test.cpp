@@ -103,6 +103,15 @@ TEST(SegmentWords, SegmentsTextLongerThanOneSlice) {
   EXPECT_EQ(words.back(), "2568");
 }
 
+TEST(SegmentWords, LongRunsWithoutSpacesOrValidCharacters) {
+  // No white space to cut at: slices end on code point boundaries instead.
+  std::string thai;
+  while (thai.size() < (2u << 20) + 1) thai += "ตราด";
+  EXPECT_EQ(joined(segment_words(thai)), thai);
+  // Two MiB of stray continuation bytes: no words, and segmentation ends.
+  EXPECT_TRUE(segment_words(std::string((2u << 20) + 5, '\x80')).empty());
+}
+
 TEST(SearchTokens, CompoundIsFoundInsideLongerPhrase) {
   const std::vector<std::string> document = search_tokens("การส่งเสริมการท่องเที่ยวชุมชน");
   EXPECT_THAT(document, Contains("ท่องเที่ยว"));
