@@ -46,7 +46,7 @@ describe('strategic plan pages', () => {
 
     await page.getByRole('button', { name: 'เพิ่มองค์ประกอบระดับบนสุด' }).click();
     await addElement(page.getByRole('form', { name: 'เพิ่มองค์ประกอบ' }), { kind: 'ประเด็นการพัฒนา', code: 'S1', text: 'ท่องเที่ยวชุมชน' });
-    const tree = page.getByRole('tree');
+    const tree = page.getByTestId('plan-tree');
     await tree.getByRole('link', { name: 'ท่องเที่ยวชุมชน' }).waitFor();
 
     await page.getByRole('button', { name: 'เพิ่มองค์ประกอบภายใต้ ท่องเที่ยวชุมชน' }).click();
@@ -62,12 +62,12 @@ describe('strategic plan pages', () => {
     const topLevel = () => tree.locator(':scope > li > .tree-row .node-code').allInnerTexts();
     assert.deepEqual(await topLevel(), ['S1', 'S2']);
     await page.getByRole('button', { name: 'เลื่อน เกษตรครบวงจร ขึ้น' }).click();
-    await page.waitForFunction(() => document.querySelector('[role=tree] > li .node-code')?.textContent === 'S2');
+    await page.waitForFunction(() => document.querySelector('[data-testid=plan-tree] > li .node-code')?.textContent === 'S2');
     assert.deepEqual(await topLevel(), ['S2', 'S1']);
     // Drag S1 back above S2.
     await tree.locator(':scope > li', { hasText: 'S1' }).locator('.tree-row').first()
       .dragTo(tree.locator(':scope > li', { hasText: 'S2' }).locator('.tree-row').first());
-    await page.waitForFunction(() => document.querySelector('[role=tree] > li .node-code')?.textContent === 'S1');
+    await page.waitForFunction(() => document.querySelector('[data-testid=plan-tree] > li .node-code')?.textContent === 'S1');
     assert.deepEqual(await topLevel(), ['S1', 'S2']);
 
     // Typing filters the tree to matches and their ancestors.
@@ -92,7 +92,7 @@ describe('strategic plan pages', () => {
     await page.waitForURL(/\?version=draft$/);
     await page.getByTestId('version-line').filter({ hasText: 'ฉบับร่าง' }).waitFor();
     assert.match(await page.getByTestId('version-line').innerText(), /ฉบับที่ 2/);
-    await page.getByRole('tree').getByRole('link', { name: 'รายได้จากการท่องเที่ยวชุมชน' }).click();
+    await page.getByTestId('plan-tree').getByRole('link', { name: 'รายได้จากการท่องเที่ยวชุมชน' }).click();
     await setTarget(page, 2570, 12);
 
     await page.getByRole('navigation', { name: 'ตำแหน่งในแผน' }).getByRole('link', { name }).click();
@@ -119,7 +119,7 @@ describe('strategic plan pages', () => {
     await plans.getByRole('link').first().waitFor();
     assert.equal(await page.getByRole('form', { name: 'สร้างแผนใหม่' }).count(), 0);
     await plans.getByRole('link').first().click();
-    await page.getByRole('tree').waitFor();
+    await page.getByTestId('plan-tree').waitFor();
     assert.equal(await page.getByRole('button', { name: 'อนุมัติฉบับร่าง' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: /^เลื่อน/ }).count(), 0);
   });

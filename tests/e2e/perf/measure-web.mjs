@@ -53,12 +53,12 @@ try {
     const tree = await (await fetch(`${app.url}/api/v1/plans/${plan.id}/tree`)).json();
     results.plan_tree = {
       elements: tree.element_count,
-      ...(await timeLoad(app, `/plan/${plan.id}`, (page) => page.getByRole('tree').getByRole('treeitem').first().waitFor())),
+      ...(await timeLoad(app, `/plan/${plan.id}`, (page) => page.getByTestId('plan-tree').locator('li').first().waitFor())),
     };
     results.plan_tree_expand_all = await timeLoad(app, `/plan/${plan.id}`, async (page) => {
-      await page.getByRole('tree').getByRole('treeitem').first().waitFor();
+      await page.getByTestId('plan-tree').locator('li').first().waitFor();
       await page.getByRole('button', { name: 'ขยายทั้งหมด' }).click();
-      await page.waitForFunction((count) => document.querySelectorAll('[role=treeitem]').length >= count, tree.element_count);
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid=plan-tree] li').length >= count, tree.element_count);
     });
   }
   results.needs = await timeLoad(app, '/needs', (page) => page.getByTestId('needs-total').waitFor());

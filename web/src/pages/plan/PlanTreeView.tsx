@@ -1,4 +1,4 @@
-// The plan as a tree that opens and closes, filters as you type, and (in an open
+// The plan as nested lists whose branches open and close (disclosure buttons), filters as you type, and (in an open
 // draft, for editors) reorders siblings by dragging or with the up/down buttons.
 import { useState } from "react";
 import type { DragEvent } from "react";
@@ -82,14 +82,7 @@ function TreeItem({
   };
 
   return (
-    <li
-      role="treeitem"
-      aria-expanded={hasChildren ? open : undefined}
-      aria-level={depth + 1}
-      aria-label={`${t(`plan.kind.${node.kind}`)} ${node.code ?? ""} ${text}`.replace(/\s+/g, " ")}
-      className="tree-item"
-      data-id={node.id}
-    >
+    <li className="tree-item" data-id={node.id} data-depth={depth}>
       <div
         className={`tree-row${dropTarget ? " drop-target" : ""}${dragged?.id === node.id ? " dragging" : ""}`}
         draggable={actions.editable}
@@ -113,9 +106,9 @@ function TreeItem({
           <button
             type="button"
             className="tree-toggle"
-            aria-label={open ? t("plan.collapse") : t("plan.expand")}
+            aria-expanded={open}
+            aria-label={t(open ? "plan.collapse_label" : "plan.expand_label", { text })}
             onClick={() => actions.toggle(node.id)}
-            tabIndex={-1}
           >
             {open ? "▾" : "▸"}
           </button>
@@ -178,7 +171,7 @@ function TreeItem({
         />
       )}
       {hasChildren && open && (
-        <ul role="group">
+        <ul>
           {node.children.map((child, childIndex) => (
             <TreeItem
               key={child.id}
@@ -208,7 +201,7 @@ export function PlanTreeView({
 }) {
   const [dragged, setDragged] = useState<TreeNode | null>(null);
   return (
-    <ul role="tree" aria-label={label} className="tree" data-testid="plan-tree">
+    <ul aria-label={label} className="tree" data-testid="plan-tree">
       {nodes.map((node, index) => (
         <TreeItem
           key={node.id}

@@ -1,6 +1,6 @@
 // KPI targets by fiscal year. In an open draft an editor changes a value in place:
 // click the value (or press Enter on it), type, Enter saves, Escape cancels.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
 import { ApiError } from "../../api/client";
 import { setTarget } from "../../api/plan";
@@ -33,6 +33,9 @@ export function TargetsTable({
   const [text, setText] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Enter, Escape and leaving the field can all end one edit; only the first counts
+  // (a second save would send a stale version and be refused with 409).
+  const finished = useRef(false);
   const rows = element.target_rows ?? [];
   const unit = language === "en" ? element.unit_en || element.unit_th : element.unit_th;
   const format = new Intl.NumberFormat(language === "en" ? "en-US" : "th-TH", { maximumFractionDigits: 4 });
@@ -40,12 +43,14 @@ export function TargetsTable({
   function begin(year: number) {
     if (!editable) return;
     const row = rows.find((item) => item.fiscal_year === year);
+    finished.current = false;
     setEditing(year);
     setText(row?.value === null || row?.value === undefined ? "" : String(row.value));
     setError(null);
   }
 
   async function save(year: number) {
+    if (finished.current) return;
     const value = parseTargetValue(text);
     if (value === "invalid") {
       setError(
@@ -54,6 +59,7 @@ export function TargetsTable({
       return;
     }
     const row = rows.find((item) => item.fiscal_year === year);
+    finished.current = true;
     setBusy(true);
     try {
       await setTarget(planId, element.id, year, value, row?.version);
@@ -61,6 +67,7 @@ export function TargetsTable({
       onSaved();
     } catch (caught) {
       setError(caught);
+      finished.current = false; // let the person correct the value and try again
     } finally {
       setBusy(false);
     }
@@ -71,6 +78,7 @@ export function TargetsTable({
       event.preventDefault();
       void save(year);
     } else if (event.key === "Escape") {
+      finished.current = true;
       setEditing(null);
       setError(null);
     }
@@ -107,9 +115,7 @@ export function TargetsTable({
                         disabled={busy}
                         onChange={(event) => setText(event.target.value)}
                         onKeyDown={(event) => keys(event, year)}
-                        onBlur={() => {
-                          if (!busy) void save(year);
-                        }}
+                        onBlur={() => void save(year)}
                       />
                     ) : editable ? (
                       <button
