@@ -138,6 +138,8 @@ TEST(Server, KeepAliveServesTwoRequestsOnOneConnection) {
   EXPECT_EQ(second.result_int(), 200);
   EXPECT_EQ(boost::json::parse(second.body()).at("hello").as_string(), "trat");
   EXPECT_EQ(calls.load(), 2);
+  // Metrics are recorded after the write completes; stopping waits for that.
+  server.stop_and_wait();
   std::string metrics = server.metrics().render();
   EXPECT_NE(
       metrics.find(
