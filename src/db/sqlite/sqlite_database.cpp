@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 
 #include "db/connection_pool.hpp"
 #include "db/database_error.hpp"
@@ -44,7 +46,14 @@ class SqliteDatabase final : public Database {
 
   Lease acquire(bool write) override {
     Pool& pool = pool_for(write);
-    return lease(pool, pool.take());
+    if (&pool == &writer_ && writer_holder_.load() == std::this_thread::get_id()) {
+      // It would wait for itself forever: a write (or, in memory, any access)
+      // nested inside this thread's own write transaction.
+      throw_internal("this thread already holds the SQLite writer; nested write transaction");
+    }
+    Lease borrowed = lease(pool, pool.take());
+    if (&pool == &writer_) writer_holder_ = std::this_thread::get_id();
+    return borrowed;
   }
 
   PoolStats stats() const override {
@@ -71,7 +80,7 @@ class SqliteDatabase final : public Database {
  private:
   Pool& pool_for(bool write) { return write || !readers_ ? writer_ : *readers_; }
 
-  static Lease lease(Pool& pool, SqliteConnection& connection) {
+  Lease lease(Pool& pool, SqliteConnection& connection) {
     if (!connection.healthy()) {
       try {
         connection.reopen();
@@ -80,9 +89,10 @@ class SqliteDatabase final : public Database {
         throw;
       }
     }
-    return Lease(&connection, [&pool](Connection* returned) {
+    return Lease(&connection, [this, &pool](Connection* returned) {
       auto& sqlite_connection = static_cast<SqliteConnection&>(*returned);
       sqlite_connection.reset_for_reuse();
+      if (&pool == &writer_) writer_holder_ = std::thread::id();
       pool.give_back(sqlite_connection);
     });
   }
@@ -92,6 +102,7 @@ class SqliteDatabase final : public Database {
   // checkpoints the WAL, and that must be the writer.
   std::unique_ptr<Pool> readers_;  // null: reads share the writer
   std::chrono::milliseconds ping_wait_;
+  std::atomic<std::thread::id> writer_holder_;  // which thread holds the writer, if any
 };
 
 }  // namespace

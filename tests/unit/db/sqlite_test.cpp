@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "storage_test_support.hpp"
 
@@ -150,6 +151,27 @@ TEST(SqliteFile, ANestedQueryMayRepeatTheStreamingStatement) {
     });
     EXPECT_EQ(sum, 3 + 2 + 1);
   });
+}
+
+TEST(SqliteFile, ANestedWriteOnTheSameThreadIsRefusedInsteadOfHanging) {
+  TemporaryFolder folder;
+  auto database = Database::open("sqlite:" + (folder.path() / "db.sqlite").string());
+  database->write([&](Connection& outer) {
+    outer.execute_script("CREATE TABLE t (x INTEGER)");
+    expect_error([&] { database->write([](Connection&) {}); }, ErrorKind::internal,
+                 "database_error");
+    // Reading beside one's own write is fine: readers are separate connections.
+    EXPECT_EQ(database->read(
+                  [](Connection& c) { return c.query("SELECT name FROM sqlite_master").size(); }),
+              0u);  // the uncommitted table is not visible to readers yet
+  });
+  // Other threads still queue for the writer normally.
+  std::thread other(
+      [&] { database->write([](Connection& c) { c.execute("INSERT INTO t VALUES (1)"); }); });
+  other.join();
+  EXPECT_EQ(database->read(
+                [](Connection& c) { return c.query_one("SELECT COUNT(*) FROM t")->integer(0); }),
+            1);
 }
 
 TEST(SqliteMemory, ReadsShareTheSingleConnection) {
