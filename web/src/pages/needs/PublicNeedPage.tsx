@@ -1,7 +1,7 @@
 // The public needs form: no sign-in, made for a phone. The server hands out a
 // single-use form token; a hidden "website" field catches bots (people never see
 // or fill it). After sending, the person gets a receipt to follow the need.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client";
@@ -12,6 +12,7 @@ import type { Dimension } from "../../api/plan";
 import type { LocalizedText } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
+import { focusFirstInvalid } from "../../components/focusFirstInvalid";
 import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
@@ -42,6 +43,7 @@ export function PublicNeedPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const form = formLoad.data;
   const districts = useMemo(
@@ -83,7 +85,10 @@ export function PublicNeedPage() {
     const problems = check();
     setFields(problems);
     setError(null);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     const need: PublicNeed = {
       form_token: form.form_token,
       website,
@@ -164,7 +169,7 @@ export function PublicNeedPage() {
       {formLoad.status === "failed" && <ErrorNotice error={formLoad.error} onRetry={reloadForm} />}
       {!form && formLoad.status === "loading" && <Loading />}
       {form && (
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <ErrorNotice error={error} />
           <div className="field">
             <label htmlFor="public-title">{t("need.title")}</label>
