@@ -292,6 +292,20 @@ TEST(Server, GzipWhenAcceptedAndHeadKeepsLength) {
   EXPECT_EQ(client.get("/big").body(), body);  // the connection is still in sync
 }
 
+TEST(Server, NoContentHasNoLengthAndKeepsTheConnection) {
+  Router router;
+  router.add(Method::delete_, "/things/{id}", [](Context&) { return Response::no_content(); });
+  router.add(Method::get, "/ok", [](Context&) { return Response::text("ok", "text/plain"); });
+  RunningServer server(router, {});
+  Client client(server.port());
+  wire::request<wire::string_body> request{wire::verb::delete_, "/things/1", 11};
+  auto deleted = client.send(std::move(request));
+  EXPECT_EQ(deleted.result_int(), 204);
+  EXPECT_FALSE(deleted.has_content_length());
+  EXPECT_TRUE(deleted.body().empty());
+  EXPECT_EQ(client.get("/ok").body(), "ok");
+}
+
 TEST(Server, ExpectContinueGetsAnInterimResponse) {
   Router router;
   router.add(Method::post, "/echo",
