@@ -10,11 +10,18 @@
 #include "modules/areas/api.hpp"
 #include "modules/areas/reference_data.hpp"
 #include "modules/audit/api.hpp"
+#include "modules/participation/module.hpp"
+#include "modules/plan/module.hpp"
 
 namespace changwat::app {
 
-// Module services added by later modules live here so app.hpp stays stable.
-struct App::Modules {};
+// Module services live here so app.hpp stays stable as modules are added.
+struct App::Modules {
+  Modules(db::Database& database, areas::AreaService& areas)
+      : plans(database, areas), participation(database, areas, plans) {}
+  plan::PlanService plans;
+  participation::ParticipationService participation;
+};
 
 namespace {
 
@@ -67,14 +74,20 @@ App::App(const AppOptions& options) {
   areas_ = std::make_unique<areas::AreaService>(*database_);
   agencies_ = std::make_unique<areas::AgencyService>(*database_, *areas_);
   auth_ = std::make_unique<auth::AuthService>(*database_, *areas_);
-  modules_ = std::make_unique<Modules>();
+  modules_ = std::make_unique<Modules>(*database_, *areas_);
   if (options.demo) load_demo();
   register_routes(options.web_directory);
 }
 
 App::~App() = default;
 
-void App::load_demo() { add_demo_users(*database_, *auth_); }
+plan::PlanService& App::plans() { return modules_->plans; }
+
+void App::load_demo() {
+  add_demo_users(*database_, *auth_);
+  plan::load_demo(modules_->plans);
+  participation::load_demo(modules_->participation);
+}
 
 void App::register_routes(const std::string& web_directory) {
   router_.use(auth::session_middleware(*auth_));
@@ -113,6 +126,8 @@ void App::register_routes(const std::string& web_directory) {
   auth::register_routes(router_, *auth_);
   audit::register_routes(router_, *database_);
   areas::register_routes(router_, *areas_, *agencies_);
+  plan::register_routes(router_, modules_->plans);
+  participation::register_routes(router_, modules_->participation);
 
   if (!web_directory.empty()) router_.set_fallback(http::static_files(web_directory));
 }

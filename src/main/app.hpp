@@ -10,6 +10,7 @@
 #include "http/router.hpp"
 #include "modules/areas/agency_service.hpp"
 #include "modules/areas/area_service.hpp"
+#include "modules/plan/service.hpp"
 
 namespace changwat::app {
 
@@ -32,7 +33,7 @@ class App {
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
   struct Modules;
-  Modules& modules() { return *modules_; }
+  plan::PlanService& plans();
 
  private:
   void register_routes(const std::string& web_directory);
