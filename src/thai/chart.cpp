@@ -151,13 +151,18 @@ std::string format_axis_value(double value, double step, const std::string& unit
   if (std::abs(value) < step * 1e-6) value = 0;  // no "-0"
   char digits[64];
   std::snprintf(digits, sizeof digits, "%.*f", decimals, std::abs(value));
-  std::string text(digits);
-  std::size_t point = text.find('.');
-  std::size_t whole_end = point == std::string::npos ? text.size() : point;
-  for (std::ptrdiff_t at = static_cast<std::ptrdiff_t>(whole_end) - 3; at > 0; at -= 3) {
-    text.insert(static_cast<std::size_t>(at), ",");
+  const std::string_view text(digits);
+  const std::size_t point = text.find('.');
+  const std::size_t whole_end = point == std::string_view::npos ? text.size() : point;
+  std::string label;
+  label.reserve(text.size() + text.size() / 3 + unit.size() + 1);
+  if (value < 0) label.push_back('-');
+  for (std::size_t i = 0; i < whole_end; ++i) {
+    if (i > 0 && (whole_end - i) % 3 == 0) label.push_back(',');
+    label.push_back(text[i]);
   }
-  return (value < 0 ? "-" : "") + text + unit;
+  label.append(text.substr(whole_end)).append(unit);
+  return label;
 }
 
 void draw_chart(cairo_t* cr, const BarChart& chart, const ChartBox& box) {
