@@ -1,0 +1,157 @@
+// AuthService against a real SQLite file: sign-in, sessions, expiry, rate limits.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "auth/auth_service.hpp"
+#include "auth/password.hpp"
+#include "base/error.hpp"
+#include "db/migrations.hpp"
+#include "modules/areas/reference_data.hpp"
+
+namespace changwat::auth {
+namespace {
+
+TEST(PasswordTest, HashesAreArgon2idSaltedAndVerify) {
+  auto a = hash_password("รหัสผ่านภาษาไทย-2568");
+  auto b = hash_password("รหัสผ่านภาษาไทย-2568");
+  EXPECT_EQ(a.rfind("$argon2id$", 0), 0u);
+  EXPECT_NE(a, b) << "random salt";
+  EXPECT_TRUE(verify_password(a, "รหัสผ่านภาษาไทย-2568"));
+  EXPECT_FALSE(verify_password(a, "รหัสผ่านภาษาไทย-2569"));
+  EXPECT_FALSE(verify_password("not a hash", "x"));
+  EXPECT_FALSE(verify_password(decoy_hash(), ""));
+}
+
+TEST(PasswordTest, LengthRuleCountsCharactersNotBytes) {
+  EXPECT_THROW(validate_password("สั้นไป"), Error);   // 6 characters, 18 bytes
+  EXPECT_NO_THROW(validate_password("ยาวพอแล้วนะ"));  // 11 characters
+  EXPECT_THROW(validate_password(std::string(257, 'a')), Error);
+}
+
+class AuthServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("changwat-auth-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    database_ = db::Database::open("sqlite:" + path_.string());
+    db::migrate(*database_);
+    areas::seed_reference_data(*database_);
+    areas_ = std::make_unique<areas::AreaService>(*database_);
+    SessionPolicy policy;
+    policy.idle_timeout = std::chrono::seconds(3600);
+    service_ = std::make_unique<AuthService>(*database_, *areas_, policy);
+    NewUser user;
+    user.username = "somsri";
+    user.role = Role::strategy_officer;
+    user.agency_code = "TRAT-PO";
+    service_->add_user(user, "correct horse battery", Actor::command_line());
+    actor_.address = "192.0.2.7";
+  }
+  void TearDown() override {
+    service_.reset();
+    areas_.reset();
+    database_.reset();
+    std::filesystem::remove(path_);
+    std::filesystem::remove(path_.string() + "-wal");
+    std::filesystem::remove(path_.string() + "-shm");
+  }
+
+  ErrorKind sign_in_error(const std::string& user, const std::string& password) {
+    try {
+      service_->sign_in(user, password, actor_);
+    } catch (const Error& e) {
+      return e.kind();
+    }
+    return ErrorKind::internal;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<db::Database> database_;
+  std::unique_ptr<areas::AreaService> areas_;
+  std::unique_ptr<AuthService> service_;
+  Actor actor_;
+};
+
+TEST_F(AuthServiceTest, SignInCreatesASessionFoundByItsToken) {
+  auto signed_in = service_->sign_in("somsri", "correct horse battery", actor_);
+  EXPECT_EQ(signed_in.principal.username, "somsri");
+  EXPECT_EQ(signed_in.principal.role, Role::strategy_officer);
+  EXPECT_EQ(signed_in.principal.agency_code, std::optional<std::string>("TRAT-PO"));
+  auto session = service_->authenticate(signed_in.token);
+  ASSERT_TRUE(session.has_value());
+  EXPECT_EQ(session->csrf_token, signed_in.csrf_token);
+  EXPECT_FALSE(service_->authenticate(signed_in.token + "x").has_value());
+  EXPECT_FALSE(service_->authenticate("").has_value());
+}
+
+TEST_F(AuthServiceTest, UnknownUserAndWrongPasswordFailAlike) {
+  EXPECT_EQ(sign_in_error("nobody", "correct horse battery"), ErrorKind::unauthenticated);
+  EXPECT_EQ(sign_in_error("somsri", "wrong horse battery"), ErrorKind::unauthenticated);
+}
+
+TEST_F(AuthServiceTest, FailuresAreRateLimitedPerAccount) {
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(sign_in_error("somsri", "wrong-" + std::to_string(i)), ErrorKind::unauthenticated);
+  EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::rate_limited);
+}
+
+TEST_F(AuthServiceTest, ExpiredSessionsAndSignOutEndAccess) {
+  auto a = service_->sign_in("somsri", "correct horse battery", actor_);
+  database_->write([](db::Connection& c) {
+    c.execute("UPDATE user_session SET expires_at = '2000-01-01T00:00:00Z'");
+  });
+  EXPECT_FALSE(service_->authenticate(a.token).has_value());
+  auto b = service_->sign_in("somsri", "correct horse battery", actor_);
+  ASSERT_TRUE(service_->authenticate(b.token).has_value());
+  service_->sign_out(b.token, actor_);
+  EXPECT_FALSE(service_->authenticate(b.token).has_value());
+}
+
+TEST_F(AuthServiceTest, DisablingAUserEndsSessionsAndSignIn) {
+  auto a = service_->sign_in("somsri", "correct horse battery", actor_);
+  service_->disable_user("somsri", Actor::command_line());
+  EXPECT_FALSE(service_->authenticate(a.token).has_value());
+  EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::unauthenticated);
+}
+
+TEST_F(AuthServiceTest, AddUserValidatesEveryField) {
+  NewUser bad;
+  bad.username = "A b";
+  bad.role = Role::agency_officer;
+  bad.area_code = "9999";
+  try {
+    service_->add_user(bad, "long enough password", Actor::command_line());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::validation);
+    EXPECT_TRUE(e.fields().count("username"));
+    EXPECT_TRUE(e.fields().count("area"));
+    EXPECT_TRUE(e.fields().count("agency"));  // an agency officer needs one
+  }
+  NewUser dup;
+  dup.username = "somsri";
+  dup.role = Role::executive;
+  try {
+    service_->add_user(dup, "long enough password", Actor::command_line());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+  }
+}
+
+TEST_F(AuthServiceTest, OnlyAdminsManageUsersOverHttp) {
+  Actor officer;
+  officer.principal = Principal{};
+  officer.principal->role = Role::strategy_officer;
+  NewUser user;
+  user.username = "newbie";
+  user.role = Role::executive;
+  EXPECT_THROW(service_->add_user(user, "long enough password", officer), Error);
+  EXPECT_THROW(service_->add_user(user, "long enough password", Actor{}), Error);
+}
+
+}  // namespace
+}  // namespace changwat::auth
