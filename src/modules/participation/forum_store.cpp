@@ -57,10 +57,6 @@ std::optional<Forum> find_forum(db::Connection& connection, std::int64_t id) {
   return read_forum(*row);
 }
 
-bool demo_forum_exists(db::Connection& connection, const std::string& demo_key) {
-  return forum_id_by_demo_key(connection, demo_key).has_value();
-}
-
 std::optional<std::int64_t> forum_id_by_demo_key(db::Connection& connection,
                                                  const std::string& demo_key) {
   auto row = connection.query_one("SELECT id FROM forum WHERE demo_key = ?", {demo_key});

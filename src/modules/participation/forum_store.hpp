@@ -14,7 +14,6 @@ std::int64_t insert_forum(db::Connection& connection, const Forum& forum,
                           const std::optional<std::string>& demo_key);
 // With needs_raised counted from its published needs.
 std::optional<Forum> find_forum(db::Connection& connection, std::int64_t id);
-bool demo_forum_exists(db::Connection& connection, const std::string& demo_key);
 std::optional<std::int64_t> forum_id_by_demo_key(db::Connection& connection,
                                                  const std::string& demo_key);
 // Writes the mutable columns if the stored version is still `forum.version`.

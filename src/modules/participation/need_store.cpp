@@ -196,8 +196,11 @@ std::optional<Need> find_need_by_receipt(db::Connection& connection, const std::
   return read_need(*row);
 }
 
-bool demo_need_exists(db::Connection& connection, const std::string& demo_key) {
-  return connection.query_one("SELECT 1 FROM need WHERE demo_key = ?", {demo_key}).has_value();
+std::optional<std::int64_t> need_id_by_demo_key(db::Connection& connection,
+                                                const std::string& demo_key) {
+  auto row = connection.query_one("SELECT id FROM need WHERE demo_key = ?", {demo_key});
+  if (!row) return std::nullopt;
+  return row->integer(0);
 }
 
 bool form_nonce_used(db::Connection& connection, const std::string& nonce) {

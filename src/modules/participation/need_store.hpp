@@ -23,7 +23,8 @@ struct NeedRecord {
 std::int64_t insert_need(db::Connection& connection, const NeedRecord& record);
 std::optional<Need> find_need(db::Connection& connection, std::int64_t id);
 std::optional<Need> find_need_by_receipt(db::Connection& connection, const std::string& receipt);
-bool demo_need_exists(db::Connection& connection, const std::string& demo_key);
+std::optional<std::int64_t> need_id_by_demo_key(db::Connection& connection,
+                                                const std::string& demo_key);
 bool form_nonce_used(db::Connection& connection, const std::string& nonce);
 
 // Writes every mutable column of `need` if the stored version is still

@@ -268,8 +268,6 @@ class ParticipationService {
   const Options& options() const { return options_; }
 
  private:
-  friend void load_demo(ParticipationService& service);
-
   // The HMAC key for form tokens and address hashes, read (or created) once.
   const std::string& form_secret() const;
   std::string address_hash(const std::string& address) const;

@@ -1,0 +1,275 @@
+// Loads data/participation-demo-trat.json: demo forums, needs (every status, linked
+// to the demo plan's guidelines and projects by code) and SWOT items. Each item has
+// a key stored as demo_key, so loading again skips what is already there.
+#include <boost/json.hpp>
+#include <map>
+
+#include "base/clock.hpp"
+#include "base/embedded.hpp"
+#include "base/secret.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/participation/forum_store.hpp"
+#include "modules/participation/json.hpp"
+#include "modules/participation/module.hpp"
+#include "modules/participation/need_store.hpp"
+#include "modules/participation/rules.hpp"
+#include "modules/participation/swot_store.hpp"
+#include "thai/calendar.hpp"
+#include "thai/text.hpp"
+
+namespace changwat::participation {
+namespace {
+
+constexpr std::string_view kDemoFile = "participation-demo-trat.json";
+// When the demo forums were held and their needs gathered (for plan 2566–2570).
+constexpr const char* kGatheredAt = "2022-03-25T03:00:00Z";
+
+[[noreturn]] void bad_demo(const std::string& what) {
+  throw Error(ErrorKind::internal, "bad_demo_data",
+              {"ข้อมูลตัวอย่างความต้องการของประชาชนไม่ถูกต้อง: " + what,
+               "Participation demo data is invalid: " + what});
+}
+
+std::string_view demo_document() {
+  for (const EmbeddedFile& file : embedded_data())
+    if (file.name == kDemoFile) return file.content;
+  bad_demo(std::string(kDemoFile) + " is not embedded");
+}
+
+const boost::json::object& object_at(const boost::json::value& value, const std::string& where) {
+  if (!value.is_object()) bad_demo(where + " is not an object");
+  return value.get_object();
+}
+
+std::string text_at(const boost::json::object& object, const char* field,
+                    const std::string& where) {
+  const boost::json::value* value = object.if_contains(field);
+  if (!value || !value->is_string()) bad_demo(where + ": " + field + " is missing");
+  return std::string(value->get_string());
+}
+
+std::optional<std::string> optional_text_at(const boost::json::object& object, const char* field) {
+  const boost::json::value* value = object.if_contains(field);
+  if (!value || !value->is_string()) return std::nullopt;
+  return std::string(value->get_string());
+}
+
+std::int64_t count_at(const boost::json::object& object, const char* field,
+                      const std::string& where) {
+  const boost::json::value* value = object.if_contains(field);
+  if (!value || !value->is_int64() || value->get_int64() < 0)
+    bad_demo(where + ": " + field + " is not a count");
+  return value->get_int64();
+}
+
+template <class Enum>
+Enum enum_at(const boost::json::object& object, const char* field, const std::string& where,
+             std::optional<Enum> (*parse)(std::string_view)) {
+  std::string text = text_at(object, field, where);
+  std::optional<Enum> value = parse(text);
+  if (!value) bad_demo(where + ": " + field + " '" + text + "' is unknown");
+  return *value;
+}
+
+// The demo is loaded by the strategy office of Trat.
+Principal demo_principal() {
+  Principal principal;
+  principal.role = Role::strategy_officer;
+  principal.province_code = "23";
+  return principal;
+}
+
+rules::Placement placement_at(const areas::AreaService& areas, const std::string& area_code,
+                              const std::string& where) {
+  FieldErrors errors;
+  std::optional<rules::Placement> placement =
+      rules::place_for(areas, demo_principal(), area_code, "area", errors);
+  if (!placement) bad_demo(where + ": area " + area_code + " is not a district or lower in Trat");
+  return *placement;
+}
+
+class DemoLoader {
+ public:
+  DemoLoader(ParticipationService& service, db::Connection& connection, std::int64_t plan_id)
+      : service_(service), connection_(connection), plan_id_(plan_id) {}
+
+  void forums(const boost::json::array& items) {
+    for (const boost::json::value& item : items) {
+      const auto& object = object_at(item, "forum");
+      std::string key = text_at(object, "key", "forum");
+      std::string where = "forum " + key;
+      if (auto existing = store::forum_id_by_demo_key(connection_, key)) {
+        forums_[key] = *existing;
+        continue;
+      }
+      Forum forum;
+      forum.province_code = "23";
+      forum.plan_id = plan_id_;
+      forum.title_th = text_at(object, "title_th", where);
+      forum.title_en = text_at(object, "title_en", where);
+      forum.held_on = thai::to_iso(thai::parse_date(text_at(object, "held_on", where)));
+      rules::Placement placement =
+          placement_at(service_.areas(), text_at(object, "area", where), where);
+      forum.area_code = placement.area_code;
+      forum.district_code = placement.district_code;
+      const auto& attendance = object_at(object.at("attendance"), where + " attendance");
+      forum.attendance.people = count_at(attendance, "people", where);
+      forum.attendance.private_sector = count_at(attendance, "private", where);
+      forum.attendance.civil_society = count_at(attendance, "civil_society", where);
+      forum.attendance.state = count_at(attendance, "state", where);
+      forum.notes = optional_text_at(object, "notes").value_or("");
+      forum.created_at = forum.held_on + "T09:00:00Z";
+      forum.demo = true;
+      forum.id = store::insert_forum(connection_, forum, key);
+      forums_[key] = forum.id;
+      audit::record(connection_, Actor::command_line(), "forum", std::to_string(forum.id),
+                    "demo_load", nullptr, forum_json(forum));
+    }
+  }
+
+  void needs(const boost::json::array& items) {
+    for (const boost::json::value& item : items) {
+      const auto& object = object_at(item, "need");
+      std::string key = text_at(object, "key", "need");
+      std::string where = "need " + key;
+      if (auto existing = store::need_id_by_demo_key(connection_, key)) {
+        needs_[key] = *existing;
+        continue;
+      }
+      Need need = read_need(object, where);
+      std::vector<NeedLink> links = read_links(object, where);
+      if ((need.status == NeedStatus::linked) != !links.empty())
+        bad_demo(where + ": status linked and links go together");
+      if (need.status == NeedStatus::merged && !need.merged_into_id)
+        bad_demo(where + ": a merged need names merged_into");
+
+      std::string search_text = thai::search_text(need.title + "\n" + need.description);
+      need.id =
+          store::insert_need(connection_, {need, search_text, std::nullopt, std::nullopt, key});
+      needs_[key] = need.id;
+      for (NeedLink& link : links) {
+        link.need_id = need.id;
+        store::insert_link(connection_, link);
+      }
+      audit::record(connection_, Actor::command_line(), "need", std::to_string(need.id),
+                    "demo_load", nullptr, need_json(need, false));
+    }
+  }
+
+  void swot(const boost::json::array& items) {
+    for (const boost::json::value& item : items) {
+      const auto& object = object_at(item, "swot item");
+      std::string key = text_at(object, "key", "swot item");
+      std::string where = "swot item " + key;
+      if (store::demo_swot_item_exists(connection_, key)) continue;
+      SwotItem swot;
+      swot.province_code = "23";
+      swot.plan_id = plan_id_;
+      swot.kind = enum_at<SwotKind>(object, "kind", where, parse_swot_kind);
+      swot.dimension = enum_at<Dimension>(object, "dimension", where, parse_dimension);
+      swot.text_th = text_at(object, "text_th", where);
+      swot.text_en = text_at(object, "text_en", where);
+      swot.evidence = text_at(object, "evidence", where);
+      swot.evidence_source = optional_text_at(object, "evidence_source");
+      swot.position = store::next_swot_position(connection_, plan_id_, swot.kind);
+      swot.demo = true;
+      swot.id = store::insert_swot_item(connection_, swot, std::nullopt, kGatheredAt, key);
+      audit::record(connection_, Actor::command_line(), "swot_item", std::to_string(swot.id),
+                    "demo_load", nullptr, swot_json(swot));
+    }
+  }
+
+ private:
+  Need read_need(const boost::json::object& object, const std::string& where) {
+    Need need;
+    need.province_code = "23";
+    need.plan_id = plan_id_;
+    need.receipt = random_token(9);
+    need.title = text_at(object, "title", where);
+    need.description = text_at(object, "description", where);
+    FieldErrors errors;
+    rules::check_text(errors, "title", need.title, kTitleMax);
+    rules::check_text(errors, "description", need.description, kDescriptionMax);
+    if (!errors.empty()) bad_demo(where + ": title or description is empty or too long");
+    need.dimension = enum_at<Dimension>(object, "dimension", where, parse_dimension);
+    need.sector = enum_at<Sector>(object, "sector", where, parse_sector);
+    need.source = enum_at<NeedSource>(object, "source", where, parse_source);
+    need.status = enum_at<NeedStatus>(object, "status", where, parse_status);
+    rules::Placement placement =
+        placement_at(service_.areas(), text_at(object, "area", where), where);
+    need.area_code = placement.area_code;
+    need.district_code = placement.district_code;
+    need.subdistrict_code = placement.subdistrict_code;
+    if (auto forum = optional_text_at(object, "forum")) {
+      auto found = forums_.find(*forum);
+      if (found == forums_.end()) bad_demo(where + ": unknown forum " + *forum);
+      need.forum_id = found->second;
+    }
+    need.decline_reason = optional_text_at(object, "reason");
+    if (auto into = optional_text_at(object, "merged_into")) {
+      auto found = needs_.find(*into);
+      if (found == needs_.end()) bad_demo(where + ": merged_into " + *into + " must come first");
+      need.merged_into_id = found->second;
+    }
+    if (const boost::json::value* contact = object.if_contains("contact")) {
+      const auto& fields = object_at(*contact, where + " contact");
+      need.contact.name = optional_text_at(fields, "name");
+      need.contact.phone = optional_text_at(fields, "phone");
+    }
+    // Submissions still waiting for moderation arrived recently; the rest were
+    // gathered while the plan was prepared.
+    need.created_at = need.status == NeedStatus::pending_moderation
+                          ? iso_utc(service_.options().now())
+                          : kGatheredAt;
+    need.updated_at = need.created_at;
+    need.demo = true;
+    return need;
+  }
+
+  std::vector<NeedLink> read_links(const boost::json::object& object, const std::string& where) {
+    std::vector<NeedLink> links;
+    const boost::json::value* codes = object.if_contains("links");
+    if (!codes) return links;
+    if (!codes->is_array()) bad_demo(where + ": links is not a list");
+    for (const boost::json::value& code : codes->get_array()) {
+      if (!code.is_string()) bad_demo(where + ": a link is not an element code");
+      std::string text(code.get_string());
+      std::optional<plan::ElementSummary> element =
+          service_.plans().find_element_by_code(plan_id_, text);
+      if (!element) bad_demo(where + ": the demo plan has no element " + text);
+      if (element->kind != plan::ElementKind::guideline &&
+          element->kind != plan::ElementKind::project)
+        bad_demo(where + ": " + text + " is neither a guideline nor a project");
+      links.push_back({0, element->element_id, std::string(plan::to_string(element->kind)),
+                       kGatheredAt, std::nullopt});
+    }
+    return links;
+  }
+
+  ParticipationService& service_;
+  db::Connection& connection_;
+  std::int64_t plan_id_;
+  std::map<std::string, std::int64_t> forums_;
+  std::map<std::string, std::int64_t> needs_;
+};
+
+}  // namespace
+
+void load_demo(ParticipationService& service) {
+  boost::system::error_code parse_error;
+  boost::json::value document = boost::json::parse(demo_document(), parse_error);
+  if (parse_error) bad_demo("not JSON: " + parse_error.message());
+  const auto& root = object_at(document, "document");
+  std::string plan_key = text_at(root, "plan_demo_key", "document");
+  std::optional<std::int64_t> plan_id = service.plans().plan_id_by_demo_key(plan_key);
+  if (!plan_id) bad_demo("the demo plan " + plan_key + " is not loaded (load the plan demo first)");
+
+  service.database().write([&](db::Connection& connection) {
+    DemoLoader loader(service, connection, *plan_id);
+    loader.forums(root.at("forums").as_array());
+    loader.needs(root.at("needs").as_array());
+    loader.swot(root.at("swot").as_array());
+  });
+}
+
+}  // namespace changwat::participation

@@ -1,0 +1,53 @@
+#pragma once
+// A real SQLite database for participation tests: every migration applied, Thai
+// reference areas and Trat's demo villages loaded, in a temporary folder that is
+// removed afterwards.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "base/error.hpp"
+#include "base/principal.hpp"
+#include "db/database.hpp"
+#include "modules/areas/area_service.hpp"
+
+namespace changwat::participation::testing {
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  db::Database& database() { return *database_; }
+  areas::AreaService& areas() { return *areas_; }
+  std::int64_t count(const std::string& sql);
+  // A signed-in actor backed by a real app_user row.
+  Actor add_user(const std::string& username, Role role,
+                 std::optional<std::string> area_code = std::nullopt);
+
+ private:
+  std::filesystem::path folder_;
+  std::unique_ptr<db::Database> database_;
+  std::unique_ptr<areas::AreaService> areas_;
+};
+
+// Asserts that `action` throws changwat::Error of `kind` with `code` (and Thai and
+// English messages); returns it for more checks.
+template <class Action>
+Error expect_error(Action&& action, ErrorKind kind, const std::string& code) {
+  try {
+    action();
+  } catch (const Error& error) {
+    EXPECT_EQ(static_cast<int>(error.kind()), static_cast<int>(kind)) << error.what();
+    EXPECT_EQ(error.code(), code) << error.what();
+    EXPECT_FALSE(error.message().th.empty());
+    EXPECT_FALSE(error.message().en.empty());
+    return error;
+  }
+  ADD_FAILURE() << "expected changwat::Error " << code << ", nothing was thrown";
+  return Error(ErrorKind::internal, "nothing_thrown", {"", ""});
+}
+
+}  // namespace changwat::participation::testing

@@ -1,0 +1,225 @@
+#include "modules/participation/need_store.hpp"
+
+#include "fixture.hpp"
+#include "thai/text.hpp"
+
+namespace changwat::participation {
+namespace {
+
+class NeedStoreTest : public testing::DatabaseTest {
+ protected:
+  std::int64_t add(const std::string& title, const std::string& description,
+                   NeedStatus status = NeedStatus::new_, const std::string& area = "230101",
+                   Dimension dimension = Dimension::economy, std::int64_t plan_id = 1) {
+    static int receipts = 0;
+    Need need;
+    need.province_code = "23";
+    need.plan_id = plan_id;
+    need.receipt = "receipt-" + std::to_string(++receipts);
+    need.title = title;
+    need.description = description;
+    need.dimension = dimension;
+    need.area_code = area;
+    need.district_code = area.substr(0, 4);
+    if (area.size() >= 6) need.subdistrict_code = area.substr(0, 6);
+    need.status = status;
+    need.created_at = "2025-01-0" + std::to_string(receipts % 9 + 1) + "T00:00:00Z";
+    need.updated_at = need.created_at;
+    return database().write([&](db::Connection& c) {
+      return store::insert_need(c, {need, thai::search_text(title + "\n" + description),
+                                    std::nullopt, std::nullopt, std::nullopt});
+    });
+  }
+
+  NeedPage search(const std::string& query) {
+    return database().read([&](db::Connection& c) {
+      return store::search_needs(c, {thai::search_tokens(query), std::nullopt, 20});
+    });
+  }
+
+  Need find(std::int64_t id) {
+    return *database().read([&](db::Connection& c) { return store::find_need(c, id); });
+  }
+};
+
+TEST_F(NeedStoreTest, FindsAThaiWordInsideRunOnText) {
+  std::int64_t tourism = add("การส่งเสริมการท่องเที่ยวชุมชน", "พัฒนาแหล่งท่องเที่ยวเกาะช้าง");
+  add("ซ่อมถนนลูกรังในหมู่บ้าน", "ถนนเป็นหลุมบ่อ ใช้สัญจรลำบากในฤดูฝน");
+  NeedPage found = search("ท่องเที่ยว");
+  ASSERT_EQ(found.total, 1);
+  EXPECT_EQ(found.items.at(0).id, tourism);
+  EXPECT_EQ(search("ถนน").total, 1);
+  EXPECT_EQ(search("ชุมชน").total, 1);
+  EXPECT_EQ(search("โรงพยาบาล").total, 0);
+}
+
+TEST_F(NeedStoreTest, EveryQueryWordMustOccur) {
+  add("น้ำประปาไม่พอใช้", "หมู่บ้านขาดแคลนน้ำประปาในหน้าแล้ง");
+  add("น้ำท่วมขัง", "ถนนสายหลักมีน้ำท่วมขังเมื่อฝนตก");
+  EXPECT_EQ(search("น้ำ").total, 2);
+  EXPECT_EQ(search("น้ำ ถนน").total, 1);
+  EXPECT_EQ(search("น้ำประปา หน้าแล้ง").total, 1);
+}
+
+TEST_F(NeedStoreTest, UnpublishedNeedsAreNotFoundUntilApproved) {
+  std::int64_t id = add("ขอไฟส่องสว่างริมทาง", "ทางมืดอันตราย", NeedStatus::pending_moderation);
+  EXPECT_EQ(search("ไฟส่องสว่าง").total, 0);
+  Need need = find(id);
+  need.status = NeedStatus::new_;
+  ASSERT_TRUE(database().write([&](db::Connection& c) {
+    return store::save_need(c, need, thai::search_text(need.title + "\n" + need.description));
+  }));
+  EXPECT_EQ(search("ไฟส่องสว่าง").total, 1);
+  need = find(id);
+  need.status = NeedStatus::rejected;
+  database().write([&](db::Connection& c) {
+    return store::save_need(c, need, thai::search_text(need.title + "\n" + need.description));
+  });
+  EXPECT_EQ(search("ไฟส่องสว่าง").total, 0);
+}
+
+TEST_F(NeedStoreTest, EditedTextIsSearchedByItsNewWords) {
+  std::int64_t id = add("ขุดลอกคลอง", "คลองตื้นเขิน");
+  Need need = find(id);
+  need.title = "สร้างฝายชะลอน้ำ";
+  need.description = "เก็บน้ำไว้ใช้ในหน้าแล้ง";
+  database().write([&](db::Connection& c) {
+    return store::save_need(c, need, thai::search_text(need.title + "\n" + need.description));
+  });
+  EXPECT_EQ(search("คลอง").total, 0);
+  EXPECT_EQ(search("ฝาย").total, 1);
+}
+
+TEST_F(NeedStoreTest, SaveRefusesAStaleVersion) {
+  std::int64_t id = add("ขอรถพยาบาล", "ไม่มีรถรับส่งผู้ป่วย");
+  Need need = find(id);
+  EXPECT_EQ(need.version, 1);
+  Need stale = need;
+  need.title = "ขอรถพยาบาลฉุกเฉิน";
+  EXPECT_TRUE(database().write([&](db::Connection& c) { return store::save_need(c, need, "x"); }));
+  EXPECT_EQ(find(id).version, 2);
+  stale.title = "อื่น";
+  EXPECT_FALSE(
+      database().write([&](db::Connection& c) { return store::save_need(c, stale, "x"); }));
+  EXPECT_EQ(find(id).title, "ขอรถพยาบาลฉุกเฉิน");
+}
+
+TEST_F(NeedStoreTest, ListFiltersAndHidesUnpublished) {
+  add("ก", "หนึ่ง", NeedStatus::new_, "23010101", Dimension::economy);
+  add("ข", "สอง", NeedStatus::accepted, "230201", Dimension::society);
+  add("ค", "สาม", NeedStatus::pending_moderation, "230201", Dimension::society);
+  add("ง", "สี่", NeedStatus::rejected, "2302", Dimension::society);
+  auto list = [&](NeedFilter filter) {
+    return database().read(
+        [&](db::Connection& c) { return store::list_needs(c, filter, NeedOrder::newest, 50, 0); });
+  };
+  EXPECT_EQ(list({}).total, 2);
+  NeedFilter filter;
+  filter.district_code = "2302";
+  EXPECT_EQ(list(filter).total, 1);
+  filter = {};
+  filter.subdistrict_code = "230101";
+  EXPECT_EQ(list(filter).total, 1);
+  filter = {};
+  filter.dimension = Dimension::society;
+  EXPECT_EQ(list(filter).total, 1);
+  filter = {};
+  filter.status = NeedStatus::pending_moderation;
+  EXPECT_EQ(list(filter).total, 1);
+  filter = {};
+  filter.plan_id = 2;
+  EXPECT_EQ(list(filter).total, 0);
+  NeedPage page = database().read(
+      [&](db::Connection& c) { return store::list_needs(c, {}, NeedOrder::newest, 1, 1); });
+  EXPECT_EQ(page.total, 2);
+  EXPECT_EQ(page.items.size(), 1u);
+}
+
+TEST_F(NeedStoreTest, CountsPublishedNeedsByDistrict) {
+  add("ก", "หนึ่ง", NeedStatus::new_, "23010101", Dimension::economy);
+  add("ข", "สอง", NeedStatus::declined, "2301", Dimension::environment);
+  add("ค", "สาม", NeedStatus::new_, "230701", Dimension::security);
+  add("ง", "สี่", NeedStatus::pending_moderation, "230701", Dimension::security);
+  auto counts = database().read([&](db::Connection& c) { return store::count_by_district(c, 1); });
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0].district_code, "2301");
+  EXPECT_EQ(counts[0].total, 2);
+  EXPECT_EQ(counts[0].by_status[static_cast<std::size_t>(NeedStatus::declined)], 1);
+  EXPECT_EQ(counts[0].by_dimension[static_cast<std::size_t>(Dimension::environment)], 1);
+  EXPECT_EQ(counts[1].district_code, "2307");
+  EXPECT_EQ(counts[1].total, 1);
+}
+
+TEST_F(NeedStoreTest, VotesAreCountedOncePerUserAndCopiedOnMerge) {
+  std::int64_t first = add("ก", "หนึ่ง");
+  std::int64_t second = add("ข", "สอง");
+  database().write([&](db::Connection& c) {
+    c.execute(
+        "INSERT INTO app_user (province_code, username, display_name, password_hash, role, "
+        "created_at) VALUES ('23', 'u1', 'U1', 'x', 'executive', 'now'), "
+        "('23', 'u2', 'U2', 'x', 'executive', 'now')");
+  });
+  std::int64_t u1 = count("SELECT id FROM app_user WHERE username = 'u1'");
+  std::int64_t u2 = count("SELECT id FROM app_user WHERE username = 'u2'");
+  database().write([&](db::Connection& c) {
+    store::insert_vote(c, first, u1, "t");
+    store::insert_vote(c, first, u2, "t");
+    store::insert_vote(c, second, u1, "t");
+    EXPECT_EQ(store::recount_votes(c, first), 2);
+    EXPECT_TRUE(store::has_vote(c, first, u2));
+    store::copy_votes(c, first, second);
+    EXPECT_EQ(store::recount_votes(c, second), 2);  // u1 is not counted twice
+    EXPECT_TRUE(store::delete_vote(c, first, u2));
+    EXPECT_FALSE(store::delete_vote(c, first, u2));
+    EXPECT_EQ(store::recount_votes(c, first), 1);
+  });
+  EXPECT_EQ(find(second).vote_count, 2);
+}
+
+TEST_F(NeedStoreTest, LinksAreUniqueAndCopied) {
+  std::int64_t first = add("ก", "หนึ่ง");
+  std::int64_t second = add("ข", "สอง");
+  database().write([&](db::Connection& c) {
+    EXPECT_TRUE(store::insert_link(c, {first, 501, "project", "t", std::nullopt}));
+    EXPECT_FALSE(store::insert_link(c, {first, 501, "project", "t", std::nullopt}));
+    EXPECT_TRUE(store::insert_link(c, {first, 502, "guideline", "t", std::nullopt}));
+    store::copy_links(c, first, second);
+    EXPECT_EQ(store::links_of(c, second).size(), 2u);
+    EXPECT_EQ(store::count_links_to_element(c, 501), 2);
+    EXPECT_EQ(store::links_of_needs(c, {first, second}).size(), 4u);
+    EXPECT_EQ(store::links_of_plan(c, 1).size(), 4u);
+    EXPECT_TRUE(store::delete_link(c, first, 501));
+    EXPECT_EQ(store::count_links_to_element(c, 501), 1);
+  });
+}
+
+TEST_F(NeedStoreTest, PublicSubmissionsAreCountedPerAddressHash) {
+  Need need;
+  need.province_code = "23";
+  need.plan_id = 1;
+  need.title = "ก";
+  need.description = "ข";
+  need.area_code = "2301";
+  need.district_code = "2301";
+  need.status = NeedStatus::pending_moderation;
+  need.source = NeedSource::public_form;
+  for (int i = 0; i < 3; ++i) {
+    need.receipt = "public-" + std::to_string(i);
+    need.created_at = "2025-01-01T10:0" + std::to_string(i) + ":00Z";
+    need.updated_at = need.created_at;
+    database().write([&](db::Connection& c) {
+      return store::insert_need(c, {need, "ก ข", std::string(i < 2 ? "hash-a" : "hash-b"),
+                                    "nonce-" + std::to_string(i), std::nullopt});
+    });
+  }
+  database().read([&](db::Connection& c) {
+    EXPECT_EQ(store::count_public_since(c, "hash-a", "2025-01-01T00:00:00Z"), 2);
+    EXPECT_EQ(store::count_public_since(c, "hash-a", "2025-01-01T10:01:00Z"), 1);
+    EXPECT_EQ(store::count_public_since(c, "hash-b", "2025-01-01T00:00:00Z"), 1);
+    EXPECT_TRUE(store::form_nonce_used(c, "nonce-1"));
+    EXPECT_FALSE(store::form_nonce_used(c, "nonce-9"));
+  });
+}
+
+}  // namespace
+}  // namespace changwat::participation
