@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "db/migrations.hpp"
 #include "http/server.hpp"
 #include "main/app.hpp"
+#include "modules/plan/export.hpp"
 
 namespace changwat {
 namespace {
@@ -115,6 +117,21 @@ int main(int argc, char** argv) {
 
   auto* routes_cmd = cli.add_subcommand("routes", "List the HTTP routes (method and pattern)");
 
+  auto* export_cmd = cli.add_subcommand("export", "Write a document (PDF or Excel)");
+  export_cmd->require_subcommand(1);
+  auto* export_plan_cmd = export_cmd->add_subcommand("plan", "The development plan as PDF or XLSX");
+  std::int64_t plan_id = 0;
+  int plan_version = 0;
+  std::string export_format;
+  std::string output_path;
+  export_plan_cmd->add_option("id", plan_id, "Plan id")->required();
+  export_plan_cmd->add_option("--format", export_format, "pdf or xlsx")
+      ->required()
+      ->check(CLI::IsMember({"pdf", "xlsx"}));
+  export_plan_cmd->add_option("-o,--output", output_path, "Output file")->required();
+  export_plan_cmd->add_option("--plan-version", plan_version, "Plan version (default: in force)");
+  export_plan_cmd->add_option("--db", database_url, "Database URL");
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -137,6 +154,24 @@ int main(int argc, char** argv) {
       for (const auto& route : application.router().routes())
         std::printf("%s %s\n", std::string(http::method_name(route.method)).c_str(),
                     route.pattern.c_str());
+      return 0;
+    }
+    if (export_plan_cmd->parsed()) {
+      app::App application(app_options);
+      std::optional<int> version;
+      if (plan_version > 0) version = plan_version;
+      std::string bytes = plan::export_plan(
+          application.plans(), plan_id, version,
+          export_format == "pdf" ? plan::ExportFormat::pdf : plan::ExportFormat::xlsx);
+      std::ofstream out(output_path, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.close();
+      if (!out) {
+        std::cerr << "ข้อผิดพลาด: เขียนไฟล์ " << output_path << " ไม่ได้\nerror: cannot write "
+                  << output_path << "\n";
+        return 1;
+      }
+      std::printf("wrote %s (%zu bytes)\n", output_path.c_str(), bytes.size());
       return 0;
     }
     if (user_cmd->parsed()) {
