@@ -19,8 +19,8 @@ before(async () => {
   anonymous = server.client();
   strategy = await server.login('strategy');
   executive = await server.login('executive');
-  const plans = await anonymous.get('/api/v1/plans');
-  planId = plans.json.plans ? plans.json.plans[0].id : plans.json[0].id;
+  // The plans the public may send needs to: the approved Trat demo plan.
+  planId = (await anonymous.get('/api/v1/needs/public/form')).json.plans[0].id;
   const tree = await anonymous.get(`/api/v1/plans/${planId}/tree`);
   const walk = (nodes) => { for (const n of nodes) { if (n.code) elements.set(n.code, n); walk(n.children || []); } };
   walk(tree.json.children);
