@@ -47,7 +47,7 @@ describe('strategic plan pages', () => {
     await page.getByRole('button', { name: 'เพิ่มองค์ประกอบระดับบนสุด' }).click();
     await addElement(page.getByRole('form', { name: 'เพิ่มองค์ประกอบ' }), { kind: 'ประเด็นการพัฒนา', code: 'S1', text: 'ท่องเที่ยวชุมชน' });
     const tree = page.getByTestId('plan-tree');
-    await tree.getByRole('link', { name: 'ท่องเที่ยวชุมชน' }).waitFor();
+    await tree.getByRole('link', { name: 'ท่องเที่ยวชุมชน', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'เพิ่มองค์ประกอบภายใต้ ท่องเที่ยวชุมชน' }).click();
     await addElement(page.getByRole('form', { name: 'เพิ่มองค์ประกอบ' }), {
@@ -73,11 +73,12 @@ describe('strategic plan pages', () => {
     // Typing filters the tree to matches and their ancestors.
     await page.getByRole('searchbox', { name: 'ค้นหาในแผน' }).fill('รายได้');
     assert.equal(await tree.getByRole('link', { name: 'เกษตรครบวงจร' }).count(), 0);
-    await tree.getByRole('link', { name: 'ท่องเที่ยวชุมชน' }).waitFor();
+    await tree.getByRole('link', { name: 'ท่องเที่ยวชุมชน', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: 'ค้นหาในแผน' }).fill('');
 
     await tree.getByRole('link', { name: 'รายได้จากการท่องเที่ยวชุมชน' }).click();
     await page.waitForURL(/\/elements\/\d+\?version=draft$/);
+    await page.getByTestId('targets').locator('tbody th').first().waitFor();
     const years = await page.getByTestId('targets').locator('tbody th').allInnerTexts();
     assert.deepEqual(years, ['พ.ศ. 2570', 'พ.ศ. 2571', 'พ.ศ. 2572', 'พ.ศ. 2573', 'พ.ศ. 2574']);
     await setTarget(page, 2570, 10);

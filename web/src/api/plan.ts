@@ -230,6 +230,7 @@ export interface NewElement {
   text_th: string;
   text_en?: string;
   unit_th?: string;
+  frequency?: string;
   budget_satang?: number;
   agency?: string;
   project_kind?: "main" | "reserve";

@@ -69,7 +69,7 @@ export function SignInPage() {
         <h1>{t("app.name")}</h1>
         <p className="muted">{t("auth.intro")}</p>
         <form onSubmit={submit} noValidate>
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error} fieldsShown={["username", "password"]} />
           <div className="field">
             <label htmlFor="username">{t("auth.username")}</label>
             <input

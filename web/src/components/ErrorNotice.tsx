@@ -3,7 +3,17 @@
 import { ApiError } from "../api/client";
 import { useLanguage } from "../i18n/language";
 
-export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+// `fieldsShown` names the fields whose messages the form shows next to the fields;
+// messages for any other field are listed here so none is ever hidden.
+export function ErrorNotice({
+  error,
+  onRetry,
+  fieldsShown,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  fieldsShown?: string[];
+}) {
   const { t, pick } = useLanguage();
   if (!error) return null;
   const text =
@@ -11,9 +21,22 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
       ? pick(error.text)
       : pick({ th: "เกิดข้อผิดพลาดที่ไม่คาดคิด", en: "An unexpected error occurred." });
   const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : null;
+  const otherFields =
+    error instanceof ApiError
+      ? Object.entries(error.fields).filter(([field]) => !(fieldsShown ?? []).includes(field))
+      : [];
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-text">{text}</p>
+      {otherFields.length > 0 && (
+        <ul className="notice-fields">
+          {otherFields.map(([field, text]) => (
+            <li key={field}>
+              <code>{field}</code>: {pick(text)}
+            </li>
+          ))}
+        </ul>
+      )}
       {requestId && (
         <p className="notice-detail">
           {t("error.request_id")}: <code>{requestId}</code>

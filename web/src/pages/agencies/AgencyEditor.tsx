@@ -87,7 +87,7 @@ export function AgencyEditor({
             {t("agencies.stale")}
           </div>
         )}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} fieldsShown={["name_th", "name_en"]} />
         <div className="field">
           <label htmlFor="agency-name-th">{t("common.name_th")}</label>
           <input

@@ -170,7 +170,20 @@ export function PublicNeedPage() {
       {!form && formLoad.status === "loading" && <Loading />}
       {form && (
         <form ref={formRef} onSubmit={submit} noValidate>
-          <ErrorNotice error={error} />
+          <ErrorNotice
+            error={error}
+            fieldsShown={[
+              "title",
+              "description",
+              "dimension",
+              "sector",
+              "area_code",
+              "subdistrict",
+              "plan_id",
+              "name",
+              "phone",
+            ]}
+          />
           <div className="field">
             <label htmlFor="public-title">{t("need.title")}</label>
             <input

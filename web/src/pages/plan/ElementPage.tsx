@@ -70,7 +70,7 @@ function TextEditor({
 
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label={t("common.edit")}>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} fieldsShown={["code", "text_th", "text_en", "description_th"]} />
       <div className="field">
         <label htmlFor="element-code">{t("common.code")}</label>
         <input id="element-code" value={code} onChange={(event) => setCode(event.target.value)} />

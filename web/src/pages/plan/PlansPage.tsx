@@ -80,7 +80,10 @@ function NewPlanForm() {
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="new-plan-heading">
       <h2 id="new-plan-heading">{t("plan.new")}</h2>
-      <ErrorNotice error={error} />
+      <ErrorNotice
+        error={error}
+        fieldsShown={["name_th", "name_en", "first_fiscal_year", "last_fiscal_year"]}
+      />
       <div className="filters-grid">
         {field("name_th", t("common.name_th"), nameTh, setNameTh, { lang: "th" })}
         {field("name_en", t("common.name_en"), nameEn, setNameEn, { lang: "en" })}
