@@ -19,7 +19,7 @@ export function DistrictMap({
   const { t, language } = useLanguage();
   const placed = counts.filter((count) => tratDistrictPositions[count.code]);
   if (placed.length === 0) return null;
-  const place = project(Object.values(tratDistrictPositions), width, height, 48);
+  const place = project(Object.values(tratDistrictPositions), width, height, 36);
   const max = Math.max(1, ...placed.map((count) => count.total));
   return (
     <svg
@@ -31,7 +31,7 @@ export function DistrictMap({
     >
       {placed.map((count) => {
         const { x, y } = place(tratDistrictPositions[count.code]!);
-        const radius = 6 + 30 * Math.sqrt(count.total / max);
+        const radius = 5 + 17 * Math.sqrt(count.total / max);
         const name = (language === "en" ? count.name_en : count.name_th) ?? count.code;
         const current = selected === count.code;
         return (

@@ -84,7 +84,9 @@ function ModerationQueue({ onChanged }: { onChanged: () => void }) {
       {load.status === "ready" && items.length === 0 && <p className="muted">{t("need.moderation_empty")}</p>}
       {items.map((need) => (
         <article key={need.id} className="need-card" data-testid="pending-need">
-          <h3>{need.title}</h3>
+          <h3>
+            {need.title} <DemoBadge demo={need.demo} />
+          </h3>
           <p className="need-meta">
             {need.area && (language === "en" ? need.area.name_en : need.area.name_th)} ·{" "}
             {formatDateTime(need.created_at, language)}

@@ -232,7 +232,10 @@ export function ElementPage() {
           <h2 id="targets-heading">{t("plan.targets")}</h2>
           {element.baseline && element.baseline.value !== null && (
             <p>
-              {t("plan.baseline")}: {element.baseline.value}
+              {t("plan.baseline")}:{" "}
+              {new Intl.NumberFormat(language === "en" ? "en-US" : "th-TH", {
+                maximumFractionDigits: 4,
+              }).format(element.baseline.value)}
               {element.baseline.fiscal_year && ` (${t("plan.fy", { year: element.baseline.fiscal_year })})`}
             </p>
           )}
