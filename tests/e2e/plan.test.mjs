@@ -123,5 +123,10 @@ describe('strategic plan pages', () => {
     await page.getByTestId('plan-tree').waitFor();
     assert.equal(await page.getByRole('button', { name: 'อนุมัติฉบับร่าง' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: /^เลื่อน/ }).count(), 0);
+    const pdf = await page.getByRole('link', { name: 'ดาวน์โหลด PDF' }).getAttribute('href');
+    const response = await page.request.get(pdf);
+    assert.equal(response.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    assert.equal((await response.body()).subarray(0, 5).toString(), '%PDF-');
   });
 });

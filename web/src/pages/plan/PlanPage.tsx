@@ -177,6 +177,24 @@ export function PlanPage() {
           <Link className="button small" to={`/plan/${planId}/versions`}>
             {t("plan.versions")}
           </Link>
+          {tree && (
+            <>
+              <a
+                className="button small"
+                href={`/api/v1/plans/${planId}/export.pdf?version=${showingDraft ? "draft" : tree.version}`}
+                download
+              >
+                {t("plan.download_pdf")}
+              </a>
+              <a
+                className="button small"
+                href={`/api/v1/plans/${planId}/export.xlsx?version=${showingDraft ? "draft" : tree.version}`}
+                download
+              >
+                {t("plan.download_xlsx")}
+              </a>
+            </>
+          )}
         </nav>
       </header>
 
