@@ -356,12 +356,21 @@ object report_to_json(const AlignmentReport& report) {
   for (const auto& element : report.serving_none) {
     serving_none.push_back(element_summary_to_json(element));
   }
-  object summary{{"targets_served", report.served.size()},
+  array inherited_only;
+  for (const auto& element : report.inherited_only) {
+    inherited_only.push_back(element_summary_to_json(element));
+  }
+  object summary{{"elements_inherited_only", report.inherited_only.size()},
+                 {"targets_served", report.served.size()},
                  {"targets_not_served", report.not_served.size()},
                  {"elements_serving_none", report.serving_none.size()}};
-  return {{"plan_id", report.plan_id},           {"version", report.version_number},
-          {"summary", std::move(summary)},       {"served", std::move(served)},
-          {"not_served", std::move(not_served)}, {"serving_none", std::move(serving_none)}};
+  return {{"plan_id", report.plan_id},
+          {"version", report.version_number},
+          {"summary", std::move(summary)},
+          {"served", std::move(served)},
+          {"not_served", std::move(not_served)},
+          {"serving_none", std::move(serving_none)},
+          {"inherited_only", std::move(inherited_only)}};
 }
 
 }  // namespace changwat::plan

@@ -103,7 +103,7 @@ struct KpiDetails {
   std::string formula_en;
   std::string data_source_th;
   std::string data_source_en;
-  std::string frequency;  // monthly, quarterly, half_yearly, yearly
+  std::string frequency = "yearly";  // monthly, quarterly, half_yearly, yearly
   std::optional<std::string> owner_agency_code;
   std::vector<KpiTarget> targets;  // by fiscal year, ascending
 };
@@ -232,9 +232,13 @@ struct AlignmentUse {
 struct AlignmentReport {
   std::int64_t plan_id = 0;
   int version_number = 0;
-  std::vector<AlignmentUse> served;          // every catalog target with its elements
-  std::vector<AlignmentTarget> not_served;   // catalog targets nothing serves
-  std::vector<ElementSummary> serving_none;  // strategies, guidelines, projects with no link
+  std::vector<AlignmentUse> served;         // every catalog target with its elements
+  std::vector<AlignmentTarget> not_served;  // catalog targets nothing serves
+  // Strategies, guidelines and projects linked to nothing, neither themselves nor
+  // through an element above them (alignment flows down the tree).
+  std::vector<ElementSummary> serving_none;
+  // Those aligned only through an element above them, with no link of their own.
+  std::vector<ElementSummary> inherited_only;
 };
 
 // ---- Differences between two versions ----

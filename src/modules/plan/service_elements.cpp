@@ -145,8 +145,8 @@ void PlanService::place(db::Connection& connection, const PlanVersion& draft,
 Element PlanService::write_element(db::Connection& connection, const Actor& actor,
                                    const Located& located, Element element,
                                    std::optional<std::int64_t> expected_version) {
-  const PlanVersion& draft = located.require_draft();
   EditRight right = require_editor(actor, located.plan);
+  const PlanVersion& draft = located.require_draft();
   PlanStore store(connection);
   std::optional<Element> existing;
   if (expected_version) {
@@ -230,8 +230,8 @@ Element PlanService::move_element(const Actor& actor, std::int64_t plan_id, std:
                                   const MoveTarget& target, std::int64_t expected_version) {
   return database_.write([&](db::Connection& connection) {
     Located located = locate(connection, plan_id);
-    const PlanVersion& draft = located.require_draft();
     require_planner(actor, located.plan);
+    const PlanVersion& draft = located.require_draft();
     PlanStore store(connection);
     auto existing = store.load_element(draft.id, element_id);
     if (!existing) throw_element_not_found();
@@ -256,8 +256,8 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
                                  std::int64_t expected_version) {
   database_.write([&](db::Connection& connection) {
     Located located = locate(connection, plan_id);
-    const PlanVersion& draft = located.require_draft();
     EditRight right = require_editor(actor, located.plan);
+    const PlanVersion& draft = located.require_draft();
     PlanStore store(connection);
     auto existing = store.load_element(draft.id, element_id);
     if (!existing) throw_element_not_found();
@@ -303,8 +303,8 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
                                   std::optional<std::int64_t> expected_version) {
   return database_.write([&](db::Connection& connection) {
     Located located = locate(connection, plan_id);
-    const PlanVersion& draft = located.require_draft();
     require_planner(actor, located.plan);
+    const PlanVersion& draft = located.require_draft();
     PlanStore store(connection);
     auto kind = store.kind_of(draft.id, element_id);
     if (!kind) throw_element_not_found();
@@ -359,8 +359,8 @@ Element PlanService::set_alignments(const Actor& actor, std::int64_t plan_id,
                                     std::int64_t expected_version) {
   return database_.write([&](db::Connection& connection) {
     Located located = locate(connection, plan_id);
-    const PlanVersion& draft = located.require_draft();
     EditRight right = require_editor(actor, located.plan);
+    const PlanVersion& draft = located.require_draft();
     PlanStore store(connection);
     auto existing = store.load_element(draft.id, element_id);
     if (!existing) throw_element_not_found();

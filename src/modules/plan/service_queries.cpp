@@ -74,8 +74,11 @@ AlignmentReport PlanService::alignment_report(const Actor& actor, std::int64_t p
   }
   auto aligned = effective_alignment(*snapshot);
   for (const auto& element : snapshot->elements) {
-    if (answers_alignment(element.kind) && !aligned[element.element_id]) {
+    if (!answers_alignment(element.kind)) continue;
+    if (!aligned[element.element_id]) {
       report.serving_none.push_back(summarize(element, snapshot->version.number));
+    } else if (element.alignment_codes.empty()) {
+      report.inherited_only.push_back(summarize(element, snapshot->version.number));
     }
   }
   return report;
