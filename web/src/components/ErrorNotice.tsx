@@ -1,5 +1,6 @@
 // Shows any failure in the current language. Server errors (5xx) also show the
 // request id so staff can find the matching server log line.
+import { Link, useLocation } from "react-router";
 import { ApiError } from "../api/client";
 import { useLanguage } from "../i18n/language";
 
@@ -15,7 +16,10 @@ export function ErrorNotice({
   fieldsShown?: string[];
 }) {
   const { t, pick } = useLanguage();
+  const location = useLocation();
   if (!error) return null;
+  // Anywhere but the sign-in form itself, a 401 is best answered by signing in.
+  const needsSignIn = error instanceof ApiError && error.status === 401 && location.pathname !== "/sign-in";
   const text =
     error instanceof ApiError
       ? pick(error.text)
@@ -42,7 +46,17 @@ export function ErrorNotice({
           {t("error.request_id")}: <code>{requestId}</code>
         </p>
       )}
-      {onRetry && (
+      {needsSignIn && (
+        <p>
+          <Link
+            className="button small primary"
+            to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}
+          >
+            {t("auth.sign_in")}
+          </Link>
+        </p>
+      )}
+      {onRetry && !needsSignIn && (
         <button type="button" className="button small" onClick={onRetry}>
           {t("common.retry")}
         </button>
