@@ -60,6 +60,22 @@ describe('people\'s needs pages', () => {
 
     await visitor.reload();
     await visitor.getByTestId('receipt-status').filter({ hasText: 'ใหม่' }).waitFor();
+
+    // The strategy office links it to a guideline of the plan that answers it.
+    await listed.getByRole('link', { name: title }).click();
+    const actions = officer.getByTestId('need-actions');
+    const choice = actions.getByLabel('เชื่อมโยงกับแนวทางการพัฒนาหรือโครงการ');
+    await choice.locator('option').nth(1).waitFor({ state: 'attached' });
+    const elementId = await choice.locator('option').nth(1).getAttribute('value');
+    await choice.selectOption({ index: 1 });
+    await actions.getByRole('button', { name: 'เชื่อมโยง', exact: true }).click();
+    const links = officer.getByTestId('need-links');
+    await links.getByRole('link').first().waitFor();
+    assert.match(await links.getByRole('link').first().getAttribute('href'), new RegExp(`/elements/${elementId}$`));
+    await officer.getByText('บรรจุในแผนแล้ว').first().waitFor();
+
+    await visitor.reload();
+    await visitor.getByTestId('receipt-status').filter({ hasText: 'บรรจุในแผนแล้ว' }).waitFor();
     assert.deepEqual(visitor.problems, []);
     assert.deepEqual(officer.problems, []);
   });

@@ -173,3 +173,23 @@ export const search = (q: string, planId: number | undefined, signal?: AbortSign
 
 export const getNeed = (needId: string, signal?: AbortSignal) =>
   api<NeedView>(`/api/v1/needs/${encodeURIComponent(needId)}`, { signal });
+
+export const linkNeed = (needId: number, elementId: number, version: number) =>
+  api<NeedView>(`/api/v1/needs/${needId}/links`, {
+    method: "POST",
+    body: { element_id: elementId, version },
+  });
+
+export const unlinkNeed = (needId: number, elementId: number, version: number) =>
+  api<NeedView>(`/api/v1/needs/${needId}/links/${elementId}`, { method: "DELETE", query: { version } });
+
+export const changeNeedStatus = (
+  needId: number,
+  status: "new" | "accepted" | "declined",
+  version: number,
+  reason?: string,
+) =>
+  api<NeedView>(`/api/v1/needs/${needId}/status`, {
+    method: "POST",
+    body: reason ? { status, version, reason } : { status, version },
+  });

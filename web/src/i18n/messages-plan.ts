@@ -171,6 +171,14 @@ export const planTh = {
   "need.reason": "เหตุผล",
   "need.links": "องค์ประกอบของแผนที่ตอบสนอง",
   "need.no_links": "ยังไม่ได้เชื่อมโยงกับแผน",
+  "need.manage": "พิจารณาความต้องการ",
+  "need.accept": "รับเรื่อง",
+  "need.decline": "ไม่สามารถดำเนินการ",
+  "need.decline_reason": "เหตุผลที่ไม่สามารถดำเนินการ (ประชาชนจะเห็นข้อความนี้)",
+  "need.link_to": "เชื่อมโยงกับแนวทางการพัฒนาหรือโครงการ",
+  "need.link": "เชื่อมโยง",
+  "need.unlink": "ยกเลิกการเชื่อมโยง",
+  "need.unlink_label": "ยกเลิกการเชื่อมโยงกับ {text}",
 } as const;
 
 export const planEn: Record<keyof typeof planTh, string> = {
@@ -344,4 +352,12 @@ export const planEn: Record<keyof typeof planTh, string> = {
   "need.reason": "Reason",
   "need.links": "Plan elements answering it",
   "need.no_links": "Not linked to the plan yet.",
+  "need.manage": "Review this need",
+  "need.accept": "Accept",
+  "need.decline": "Decline",
+  "need.decline_reason": "Why it cannot be done (the public will read this)",
+  "need.link_to": "Link to a guideline or project",
+  "need.link": "Link",
+  "need.unlink": "Unlink",
+  "need.unlink_label": "Unlink from {text}",
 };

@@ -1,6 +1,8 @@
 // One need: what was asked, where, its status, and the plan elements answering it.
 import { Link, useParams } from "react-router";
 import { getNeed } from "../../api/needs";
+import { useAuth } from "../../auth/auth";
+import { NeedActions } from "./NeedActions";
 import { DemoBadge } from "../../components/DemoBadge";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
@@ -12,7 +14,8 @@ import { useLanguage } from "../../i18n/language";
 export function NeedPage() {
   const { needId = "" } = useParams();
   const { t, language } = useLanguage();
-  const [load, reload] = useLoad((signal) => getNeed(needId, signal), [needId]);
+  const [load, reload, replace] = useLoad((signal) => getNeed(needId, signal), [needId]);
+  const { hasRole } = useAuth();
   const need = load.data;
   useDocumentTitle(need?.title ?? t("nav.needs"));
   if (load.status === "failed" && !need) return <ErrorNotice error={load.error} onRetry={reload} />;
@@ -43,7 +46,10 @@ export function NeedPage() {
           {t("need.reason")}: {need.decline_reason}
         </p>
       )}
-      <section className="panel">
+      {hasRole("admin", "strategy_officer") && need.status !== "rejected" && need.status !== "merged" && (
+        <NeedActions need={need} onChanged={replace} />
+      )}
+      <section className="panel" data-testid="need-links">
         <h2>{t("need.links")}</h2>
         {need.links.length === 0 ? (
           <p className="muted">{t("need.no_links")}</p>
