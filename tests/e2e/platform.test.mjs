@@ -83,7 +83,11 @@ describe('platform pages', () => {
   test('an admin renames an agency and the audit log shows before → after', async () => {
     const page = await app.newPage();
     await signIn(page, 'admin', { next: '/agencies' });
+    // After a reload the CSRF token comes back from /auth/me (it is kept in memory only).
+    await page.reload();
+    await page.getByRole('button', { name: 'ออกจากระบบ' }).waitFor();
     const row = page.locator('tr[data-code="TRAT-PO"]');
+    await row.waitFor();
     const oldName = (await row.locator('td').nth(2).innerText()).trim();
     const newName = `Trat Provincial Office ${Date.now()}`;
     await row.getByRole('button', { name: /แก้ไข/ }).click();
