@@ -123,6 +123,16 @@ describe('strategic plan pages', () => {
     await page.getByTestId('plan-tree').waitFor();
     assert.equal(await page.getByRole('button', { name: 'อนุมัติฉบับร่าง' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: /^เลื่อน/ }).count(), 0);
+    // Thai search on the server finds projects and needs by words inside longer text.
+    await page.getByRole('searchbox', { name: 'ค้นหาในแผน' }).fill('ท่องเที่ยว');
+    await page.getByRole('button', { name: 'ค้นหาโครงการและความต้องการ' }).click();
+    const results = page.getByTestId('search-results');
+    await results.waitFor();
+    const projects = results.locator('ul').first().getByRole('link');
+    assert.ok((await projects.count()) > 0, 'projects about tourism are found');
+    // Hits may match in a project's objectives; at least the best ones name it.
+    assert.ok((await projects.allInnerTexts()).some((text) => text.includes('ท่องเที่ยว')));
+    await page.getByRole('searchbox', { name: 'ค้นหาในแผน' }).fill('');
     const pdf = await page.getByRole('link', { name: 'ดาวน์โหลด PDF' }).getAttribute('href');
     const response = await page.request.get(pdf);
     assert.equal(response.status(), 200);
