@@ -30,6 +30,7 @@ step() {
 }
 
 step "unit tests (ctest)" ctest --test-dir build --output-on-failure -j 2
+step "web unit tests (vitest)" bash -c 'cd web && npx vitest run'
 step "API tests on SQLite" env CHANGWAT_TEST_ENGINE=sqlite node --test --test-concurrency=2 tests/api/
 step "API tests on PostgreSQL" env CHANGWAT_TEST_ENGINE=postgres node --test --test-concurrency=2 tests/api/
 step "browser tests (Chromium)" node --test --test-concurrency=1 tests/e2e/
