@@ -121,35 +121,44 @@ CREATE INDEX swot_item_plan ON swot_item (plan_id, kind, position);
 --@sqlite
 -- External-content FTS5 table holding published needs only (a need waiting for
 -- moderation or rejected is never found), kept in step by triggers. The tokenizer
--- keeps Thai vowel and tone marks (category M) inside words. FTS5 must be told the
--- exact old text of a row it holds, hence one trigger per status transition.
+-- keeps Thai vowel and tone marks (category M) inside words. A second column holds
+-- the plan as one token ("plan12"), so a search inside one plan stays in the index.
+-- FTS5 must be told the exact old text of a row it holds, hence one trigger per
+-- status transition.
+ALTER TABLE need ADD COLUMN search_scope TEXT GENERATED ALWAYS AS ('plan' || plan_id) VIRTUAL;
 CREATE VIRTUAL TABLE need_search USING fts5 (
-  search_text, content = 'need', content_rowid = 'id',
+  search_text, search_scope, content = 'need', content_rowid = 'id',
   tokenize = "unicode61 categories 'L* N* Co M*'"
 );
 CREATE TRIGGER need_search_insert AFTER INSERT ON need
 WHEN new.status NOT IN ('pending_moderation', 'rejected') BEGIN
-  INSERT INTO need_search (rowid, search_text) VALUES (new.id, new.search_text);
+  INSERT INTO need_search (rowid, search_text, search_scope)
+  VALUES (new.id, new.search_text, 'plan' || new.plan_id);
 END;
 CREATE TRIGGER need_search_delete AFTER DELETE ON need
 WHEN old.status NOT IN ('pending_moderation', 'rejected') BEGIN
-  INSERT INTO need_search (need_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+  INSERT INTO need_search (need_search, rowid, search_text, search_scope)
+  VALUES ('delete', old.id, old.search_text, 'plan' || old.plan_id);
 END;
-CREATE TRIGGER need_search_change AFTER UPDATE OF search_text, status ON need
+CREATE TRIGGER need_search_change AFTER UPDATE OF search_text, status, plan_id ON need
 WHEN old.status NOT IN ('pending_moderation', 'rejected')
  AND new.status NOT IN ('pending_moderation', 'rejected') BEGIN
-  INSERT INTO need_search (need_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
-  INSERT INTO need_search (rowid, search_text) VALUES (new.id, new.search_text);
+  INSERT INTO need_search (need_search, rowid, search_text, search_scope)
+  VALUES ('delete', old.id, old.search_text, 'plan' || old.plan_id);
+  INSERT INTO need_search (rowid, search_text, search_scope)
+  VALUES (new.id, new.search_text, 'plan' || new.plan_id);
 END;
-CREATE TRIGGER need_search_unpublish AFTER UPDATE OF search_text, status ON need
+CREATE TRIGGER need_search_unpublish AFTER UPDATE OF search_text, status, plan_id ON need
 WHEN old.status NOT IN ('pending_moderation', 'rejected')
  AND new.status IN ('pending_moderation', 'rejected') BEGIN
-  INSERT INTO need_search (need_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+  INSERT INTO need_search (need_search, rowid, search_text, search_scope)
+  VALUES ('delete', old.id, old.search_text, 'plan' || old.plan_id);
 END;
-CREATE TRIGGER need_search_publish AFTER UPDATE OF search_text, status ON need
+CREATE TRIGGER need_search_publish AFTER UPDATE OF search_text, status, plan_id ON need
 WHEN old.status IN ('pending_moderation', 'rejected')
  AND new.status NOT IN ('pending_moderation', 'rejected') BEGIN
-  INSERT INTO need_search (rowid, search_text) VALUES (new.id, new.search_text);
+  INSERT INTO need_search (rowid, search_text, search_scope)
+  VALUES (new.id, new.search_text, 'plan' || new.plan_id);
 END;
 --@end
 --@postgres

@@ -34,7 +34,10 @@ void add_search_routes(http::Router& router, ParticipationService& service) {
     return http::Response::json(boost::json::object{
         {"query", result.query},
         {"terms", std::move(terms)},
-        {"needs", {{"total", result.needs.total}, {"items", std::move(needs)}}},
+        {"needs",
+         {{"total", result.needs.total},
+          {"total_is_exact", result.needs.total_is_exact},
+          {"items", std::move(needs)}}},
         {"projects", {{"total", projects.size()}, {"items", std::move(projects)}}},
     });
   });

@@ -105,6 +105,7 @@ enum class NeedOrder { newest, oldest, most_votes, title_thai };
 
 struct NeedPage {
   std::int64_t total = 0;
+  bool total_is_exact = true;  // false: at least `total` (search counts are capped)
   std::vector<Need> items;
 };
 

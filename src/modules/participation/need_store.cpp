@@ -114,18 +114,22 @@ std::string order_clause(NeedOrder order) {
   return " ORDER BY n.id DESC";
 }
 
-// FTS5 query: every term as a quoted phrase, all required.
-std::string fts5_query(const std::vector<std::string>& terms) {
-  std::string query;
-  for (const auto& term : terms) {
-    if (!query.empty()) query += ' ';
+// FTS5 query: every term a quoted phrase in the words column, all required; the
+// plan, when given, as its token in the scope column.
+std::string fts5_query(const std::vector<std::string>& terms,
+                       const std::optional<std::int64_t>& plan_id) {
+  std::string query = "search_text : (";
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (i > 0) query += ' ';
     query += '"';
-    for (char c : term) {
-      if (c == '"') query += '"';
+    for (char c : terms[i]) {
+      if (c == '"') query += '"';  // doubled inside a phrase
       query += c;
     }
     query += '"';
   }
+  query += ')';
+  if (plan_id) query += " AND search_scope : \"plan" + std::to_string(*plan_id) + "\"";
   return query;
 }
 
@@ -393,34 +397,36 @@ std::int64_t count_links_to_element(db::Connection& connection, std::int64_t ele
 NeedPage search_needs(db::Connection& connection, const SearchQuery& query) {
   NeedPage page;
   if (query.terms.empty()) return page;
+  // Newest first: both engines then stop after `limit` matches instead of ranking
+  // every one (a common word matches half of 100,000 needs).
+  std::string matches;
   std::vector<db::Value> params;
-  std::string from;
   if (connection.engine() == db::Engine::sqlite) {
-    // The FTS table holds published needs only.
-    params.emplace_back(fts5_query(query.terms));
-    from =
-        " FROM need_search JOIN need n ON n.id = need_search.rowid "
-        "WHERE need_search MATCH ?";
+    // The FTS table holds published needs only and walks its rowids backwards.
+    params.emplace_back(fts5_query(query.terms, query.plan_id));
+    matches = "SELECT rowid AS id FROM need_search WHERE need_search MATCH ? ORDER BY rowid DESC";
   } else {
     params.emplace_back(tsquery_literal(query.terms));
-    from =
-        std::string(" FROM need n WHERE n.search_vector @@ CAST(? AS tsquery) AND ") + kPublished;
+    matches =
+        std::string("SELECT n.id FROM need n WHERE n.search_vector @@ CAST(? AS tsquery) AND ") +
+        kPublished;
+    if (query.plan_id) {
+      matches += " AND n.plan_id = ?";
+      params.emplace_back(*query.plan_id);
+    }
+    matches += " ORDER BY n.id DESC";
   }
-  if (query.plan_id) {
-    from += " AND n.plan_id = ?";
-    params.emplace_back(*query.plan_id);
-  }
-  bool fts_only_count = connection.engine() == db::Engine::sqlite && !query.plan_id;
-  auto count = connection.query_one(
-      fts_only_count ? "SELECT count(*) FROM need_search WHERE need_search MATCH ?"
-                     : "SELECT count(*)" + from,
-      fts_only_count ? std::vector<db::Value>{params.front()} : params);
-  page.total = count ? count->integer(0) : 0;
-  // Best supported first: what the public voted for matters most to planners.
+  std::vector<db::Value> count_params = params;
+  count_params.emplace_back(kSearchCountCap + 1);
+  auto count =
+      connection.query_one("SELECT count(*) FROM (" + matches + " LIMIT ?) counted", count_params);
+  std::int64_t counted = count ? count->integer(0) : 0;
+  page.total = std::min(counted, kSearchCountCap);
+  page.total_is_exact = counted <= kSearchCountCap;
   params.emplace_back(query.limit);
   page.items = read_needs(connection,
-                          std::string("SELECT ") + kNeedColumns + from +
-                              " ORDER BY n.vote_count DESC, n.id DESC LIMIT ?",
+                          std::string("SELECT ") + kNeedColumns + " FROM (" + matches +
+                              " LIMIT ?) found JOIN need n ON n.id = found.id ORDER BY n.id DESC",
                           params);
   return page;
 }

@@ -70,11 +70,16 @@ void copy_links(db::Connection& connection, std::int64_t from, std::int64_t into
 std::int64_t count_links_to_element(db::Connection& connection, std::int64_t element_id);
 
 // ---- Thai full-text search over published needs ----
+// Matches are counted up to this many (NeedPage::total_is_exact says whether the
+// count reached it), so a word found in half the province costs no more than a
+// rare one.
+inline constexpr std::int64_t kSearchCountCap = 1000;
 struct SearchQuery {
   std::vector<std::string> terms;  // from thai::search_tokens; all must occur
   std::optional<std::int64_t> plan_id;
   std::int64_t limit = 20;
 };
+// Newest first.
 NeedPage search_needs(db::Connection& connection, const SearchQuery& query);
 
 }  // namespace changwat::participation::store

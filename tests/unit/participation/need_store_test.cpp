@@ -90,6 +90,56 @@ TEST_F(NeedStoreTest, EditedTextIsSearchedByItsNewWords) {
   EXPECT_EQ(search("ฝาย").total, 1);
 }
 
+TEST_F(NeedStoreTest, SearchInsideOnePlanAndNewestFirst) {
+  std::int64_t older = add("ถนนเข้าหมู่บ้าน", "ก", NeedStatus::new_, "230101", Dimension::economy, 1);
+  std::int64_t other_plan =
+      add("ถนนริมคลอง", "ข", NeedStatus::new_, "230101", Dimension::economy, 2);
+  std::int64_t newer = add("ถนนสายหลัก", "ค", NeedStatus::accepted, "230101", Dimension::economy, 1);
+  auto in_plan = [&](std::optional<std::int64_t> plan) {
+    return database().read([&](db::Connection& c) {
+      return store::search_needs(c, {thai::search_tokens("ถนน"), plan, 20});
+    });
+  };
+  NeedPage plan_one = in_plan(1);
+  ASSERT_EQ(plan_one.total, 2);
+  EXPECT_EQ(plan_one.items.at(0).id, newer);
+  EXPECT_EQ(plan_one.items.at(1).id, older);
+  NeedPage plan_two = in_plan(2);
+  ASSERT_EQ(plan_two.total, 1);
+  EXPECT_EQ(plan_two.items.at(0).id, other_plan);
+  EXPECT_EQ(in_plan(3).total, 0);
+  EXPECT_EQ(in_plan(std::nullopt).total, 3);
+}
+
+TEST_F(NeedStoreTest, SearchCountsStopAtTheCap) {
+  database().write([&](db::Connection& c) {
+    for (std::int64_t i = 0; i < store::kSearchCountCap + 5; ++i) {
+      Need need;
+      need.province_code = "23";
+      need.plan_id = 1;
+      need.receipt = "many-" + std::to_string(i);
+      need.title = "ซ่อมถนน";
+      need.description = "ถนนชำรุด";
+      need.area_code = "2301";
+      need.district_code = "2301";
+      need.status = NeedStatus::new_;
+      need.created_at = "2025-01-01T00:00:00Z";
+      need.updated_at = need.created_at;
+      store::insert_need(c,
+                         {need, "ซ่อม ถนน ซ่อมถนน ชำรุด", std::nullopt, std::nullopt, std::nullopt});
+    }
+  });
+  add("ถนนใหม่", "ก");
+  NeedPage many = search("ถนน");
+  EXPECT_EQ(many.total, store::kSearchCountCap);
+  EXPECT_FALSE(many.total_is_exact);
+  EXPECT_EQ(many.items.size(), 20u);
+  EXPECT_EQ(many.items.at(0).title, "ถนนใหม่");  // the newest
+  NeedPage few = search("ใหม่");
+  EXPECT_EQ(few.total, 1);
+  EXPECT_TRUE(few.total_is_exact);
+}
+
 TEST_F(NeedStoreTest, SaveRefusesAStaleVersion) {
   std::int64_t id = add("ขอรถพยาบาล", "ไม่มีรถรับส่งผู้ป่วย");
   Need need = find(id);
