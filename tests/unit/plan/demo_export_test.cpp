@@ -37,7 +37,9 @@ TEST_F(Demo, LoadsTheApprovedTratPlanOnce) {
       EXPECT_EQ(element.text_th, "ตราดเมืองมั่งคั่ง ชุมชนมั่นคง ทรัพยากรธรรมชาติและสิ่งแวดล้อมยั่งยืน");
       EXPECT_FALSE(element.demo);
     }
-    if (element.kind == ElementKind::strategy) EXPECT_FALSE(element.demo);
+    if (element.kind == ElementKind::strategy) {
+      EXPECT_FALSE(element.demo);
+    }
     if (element.kind == ElementKind::project) {
       EXPECT_TRUE(element.demo);
       ASSERT_TRUE(element.project->agency_code.has_value());
