@@ -17,7 +17,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 db="sqlite:$work/changwat.db"
 
-# start: runs the server and sets port and pid; prints seconds to the first 200 from /healthz.
+# start: runs the server and sets port, pid and startup (seconds to the first 200 from /healthz).
 start() {
   local begin=$(date +%s.%N)
   "$binary" serve --db "$db" --port 0 "$@" >"$work/out" 2>"$work/err" &
@@ -29,16 +29,16 @@ start() {
     sleep 0.005
   done
   until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.005; done
-  awk -v a="$begin" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'
+  startup=$(awk -v a="$begin" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
-first=$(start --demo)
-echo "first start (creates and loads the demo database): ${first}s"
+start --demo
+echo "first start (creates and loads the demo database): ${startup}s"
 stop
 for i in 1 2 3; do
-  t=$(start --demo)
-  echo "start-up to first request, existing database, run $i: ${t}s"
+  start --demo
+  echo "start-up to first request, existing database, run $i: ${startup}s"
   [ $i -lt 3 ] && stop
 done
 

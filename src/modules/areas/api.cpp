@@ -1,6 +1,9 @@
 #include "modules/areas/api.hpp"
 
 #include <boost/json.hpp>
+#include <memory>
+#include <shared_mutex>
+#include <unordered_map>
 
 #include "base/error.hpp"
 #include "http/json_body.hpp"
@@ -36,6 +39,46 @@ void check_area_code(const std::string& code) {
   }
 }
 
+// Area answers are reference data that never change while the server runs, so each
+// code's JSON is built once, on first request, and served from memory after that.
+class AreaJsonCache {
+ public:
+  explicit AreaJsonCache(AreaService& areas) : areas_(areas) {}
+
+  std::shared_ptr<const std::string> get(const std::string& code) {
+    {
+      std::shared_lock lock(mutex_);
+      if (auto it = cache_.find(code); it != cache_.end()) return it->second;
+    }
+    auto body = std::make_shared<const std::string>(build(code));
+    std::unique_lock lock(mutex_);
+    return cache_.try_emplace(code, std::move(body)).first->second;
+  }
+
+ private:
+  std::string build(const std::string& code) const {
+    auto area = areas_.find(code);
+    if (!area) throw_not_found("พื้นที่รหัส " + code, "Area " + code);
+    boost::json::object out = area_json(*area);
+    boost::json::array children;
+    for (const auto& child : areas_.children(code)) children.push_back(area_json(child));
+    out["children"] = std::move(children);
+    // Breadcrumbs from the province down to this area's parent.
+    boost::json::array path;
+    for (auto parent = areas_.find(area->parent_code); parent;
+         parent = areas_.find(parent->parent_code)) {
+      path.insert(path.begin(), area_json(*parent));
+      if (parent->parent_code.empty()) break;
+    }
+    out["path"] = std::move(path);
+    return boost::json::serialize(out);
+  }
+
+  AreaService& areas_;
+  std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> cache_;
+};
+
 }  // namespace
 
 void register_routes(http::Router& router, AreaService& areas, AgencyService& agencies) {
@@ -46,24 +89,11 @@ void register_routes(http::Router& router, AreaService& areas, AgencyService& ag
     return http::Response::json(boost::json::object{{"areas", std::move(provinces)}});
   });
 
-  router.add(Method::get, "/api/v1/areas/{code}", [&areas](http::Context& ctx) {
+  auto area_cache = std::make_shared<AreaJsonCache>(areas);
+  router.add(Method::get, "/api/v1/areas/{code}", [area_cache](http::Context& ctx) {
     const std::string& code = ctx.request.param("code");
     check_area_code(code);
-    auto area = areas.find(code);
-    if (!area) throw_not_found("พื้นที่รหัส " + code, "Area " + code);
-    boost::json::object out = area_json(*area);
-    boost::json::array children;
-    for (const auto& child : areas.children(code)) children.push_back(area_json(child));
-    out["children"] = std::move(children);
-    // Breadcrumbs from the province down to this area's parent.
-    boost::json::array path;
-    for (auto parent = areas.find(area->parent_code); parent;
-         parent = areas.find(parent->parent_code)) {
-      path.insert(path.begin(), area_json(*parent));
-      if (parent->parent_code.empty()) break;
-    }
-    out["path"] = std::move(path);
-    auto response = http::Response::json(out);
+    auto response = http::Response::text(*area_cache->get(code), "application/json; charset=utf-8");
     response.add_header("Cache-Control", "public, max-age=300");
     return response;
   });
