@@ -248,8 +248,9 @@ void register_plan_routes(http::Router& router, PlanService& service) {
         if (*to != latest.number) from = std::max<std::int64_t>(1, *to - 1);
       }
     }
-    return Response::json(diff_to_json(
-        service.diff(ctx.actor, plan_id, static_cast<int>(*from), static_cast<int>(*to))));
+    auto json =
+        service.diff_json(ctx.actor, plan_id, static_cast<int>(*from), static_cast<int>(*to));
+    return Response::text(*json, "application/json; charset=utf-8");
   });
 
   router.add(Method::get, "/api/v1/plans/{id}/alignment", [&service](Context& ctx) {

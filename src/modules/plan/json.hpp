@@ -18,13 +18,7 @@ boost::json::object element_to_json(const Element& element);
 // The fields shown in the tree: no descriptions, objectives or indicators.
 boost::json::object tree_node_to_json(const Element& element);
 
-// GET /plans/{id}/tree: {"plan_id", "version", "status", "name_th", "name_en",
-// "period", "children": [nested elements]}.
-std::string tree_to_json(const PlanTree& tree);
-
-// The content of an element as flat field -> value pairs, for comparing versions:
-// "text_th", "targets.2567", "project.areas" … (no ids, versions or positions).
-boost::json::object comparable_fields(const Element& element);
+// The whole tree document (GET /plans/{id}/tree) is written by tree_writer.hpp.
 
 boost::json::object diff_to_json(const PlanDiff& diff);
 boost::json::object catalog_to_json(const AlignmentCatalog& catalog);

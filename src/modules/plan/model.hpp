@@ -114,6 +114,8 @@ struct ProjectIndicator {
   std::string text_en;
   std::string unit_th;
   std::optional<double> target_value;
+
+  friend bool operator==(const ProjectIndicator&, const ProjectIndicator&) = default;
 };
 
 struct ProjectDetails {

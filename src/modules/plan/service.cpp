@@ -11,6 +11,7 @@
 #include "modules/plan/service_detail.hpp"
 #include "modules/plan/store.hpp"
 #include "modules/plan/tree_order.hpp"
+#include "modules/plan/tree_writer.hpp"
 
 namespace changwat::plan {
 
@@ -409,7 +410,8 @@ TreeDocument PlanService::tree_document(const Actor& actor, std::int64_t plan_id
     return cached_tree(connection, located, *version);
   });
   std::lock_guard lock(entry->json_mutex);
-  if (!entry->json) entry->json = std::make_shared<const std::string>(tree_to_json(*entry->tree));
+  if (!entry->json)
+    entry->json = std::make_shared<const std::string>(write_tree_json(*entry->tree));
   return {entry->tree, entry->json, entry->etag};
 }
 

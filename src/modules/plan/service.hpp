@@ -111,6 +111,10 @@ class PlanService {
 
   // ---- Comparing and reporting ----
   PlanDiff diff(const Actor& actor, std::int64_t plan_id, int from_version, int to_version) const;
+  // The diff as the JSON of GET /plans/{id}/diff, kept while both versions' cached
+  // trees are unchanged (always, for frozen versions).
+  std::shared_ptr<const std::string> diff_json(const Actor& actor, std::int64_t plan_id,
+                                               int from_version, int to_version) const;
   const AlignmentCatalog& catalog() const { return catalog_; }
   AlignmentReport alignment_report(const Actor& actor, std::int64_t plan_id,
                                    std::optional<int> version_number) const;
@@ -151,6 +155,8 @@ class PlanService {
   struct CachedTree;
   struct Located;
   Located locate(db::Connection& connection, std::int64_t plan_id) const;
+  std::pair<std::shared_ptr<const CachedTree>, std::shared_ptr<const CachedTree>> diff_trees(
+      const Actor& actor, std::int64_t plan_id, int from_version, int to_version) const;
   std::shared_ptr<const CachedTree> cached_tree(db::Connection& connection, const Located& located,
                                                 const PlanVersion& version) const;
   Element write_element(db::Connection& connection, const Actor& actor, const Located& located,

@@ -42,6 +42,15 @@ struct PlanService::Cache {
   std::list<std::shared_ptr<const CachedTree>> trees;  // most recently used first
   std::size_t capacity = 8;
 
+  // Diffs between cached trees, by the identity of both entries (a new revision is
+  // a new entry, so a stale diff can never match).
+  struct CachedDiff {
+    std::weak_ptr<const CachedTree> from;
+    std::weak_ptr<const CachedTree> to;
+    std::shared_ptr<const std::string> json;
+  };
+  std::list<CachedDiff> diffs;  // most recently used first
+
   std::mutex search_mutex;
   // (plan id, version id, revision) of every version in force the index was built from.
   std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t>> search_key;

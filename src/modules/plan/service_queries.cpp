@@ -1,10 +1,12 @@
 // PlanService: comparing versions, the alignment report, and the reads other
 // modules make (elements by id, projects of the version in force, project search).
 #include <algorithm>
+#include <boost/json.hpp>
 #include <map>
 #include <unordered_map>
 
 #include "modules/plan/diff.hpp"
+#include "modules/plan/json.hpp"
 #include "modules/plan/service_detail.hpp"
 #include "modules/plan/store.hpp"
 
@@ -37,9 +39,11 @@ bool answers_alignment(ElementKind kind) {
 
 }  // namespace
 
-PlanDiff PlanService::diff(const Actor& actor, std::int64_t plan_id, int from_version,
-                           int to_version) const {
-  auto [from, to] = database_.read([&](db::Connection& connection) {
+std::pair<std::shared_ptr<const PlanService::CachedTree>,
+          std::shared_ptr<const PlanService::CachedTree>>
+PlanService::diff_trees(const Actor& actor, std::int64_t plan_id, int from_version,
+                        int to_version) const {
+  return database_.read([&](db::Connection& connection) {
     Located located = locate(connection, plan_id);
     const PlanVersion* from_row = located.number(from_version);
     if (!from_row) throw_version_not_found(from_version);
@@ -48,10 +52,38 @@ PlanDiff PlanService::diff(const Actor& actor, std::int64_t plan_id, int from_ve
     if (from_row->status == VersionStatus::draft || to_row->status == VersionStatus::draft) {
       require_draft_reader(actor);
     }
-    return std::pair{cached_tree(connection, located, *from_row)->tree,
-                     cached_tree(connection, located, *to_row)->tree};
+    return std::pair{cached_tree(connection, located, *from_row),
+                     cached_tree(connection, located, *to_row)};
   });
-  return compare_versions(*from, *to);
+}
+
+PlanDiff PlanService::diff(const Actor& actor, std::int64_t plan_id, int from_version,
+                           int to_version) const {
+  auto [from, to] = diff_trees(actor, plan_id, from_version, to_version);
+  return compare_versions(*from->tree, *to->tree);
+}
+
+std::shared_ptr<const std::string> PlanService::diff_json(const Actor& actor, std::int64_t plan_id,
+                                                          int from_version, int to_version) const {
+  auto [from, to] = diff_trees(actor, plan_id, from_version, to_version);
+  {
+    std::lock_guard lock(cache_->mutex);
+    auto& diffs = cache_->diffs;
+    diffs.remove_if([](const auto& entry) { return entry.from.expired() || entry.to.expired(); });
+    for (auto it = diffs.begin(); it != diffs.end(); ++it) {
+      if (it->from.lock() == from && it->to.lock() == to) {
+        auto json = it->json;
+        diffs.splice(diffs.begin(), diffs, it);
+        return json;
+      }
+    }
+  }
+  auto json = std::make_shared<const std::string>(
+      boost::json::serialize(diff_to_json(compare_versions(*from->tree, *to->tree))));
+  std::lock_guard lock(cache_->mutex);
+  cache_->diffs.push_front({from, to, json});
+  while (cache_->diffs.size() > cache_->capacity) cache_->diffs.pop_back();
+  return json;
 }
 
 AlignmentReport PlanService::alignment_report(const Actor& actor, std::int64_t plan_id,

@@ -151,6 +151,16 @@ TEST_F(Versions, DiffShowsAddedRemovedChangedAndTargetValues) {
   EXPECT_EQ(diff.changed[0].changes[0].after_json, "25");
   EXPECT_EQ(diff.from.number, 1);
   EXPECT_EQ(diff.to.status, VersionStatus::draft);
+  // The JSON document is kept while both versions are unchanged, rebuilt after an edit.
+  auto json = service().diff_json(strategy(), small.plan_id, 1, 2);
+  EXPECT_EQ(service().diff_json(strategy(), small.plan_id, 1, 2).get(), json.get());
+  EXPECT_NE(json->find("targets.2568"), std::string::npos);
+  Element reread = service().element(strategy(), small.plan_id, added.element_id, 2);
+  reread.text_th = "โครงการที่เพิ่มแล้วแก้ชื่อ";
+  service().update_element(strategy(), small.plan_id, reread, reread.version);
+  auto rebuilt = service().diff_json(strategy(), small.plan_id, 1, 2);
+  EXPECT_NE(rebuilt.get(), json.get());
+  EXPECT_NE(rebuilt->find("โครงการที่เพิ่มแล้วแก้ชื่อ"), std::string::npos);
   // The public may compare frozen versions only.
   expect_error([&] { service().diff(anonymous(), small.plan_id, 1, 2); },
                ErrorKind::unauthenticated, "unauthenticated");

@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <functional>
 
 #include "fixture.hpp"
 #include "modules/plan/diff.hpp"
 #include "modules/plan/json.hpp"
 #include "modules/plan/tree_order.hpp"
+#include "modules/plan/tree_writer.hpp"
 
 namespace changwat::plan {
 namespace {
@@ -50,7 +52,7 @@ TEST(TreeJson, NestsChildrenAndCarriesKpiAndProjectFields) {
                    with_id(make_project("P1", 2), 4, 1)};
   tree.elements[3].project->kind = ProjectKind::reserve;
   tree.elements[3].project->ranking = 3;
-  auto json = boost::json::parse(tree_to_json(tree)).as_object();
+  auto json = boost::json::parse(write_tree_json(tree)).as_object();
   EXPECT_EQ(json["plan_id"].as_int64(), 7);
   EXPECT_EQ(json["version"].as_int64(), 2);
   EXPECT_EQ(json["status"].as_string(), "approved");
@@ -72,6 +74,48 @@ TEST(TreeJson, NestsChildrenAndCarriesKpiAndProjectFields) {
   EXPECT_EQ(project["areas"].as_array().at(0).as_string(), "2301");
 }
 
+// The streaming writer and the DOM builder used elsewhere describe a node alike.
+TEST(TreeJson, StreamingWriterMatchesTheNodeDocument) {
+  PlanTree tree;
+  tree.plan.period = {2566, 2570};
+  Element kpi = with_id(make_kpi("K1", 1, {{2567, 12.5}, {2568, 13}}), 2, 0);
+  kpi.kpi->direction = KpiDirection::within_range;
+  kpi.kpi->range_low = 1.5;
+  kpi.kpi->range_high = 3;
+  kpi.text_th = "ข้อความมี \"อัญประกาศ\" และ \\ กับ\tแท็บ";
+  Element project = with_id(make_project("P1", 1), 3, 1);
+  project.project->supporting_agency_codes = {"TRAT-PAO"};
+  project.project->guideline_ids = {1};
+  project.dimensions = {Dimension::economy, Dimension::security};
+  project.alignment_codes = {"SDG-08"};
+  project.demo = true;
+  Element vision = with_id(make(ElementKind::vision, "", "วิสัยทัศน์"), 4, 1);
+  tree.elements = {with_id(make(ElementKind::guideline, "G1", "g1"), 1, 0), kpi, project, vision};
+  tree.elements[0].parent_id.reset();
+  auto written = boost::json::parse(write_tree_json(tree)).as_object();
+  std::vector<boost::json::object> nodes;
+  std::function<void(const boost::json::array&)> collect = [&](const boost::json::array& list) {
+    for (const auto& item : list) {
+      boost::json::object node = item.as_object();
+      collect(node["children"].as_array());
+      node.erase("children");
+      nodes.push_back(node);
+    }
+  };
+  collect(written["children"].as_array());
+  ASSERT_EQ(nodes.size(), tree.elements.size());
+  for (const auto& element : tree.elements) {
+    auto expected =
+        boost::json::parse(boost::json::serialize(tree_node_to_json(element))).as_object();
+    auto found = std::find_if(nodes.begin(), nodes.end(), [&](const auto& node) {
+      return node.at("id").as_int64() == element.element_id;
+    });
+    ASSERT_NE(found, nodes.end());
+    EXPECT_EQ(*found, expected) << boost::json::serialize(*found) << "\n"
+                                << boost::json::serialize(expected);
+  }
+}
+
 TEST(Diff, FindsAddedRemovedAndChangedFieldsIncludingTargets) {
   PlanTree from;
   from.version.number = 1;
@@ -83,8 +127,9 @@ TEST(Diff, FindsAddedRemovedAndChangedFieldsIncludingTargets) {
   to.elements.erase(to.elements.begin() + 1);                                     // S2 removed
   to.elements.push_back(with_id(make(ElementKind::strategy, "S3", "s3"), 4, 2));  // S3 added
   to.elements[0].text_th = "s1 ใหม่";                                              // S1 text changed
-  to.elements[1].kpi->targets[1].value = 25;                                      // K1 2568 target
-  to.elements[1].position = 7;  // renumbering alone is not a change
+  to.elements[0].version += 1;                // as every edit does
+  to.elements[1].kpi->targets[1].value = 25;  // K1 2568 target
+  to.elements[1].position = 7;                // renumbering alone is not a change
   PlanDiff diff = compare_versions(from, to);
   ASSERT_EQ(diff.added.size(), 1u);
   EXPECT_EQ(diff.added[0].code, "S3");
@@ -105,6 +150,23 @@ TEST(Diff, FindsAddedRemovedAndChangedFieldsIncludingTargets) {
   EXPECT_EQ(json["summary"].as_object()["target_changes"].to_number<std::int64_t>(), 1);
 }
 
+TEST(Diff, AnUnchangedRowVersionMeansUnchangedContentExceptTargets) {
+  // Every edit raises the row version, so the diff trusts an equal version; KPI
+  // targets have versions of their own and are always compared.
+  PlanTree from;
+  from.elements = {with_id(make_kpi("K1", 1, {{2567, 10}}), 5, 0)};
+  PlanTree to = from;
+  to.elements[0].kpi->targets[0].value = 11;
+  ASSERT_EQ(compare_versions(from, to).changed.size(), 1u);
+  to.elements[0].kpi->targets[0].value = 10;
+  to.elements[0].kpi->unit_th = "ไม่ควรเกิดขึ้นโดยไม่เพิ่มเวอร์ชัน";
+  EXPECT_TRUE(compare_versions(from, to).changed.empty());
+  to.elements[0].version += 1;
+  auto diff = compare_versions(from, to);
+  ASSERT_EQ(diff.changed.size(), 1u);
+  EXPECT_EQ(diff.changed[0].changes[0].field, "unit_th");
+}
+
 TEST(Diff, IdenticalVersionsHaveNoDifferences) {
   PlanTree from;
   from.elements = {with_id(make_project("P1", 1), 5, 0)};
@@ -120,6 +182,7 @@ TEST(Diff, ProjectFieldsAreComparedOneByOne) {
   PlanTree to = from;
   to.elements[0].project->area_codes = {"2301", "2302"};
   to.elements[0].project->budget_satang = 1;
+  to.elements[0].version += 1;
   PlanDiff diff = compare_versions(from, to);
   ASSERT_EQ(diff.changed.size(), 1u);
   std::vector<std::string> fields;
