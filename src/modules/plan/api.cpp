@@ -103,6 +103,20 @@ class GzipCache {
       entries_;
 };
 
+// A cached JSON document, gzip-encoded from the cache when the client accepts it
+// (compressing megabytes on every request would cost more than everything else).
+Response cached_json(GzipCache& gzip, const Context& ctx,
+                     const std::shared_ptr<const std::string>& json) {
+  auto encoding = ctx.request.header("accept-encoding");
+  bool compress =
+      encoding && http::accepts_gzip(*encoding) && json->size() >= http::kMinimumCompressedSize;
+  Response response =
+      Response::text(compress ? *gzip.get(json) : *json, "application/json; charset=utf-8");
+  if (compress) response.add_header("Content-Encoding", "gzip");
+  response.add_header("Vary", "Accept-Encoding");
+  return response;
+}
+
 Response tree_response(PlanService& service, GzipCache& gzip, Context& ctx) {
   TreeDocument document =
       service.tree_document(ctx.actor, plan_id_of(ctx), version_of(service, ctx));
@@ -116,13 +130,7 @@ Response tree_response(PlanService& service, GzipCache& gzip, Context& ctx) {
     response.add_header("Cache-Control", cache_control);
     return response;
   }
-  auto encoding = ctx.request.header("accept-encoding");
-  bool compress = encoding && http::accepts_gzip(*encoding) &&
-                  document.json->size() >= http::kMinimumCompressedSize;
-  Response response = Response::text(compress ? *gzip.get(document.json) : *document.json,
-                                     "application/json; charset=utf-8");
-  if (compress) response.add_header("Content-Encoding", "gzip");
-  response.add_header("Vary", "Accept-Encoding");
+  Response response = cached_json(gzip, ctx, document.json);
   response.add_header("ETag", document.etag);
   response.add_header("Cache-Control", cache_control);
   return response;
@@ -161,7 +169,7 @@ boost::json::object project_row(const Element& element) {
   return row;
 }
 
-void register_plan_routes(http::Router& router, PlanService& service) {
+void register_plan_routes(http::Router& router, PlanService& service, GzipCache& gzip) {
   router.add(Method::get, "/api/v1/plans", [&service](Context& ctx) {
     boost::json::array plans;
     for (const auto& plan : service.list_plans(ctx.actor)) plans.push_back(plan_to_json(plan));
@@ -234,7 +242,7 @@ void register_plan_routes(http::Router& router, PlanService& service) {
                           201);
   });
 
-  router.add(Method::get, "/api/v1/plans/{id}/diff", [&service](Context& ctx) {
+  router.add(Method::get, "/api/v1/plans/{id}/diff", [&service, &gzip](Context& ctx) {
     std::int64_t plan_id = plan_id_of(ctx);
     auto from = query_integer(ctx.request, "from");
     auto to = query_integer(ctx.request, "to");
@@ -248,9 +256,9 @@ void register_plan_routes(http::Router& router, PlanService& service) {
         if (*to != latest.number) from = std::max<std::int64_t>(1, *to - 1);
       }
     }
-    auto json =
-        service.diff_json(ctx.actor, plan_id, static_cast<int>(*from), static_cast<int>(*to));
-    return Response::text(*json, "application/json; charset=utf-8");
+    return cached_json(
+        gzip, ctx,
+        service.diff_json(ctx.actor, plan_id, static_cast<int>(*from), static_cast<int>(*to)));
   });
 
   router.add(Method::get, "/api/v1/plans/{id}/alignment", [&service](Context& ctx) {
@@ -413,7 +421,7 @@ void register_routes(http::Router& router, PlanService& service) {
   static GzipCache gzip;  // one per process: documents are keyed by identity
   router.add(Method::get, "/api/v1/plans/{id}/tree",
              [&service](Context& ctx) { return tree_response(service, gzip, ctx); });
-  register_plan_routes(router, service);
+  register_plan_routes(router, service, gzip);
   register_element_routes(router, service);
 }
 
