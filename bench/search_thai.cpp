@@ -8,7 +8,8 @@
 // SQLite uses CHANGWAT_BENCH_SEARCH_DB (default /tmp/changwat-bench-search.sqlite),
 // kept between runs and refilled only when its row counts differ. PostgreSQL uses
 // the server in CHANGWAT_TEST_POSTGRES_URL (scripts/pg-test-server.sh) and a fresh
-// database in it. Figures: docs/performance.md, "Participation and search".
+// database in it, dropped at the end unless CHANGWAT_BENCH_KEEP_DB is set. Figures:
+// docs/performance.md, "Participation and search".
 #include <unistd.h>
 
 #include <algorithm>
@@ -67,10 +68,13 @@ const std::vector<std::string> kReasons = {
 
 // Queries as people type them: single words found inside run-on text, common and
 // rare, and two-word queries.
-const std::vector<std::string> kQueries = {
-    "ท่องเที่ยว", "น้ำ",       "ถนน",       "ขยะ",        "ประปา",        "ผู้สูงอายุ",  "ทุเรียน",
-    "เกาะช้าง", "ป่าชายเลน", "อินเทอร์เน็ต", "ถนน เกาะกูด", "ท่องเที่ยว ชุมชน", "โฮมสเตย์", "หอยนางรม",
-    "ฝาย",     "ไฟฟ้า",     "ตลาด ผลไม้", "อุบัติเหตุ",     "รายได้",        "ยานอวกาศ"};
+const std::vector<std::string> kQueries = {"ท่องเที่ยว",   "น้ำ",         "ถนน",
+                                           "ขยะ",       "ประปา",      "ผู้สูงอายุ",
+                                           "ทุเรียน",     "เกาะช้าง",    "ป่าชายเลน",
+                                           "อินเทอร์เน็ต", "ถนน เกาะกูด", "ท่องเที่ยว ชุมชน",
+                                           "โฮมสเตย์",   "หอยนางรม",   "ฝาย",
+                                           "ไฟฟ้า",      "ตลาด ผลไม้",  "อุบัติเหตุ",
+                                           "รายได้",     "ยานอวกาศ",   "หอยนางรม เกาะหมาก ฝาย"};
 
 template <class T>
 const T& pick(std::mt19937& random, const std::vector<T>& items) {
@@ -251,6 +255,8 @@ void run(const Settings& settings, db::Database& database_handle) {
     insert_needs(*database, *plan_id, settings.needs, random);
     std::printf("inserted %lld needs (segmented with ICU) in %.1f s\n",
                 static_cast<long long>(settings.needs), milliseconds_since(started) / 1000);
+    // What a bulk import should end with: fresh planner statistics.
+    database->write([](db::Connection& connection) { connection.execute_script("ANALYZE"); });
   }
   std::printf(
       "engine %s: %lld needs (%lld published), %lld projects\n",
@@ -302,9 +308,20 @@ void run(const Settings& settings, db::Database& database_handle) {
       "  max %.2f ms\n",
       full.size(), all.p50, all.p95, all.p99, all.max);
   std::printf(
+      "same inside one plan (?plan_id=),    %zu calls: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms"
+      "  max %.2f ms\n",
+      in_plan.size(), scoped.p50, scoped.p95, scoped.p99, scoped.max);
+  std::printf(
       "needs query alone,                 %zu calls: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms"
       "  max %.2f ms\n",
       needs_only.size(), store.p50, store.p95, store.p99, store.max);
+  // The needs list in Thai dictionary order sorts every match in memory.
+  participation::NeedFilter everything;
+  auto sort_started = Clock::now();
+  participation::NeedPage sorted =
+      service.list_needs(anonymous, everything, participation::NeedOrder::title_thai, 50, 0);
+  std::printf("needs list sorted in Thai order (%lld needs, first page): %.0f ms\n",
+              static_cast<long long>(sorted.total), milliseconds_since(sort_started));
   std::printf("budget p95 < 20 ms: %s\n", all.p95 < 20.0 && scoped.p95 < 20.0 ? "met" : "NOT met");
 }
 
@@ -315,6 +332,11 @@ int main(int argc, char** argv) {
   std::unique_ptr<db::Database> database = open_database(settings);
   run(settings, *database);
   database.reset();
-  if (settings.postgres) run_on_postgres_server("DROP DATABASE " + postgres_database_name());
+  if (settings.postgres) {
+    if (std::getenv("CHANGWAT_BENCH_KEEP_DB"))
+      std::printf("kept PostgreSQL database %s\n", postgres_database_name().c_str());
+    else
+      run_on_postgres_server("DROP DATABASE " + postgres_database_name());
+  }
   return 0;
 }

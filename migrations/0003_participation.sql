@@ -117,7 +117,8 @@ CREATE TABLE swot_item (
 CREATE INDEX swot_item_plan ON swot_item (plan_id, kind, position);
 
 -- Thai full-text search over needs. The text is segmented into words by ICU before
--- it is stored (Thai has no spaces), so each engine only splits on spaces.
+-- it is stored (Thai has no spaces), so each engine only splits on spaces and
+-- never runs its own word parser (which would split Thai words at vowel marks).
 --@sqlite
 -- External-content FTS5 table holding published needs only (a need waiting for
 -- moderation or rejected is never found), kept in step by triggers. The tokenizer
@@ -162,9 +163,31 @@ WHEN old.status IN ('pending_moderation', 'rejected')
 END;
 --@end
 --@postgres
--- The lexemes are the stored words as they are (no parser, no dictionary), so
--- Thai combining marks never split a word.
-ALTER TABLE need ADD COLUMN search_vector tsvector
-  GENERATED ALWAYS AS (array_to_tsvector(string_to_array(search_text, ' '))) STORED;
-CREATE INDEX need_search_vector ON need USING GIN (search_vector);
+-- A narrow side table holding published needs only, kept by a trigger: the words
+-- as lexemes exactly as stored (array_to_tsvector runs no parser, so Thai vowel
+-- and tone marks never split a word) plus the plan as one more lexeme ("#plan12";
+-- '#' never occurs in a search term), with a GIN index. Kept apart from `need`
+-- so a match costs a small row, not a wide one (measured in docs/performance.md,
+-- "Participation and search").
+CREATE TABLE need_search (
+  need_id BIGINT PRIMARY KEY REFERENCES need (id) ON DELETE CASCADE,
+  terms tsvector NOT NULL
+);
+CREATE INDEX need_search_terms ON need_search USING GIN (terms);
+CREATE FUNCTION need_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM need_search WHERE need_id = OLD.id;
+  END IF;
+  IF NEW.status NOT IN ('pending_moderation', 'rejected') THEN
+    INSERT INTO need_search (need_id, terms)
+    VALUES (NEW.id, array_to_tsvector(array_append(
+      array_remove(string_to_array(NEW.search_text, ' '), ''), '#plan' || NEW.plan_id)));
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER need_search_insert AFTER INSERT ON need
+FOR EACH ROW EXECUTE FUNCTION need_search_sync();
+CREATE TRIGGER need_search_update AFTER UPDATE OF search_text, status, plan_id ON need
+FOR EACH ROW EXECUTE FUNCTION need_search_sync();
 --@end

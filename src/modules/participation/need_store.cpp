@@ -1,5 +1,6 @@
 #include "modules/participation/need_store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "modules/participation/row_reading.hpp"
@@ -134,8 +135,9 @@ std::string fts5_query(const std::vector<std::string>& terms,
 }
 
 // tsquery literal: every term quoted as a lexeme (no parsing, no stemming), all
-// required. Matches the lexemes array_to_tsvector stored.
-std::string tsquery_literal(const std::vector<std::string>& terms) {
+// required, and the plan's lexeme when given. Matches what need_search_sync stored.
+std::string tsquery_literal(const std::vector<std::string>& terms,
+                            const std::optional<std::int64_t>& plan_id) {
   std::string query;
   for (const auto& term : terms) {
     if (!query.empty()) query += " & ";
@@ -146,7 +148,28 @@ std::string tsquery_literal(const std::vector<std::string>& terms) {
     }
     query += '\'';
   }
+  if (plan_id) query += " & '#plan" + std::to_string(*plan_id) + "'";
   return query;
+}
+
+// thai::search_tokens adds each pair of adjacent Thai words written together as one
+// more term (ท่อง, เที่ยว, ท่องเที่ยว). A text holding the pair holds both words,
+// so words covered by a pair in the query need not be looked up separately;
+// fewer terms is less index work for the same matches.
+std::vector<std::string> essential_terms(const std::vector<std::string>& terms) {
+  std::vector<bool> covered(terms.size(), false);
+  for (const std::string& pair : terms)
+    for (std::size_t first = 0; first < terms.size(); ++first)
+      for (std::size_t second = 0; second < terms.size(); ++second)
+        if (first != second && terms[first] + terms[second] == pair && terms[first] != pair &&
+            terms[second] != pair) {
+          covered[first] = true;
+          covered[second] = true;
+        }
+  std::vector<std::string> essential;
+  for (std::size_t i = 0; i < terms.size(); ++i)
+    if (!covered[i]) essential.push_back(terms[i]);
+  return essential.empty() ? terms : essential;
 }
 
 }  // namespace
@@ -397,32 +420,44 @@ std::int64_t count_links_to_element(db::Connection& connection, std::int64_t ele
 NeedPage search_needs(db::Connection& connection, const SearchQuery& query) {
   NeedPage page;
   if (query.terms.empty()) return page;
+  const std::vector<std::string> terms = essential_terms(query.terms);
   // Newest first: both engines then stop after `limit` matches instead of ranking
   // every one (a common word matches half of 100,000 needs).
   std::string matches;
   std::vector<db::Value> params;
   if (connection.engine() == db::Engine::sqlite) {
     // The FTS table holds published needs only and walks its rowids backwards.
-    params.emplace_back(fts5_query(query.terms, query.plan_id));
+    params.emplace_back(fts5_query(terms, query.plan_id));
     matches = "SELECT rowid AS id FROM need_search WHERE need_search MATCH ? ORDER BY rowid DESC";
   } else {
-    params.emplace_back(tsquery_literal(query.terms));
+    // A generic plan (what PostgreSQL switches to for a statement prepared once and
+    // run often) cannot know how rare the words are, and walks every need for a
+    // word found nowhere; a custom plan per query picks the GIN index or the
+    // backward walk correctly.
+    connection.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    // need_search holds published needs only; the GIN index intersects the terms
+    // and the backward primary-key walk serves the newest first.
+    params.emplace_back(tsquery_literal(terms, query.plan_id));
     matches =
-        std::string("SELECT n.id FROM need n WHERE n.search_vector @@ CAST(? AS tsquery) AND ") +
-        kPublished;
-    if (query.plan_id) {
-      matches += " AND n.plan_id = ?";
-      params.emplace_back(*query.plan_id);
-    }
-    matches += " ORDER BY n.id DESC";
+        "SELECT s.need_id AS id FROM need_search s WHERE s.terms @@ CAST(? AS tsquery) "
+        "ORDER BY s.need_id DESC";
   }
   std::vector<db::Value> count_params = params;
   count_params.emplace_back(kSearchCountCap + 1);
-  auto count =
-      connection.query_one("SELECT count(*) FROM (" + matches + " LIMIT ?) counted", count_params);
+  // Counting needs no order, so PostgreSQL can stop its bitmap scan early.
+  std::string unordered = matches.substr(0, matches.rfind(" ORDER BY"));
+  auto count = connection.query_one("SELECT count(*) FROM (" + unordered + " LIMIT ?) counted",
+                                    count_params);
   std::int64_t counted = count ? count->integer(0) : 0;
   page.total = std::min(counted, kSearchCountCap);
   page.total_is_exact = counted <= kSearchCountCap;
+  if (connection.engine() == db::Engine::postgres && !page.total_is_exact) {
+    // Over the cap the words are common (at least 1 in 100 needs): walking the
+    // newest needs backwards finds a page within a few thousand rows, while the
+    // planner, taking related words (a compound and its parts) as independent,
+    // would fetch and sort every match.
+    connection.execute("SET LOCAL enable_bitmapscan = off");
+  }
   params.emplace_back(query.limit);
   page.items = read_needs(connection,
                           std::string("SELECT ") + kNeedColumns + " FROM (" + matches +
