@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "base/error.hpp"
 #include "db/migrations.hpp"
@@ -85,7 +86,9 @@ int main(int argc, char** argv) {
   app::AppOptions app_options;
   std::string host = "127.0.0.1";
   int port = 8080;
-  int workers = 4;
+  // One worker per core: cheap requests lose more to cross-thread hand-offs than
+  // they gain from extra workers (docs/performance.md, HTTP server).
+  int workers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   std::string web_directory;
   serve_cmd->add_option("--db", database_url, "Database URL: sqlite:PATH or postgresql://…");
   serve_cmd->add_option("--host", host, "Address to listen on");
