@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "base/error.hpp"
+#include "modules/areas/json.hpp"
 #include "modules/audit/audit_log.hpp"
 
 namespace changwat::areas {
@@ -12,12 +13,6 @@ namespace {
 constexpr std::array<std::string_view, 6> kKinds{
     "provincial", "central_regional", "local_government", "district_office", "state_enterprise",
     "other"};
-
-boost::json::object agency_json(const Agency& a) {
-  return {{"code", a.code},       {"name_th", a.name_th}, {"name_en", a.name_en},
-          {"kind", a.kind},       {"version", a.version}, {"demo", a.demo},
-          {"province_code", a.province_code}};
-}
 
 void check_names(FieldErrors& errors, const std::string& name_th, const std::string& name_en) {
   if (name_th.empty())

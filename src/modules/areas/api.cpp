@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "base/error.hpp"
+#include "modules/areas/json.hpp"
 #include "http/json_body.hpp"
 #include "thai/calendar.hpp"
 
@@ -21,12 +22,6 @@ boost::json::object area_json(const Area& a) {
           {"name_en", a.name_en},
           {"province_code", a.province_code},
           {"demo", a.demo}};
-}
-
-boost::json::object agency_json(const Agency& a) {
-  return {{"code", a.code},       {"name_th", a.name_th}, {"name_en", a.name_en},
-          {"kind", a.kind},       {"version", a.version}, {"demo", a.demo},
-          {"province_code", a.province_code}};
 }
 
 void check_area_code(const std::string& code) {
