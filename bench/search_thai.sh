@@ -19,5 +19,13 @@ CHANGWAT_BENCH_SEARCH_DB="$work/search.sqlite" "$bench"
 
 echo
 echo "== PostgreSQL"
-url=$("$root/scripts/pg-test-server.sh" start "$work/pg" "${CHANGWAT_BENCH_PG_PORT:-55499}")
+# The first free port from 55470 up, unless CHANGWAT_BENCH_PG_PORT names one.
+port=${CHANGWAT_BENCH_PG_PORT:-}
+if [ -z "$port" ]; then
+  for candidate in $(seq 55470 55499); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+  done
+fi
+[ -n "$port" ] || { echo "no free port in 55470-55499; set CHANGWAT_BENCH_PG_PORT" >&2; exit 1; }
+url=$("$root/scripts/pg-test-server.sh" start "$work/pg" "$port")
 CHANGWAT_TEST_POSTGRES_URL="$url" "$bench" --postgres
