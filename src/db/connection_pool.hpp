@@ -1,7 +1,9 @@
 #pragma once
-// A fixed set of connections shared by threads. take() blocks on a condition
-// variable until one is free, so a burst of requests queues instead of opening
-// more connections than the database (or SQLite's single writer) allows.
+// A fixed set of connections shared by threads. take_within() waits on a
+// condition variable until one is free, so a burst of requests queues instead of
+// opening more connections than the database (or SQLite's single writer) allows;
+// the wait has a limit, so a stuck holder costs the waiters an error, never the
+// whole server.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -15,6 +17,7 @@ struct PoolCounts {
   int total = 0;
   int in_use = 0;
   std::int64_t waits = 0;
+  std::int64_t timeouts = 0;
 };
 
 template <class ConnectionType>
@@ -27,21 +30,16 @@ class ConnectionPool {
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
 
-  ConnectionType& take() {
-    std::unique_lock lock(mutex_);
-    if (idle_.empty()) {
-      ++waits_;
-      freed_.wait(lock, [this] { return !idle_.empty(); });
-    }
-    return pop_idle();
-  }
-
-  // Like take(), but gives up after `limit`; nullptr then.
+  // A free connection, waiting for one at most `limit`; nullptr (and a counted
+  // timeout) if none came free in time.
   ConnectionType* take_within(std::chrono::milliseconds limit) {
     std::unique_lock lock(mutex_);
     if (idle_.empty()) {
       ++waits_;
-      if (!freed_.wait_for(lock, limit, [this] { return !idle_.empty(); })) return nullptr;
+      if (!freed_.wait_for(lock, limit, [this] { return !idle_.empty(); })) {
+        ++timeouts_;
+        return nullptr;
+      }
     }
     return &pop_idle();
   }
@@ -57,7 +55,7 @@ class ConnectionPool {
   PoolCounts counts() const {
     std::lock_guard lock(mutex_);
     int total = static_cast<int>(connections_.size());
-    return {total, total - static_cast<int>(idle_.size()), waits_};
+    return {total, total - static_cast<int>(idle_.size()), waits_, timeouts_};
   }
 
  private:
@@ -72,6 +70,7 @@ class ConnectionPool {
   std::vector<std::unique_ptr<ConnectionType>> connections_;
   std::vector<ConnectionType*> idle_;
   std::int64_t waits_ = 0;
+  std::int64_t timeouts_ = 0;
 };
 
 }  // namespace changwat::db

@@ -33,6 +33,23 @@ void throw_unavailable(std::string detail) {
                       std::move(detail));
 }
 
+void throw_storage_full(std::string detail) {
+  throw DatabaseError(
+      ErrorKind::unavailable, kStorageFullCode,
+      {"พื้นที่จัดเก็บข้อมูลของเซิร์ฟเวอร์เต็ม จึงบันทึกข้อมูลไม่ได้ในขณะนี้ (ข้อมูลที่บันทึกไว้แล้วไม่สูญหาย) "
+       "กรุณาแจ้งผู้ดูแลระบบ แล้วลองใหม่อีกครั้งในภายหลัง",
+       "The server's storage is full, so nothing can be saved right now (what was saved "
+       "before is safe); please tell the administrator and try again later"},
+      std::move(detail));
+}
+
+void throw_pool_timeout(std::string detail) {
+  throw DatabaseError(ErrorKind::unavailable, "database_busy",
+                      {"ระบบมีผู้ใช้งานมากในขณะนี้ กรุณาลองใหม่อีกครั้งในอีกสักครู่",
+                       "The server is busy right now; please try again in a moment"},
+                      std::move(detail));
+}
+
 void throw_internal(std::string detail) {
   throw DatabaseError(ErrorKind::internal, "database_error",
                       {"เกิดข้อผิดพลาดภายในระบบ", "An internal error occurred"}, std::move(detail));

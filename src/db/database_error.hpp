@@ -30,6 +30,13 @@ class DatabaseError : public Error {
 [[noreturn]] void throw_referenced(std::string detail);
 // The database cannot be reached or is too busy: Error(unavailable, "database_unavailable").
 [[noreturn]] void throw_unavailable(std::string detail);
+// The disk (or the PostgreSQL server's disk) is full: Error(unavailable,
+// "storage_full"). Database::storage_full() remembers it for /healthz.
+inline constexpr const char* kStorageFullCode = "storage_full";
+[[noreturn]] void throw_storage_full(std::string detail);
+// No pooled connection became free within Options.acquire_timeout_ms:
+// Error(unavailable, "database_busy").
+[[noreturn]] void throw_pool_timeout(std::string detail);
 // Anything else the engine refuses (bad SQL, type errors): Error(internal, "database_error").
 [[noreturn]] void throw_internal(std::string detail);
 // A bad `--db` location: Error(validation) with field "db" saying why.

@@ -206,6 +206,10 @@ void PostgresConnection::fail(const PGresult* result, std::string_view sql) {
     broken_ = true;
     throw_unavailable(std::move(detail));
   }
+  // 53100 disk_full: also what "could not extend file …: No space left on device"
+  // carries; the text check covers servers that report it under another class.
+  if (sqlstate == "53100" || message.find("No space left on device") != std::string::npos)
+    throw_storage_full(std::move(detail));
   if (sqlstate == "23505") throw_duplicate(std::move(detail));
   if (sqlstate == "23503") throw_referenced(std::move(detail));
   throw_internal(std::move(detail));

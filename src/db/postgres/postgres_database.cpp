@@ -41,15 +41,25 @@ std::vector<std::unique_ptr<PostgresConnection>> connect_all(const std::string& 
 class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(const std::string& url, const Options& options)
-      : pool_(connect_all(url, options)), ping_wait_(options.busy_timeout_ms) {}
+      : Database(options),
+        pool_(connect_all(url, options)),
+        ping_wait_(options.busy_timeout_ms),
+        acquire_wait_(options.acquire_timeout_ms) {}
 
   Engine engine() const override { return Engine::postgres; }
 
-  Lease acquire(bool) override { return lease(pool_.take()); }
+  Lease acquire(bool) override {
+    PostgresConnection* connection = pool_.take_within(acquire_wait_);
+    if (connection == nullptr) {
+      throw_pool_timeout("no free PostgreSQL connection within " +
+                         std::to_string(acquire_wait_.count()) + " ms");
+    }
+    return lease(*connection);
+  }
 
   PoolStats stats() const override {
     PoolCounts counts = pool_.counts();
-    return {counts.total, counts.in_use, 0, 0, counts.waits};
+    return {counts.total, counts.in_use, 0, 0, counts.waits, counts.timeouts};
   }
 
   bool ping() override {
@@ -98,6 +108,7 @@ class PostgresDatabase final : public Database {
 
   Pool pool_;
   std::chrono::milliseconds ping_wait_;
+  std::chrono::milliseconds acquire_wait_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "db/database_error.hpp"
 #include "db/sqlite/sqlite_errors.hpp"
+#include "db/sqlite/sqlite_file_check.hpp"
 
 namespace changwat::db::sqlite {
 namespace {
@@ -115,6 +116,11 @@ void SqliteConnection::open() {
       }
       throw_sqlite_error(code, path_, std::move(message));
     }
+    if (access_ == Access::read_write && sqlite3_db_readonly(handle_, "main") == 1) {
+      // SQLite falls back to read-only for a file it may not write; every write
+      // would then fail with an error that does not say why.
+      throw_read_only(path_, "sqlite3_db_readonly(" + path_ + ") after opening it read-write");
+    }
     if (access_ == Access::read_write && path_ != ":memory:") {
       std::optional<Row> mode = query_one("PRAGMA journal_mode=WAL");
       if (!mode || mode->text(0) != "wal") {
@@ -161,7 +167,13 @@ void SqliteConnection::fail(int code, std::string_view sql) {
     extended = sqlite3_extended_errcode(handle_);
   }
   std::string message = handle_ != nullptr ? sqlite3_errmsg(handle_) : "connection closed";
-  throw_sqlite_error(extended, path_, message + "; in: " + std::string(sql));
+  int system_errno = handle_ != nullptr ? sqlite3_system_errno(handle_) : 0;
+  if ((extended & 0xff) == SQLITE_READONLY && access_ == Access::read_write) {
+    // The writer cannot write the file (its permissions changed under us); a
+    // reader writing is a programming error and stays internal below.
+    throw_read_only(path_, message + "; in: " + std::string(sql));
+  }
+  throw_sqlite_error(extended, path_, message + "; in: " + std::string(sql), system_errno);
 }
 
 SqliteConnection::StatementUse SqliteConnection::prepare(std::string_view sql) {
@@ -266,7 +278,8 @@ void SqliteConnection::execute_script(std::string_view sql) {
   if (code == SQLITE_OK) return;
   std::string text = message != nullptr ? message : sqlite3_errstr(code);
   sqlite3_free(message);
-  throw_sqlite_error(sqlite3_extended_errcode(handle_), path_, text + "; in script");
+  throw_sqlite_error(sqlite3_extended_errcode(handle_), path_, text + "; in script",
+                     sqlite3_system_errno(handle_));
 }
 
 void SqliteConnection::begin(bool write) { execute(write ? "BEGIN IMMEDIATE" : "BEGIN"); }

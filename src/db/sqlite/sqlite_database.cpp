@@ -32,9 +32,11 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(const DatabaseLocation& location, const Options& options)
       // The writer opens first: it switches the file to WAL, which the read-only
       // readers cannot do themselves.
-      : writer_(open_connections(location.target, SqliteConnection::Access::read_write, 1,
+      : Database(options),
+        writer_(open_connections(location.target, SqliteConnection::Access::read_write, 1,
                                  options.busy_timeout_ms)),
-        ping_wait_(options.busy_timeout_ms) {
+        ping_wait_(options.busy_timeout_ms),
+        acquire_wait_(options.acquire_timeout_ms) {
     if (!location.in_memory && options.readers > 0) {
       readers_ = std::make_unique<Pool>(open_connections(location.target,
                                                          SqliteConnection::Access::read_only,
@@ -47,11 +49,18 @@ class SqliteDatabase final : public Database {
   Lease acquire(bool write) override {
     Pool& pool = pool_for(write);
     if (&pool == &writer_ && writer_holder_.load() == std::this_thread::get_id()) {
-      // It would wait for itself forever: a write (or, in memory, any access)
-      // nested inside this thread's own write transaction.
+      // It would wait for itself: a second lease on the writer (or, in memory,
+      // on the only connection) beside this thread's own. read()/write() reuse
+      // the held connection instead; only a direct acquire() gets here.
       throw_internal("this thread already holds the SQLite writer; nested write transaction");
     }
-    Lease borrowed = lease(pool, pool.take());
+    SqliteConnection* connection = pool.take_within(acquire_wait_);
+    if (connection == nullptr) {
+      throw_pool_timeout(std::string("no free SQLite ") +
+                         (&pool == &writer_ ? "writer" : "reader") + " connection within " +
+                         std::to_string(acquire_wait_.count()) + " ms");
+    }
+    Lease borrowed = lease(pool, *connection);
     if (&pool == &writer_) writer_holder_ = std::this_thread::get_id();
     return borrowed;
   }
@@ -59,8 +68,12 @@ class SqliteDatabase final : public Database {
   PoolStats stats() const override {
     PoolCounts writer = writer_.counts();
     PoolCounts readers = readers_ ? readers_->counts() : PoolCounts{};
-    return {readers.total, readers.in_use, writer.total, writer.in_use,
-            readers.waits + writer.waits};
+    return {readers.total,
+            readers.in_use,
+            writer.total,
+            writer.in_use,
+            readers.waits + writer.waits,
+            readers.timeouts + writer.timeouts};
   }
 
   bool ping() override {
@@ -102,6 +115,7 @@ class SqliteDatabase final : public Database {
   // checkpoints the WAL, and that must be the writer.
   std::unique_ptr<Pool> readers_;  // null: reads share the writer
   std::chrono::milliseconds ping_wait_;
+  std::chrono::milliseconds acquire_wait_;
   std::atomic<std::thread::id> writer_holder_;  // which thread holds the writer, if any
 };
 
@@ -110,7 +124,10 @@ class SqliteDatabase final : public Database {
 std::unique_ptr<Database> open_sqlite_database(const DatabaseLocation& location,
                                                const Options& options) {
   if (sqlite3_threadsafe() == 0) throw_internal("SQLite was built without thread support");
-  if (!location.in_memory) sqlite::check_sqlite_file(location.target);
+  if (!location.in_memory) {
+    sqlite::check_sqlite_file(location.target);
+    sqlite::check_sqlite_writable(location.target);
+  }
   return std::make_unique<SqliteDatabase>(location, options);
 }
 

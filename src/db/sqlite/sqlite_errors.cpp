@@ -2,13 +2,17 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 #include "db/database_error.hpp"
 
 namespace changwat::db::sqlite {
 
-void throw_sqlite_error(int extended_code, const std::string& path, std::string detail) {
+void throw_sqlite_error(int extended_code, const std::string& path, std::string detail,
+                        int system_errno) {
   detail = "SQLite " + std::to_string(extended_code) + " (" + sqlite3_errstr(extended_code) +
            "): " + detail;
+  if (system_errno != 0) detail += " [errno " + std::to_string(system_errno) + "]";
   switch (extended_code) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
@@ -25,6 +29,11 @@ void throw_sqlite_error(int extended_code, const std::string& path, std::string 
       throw_unavailable(std::move(detail));
     case SQLITE_NOTADB:
       throw_not_sqlite_database(path, std::move(detail));
+    case SQLITE_FULL:
+      throw_storage_full(std::move(detail));
+    case SQLITE_IOERR:
+      if (system_errno == ENOSPC || system_errno == EDQUOT) throw_storage_full(std::move(detail));
+      throw_internal(std::move(detail));
     default:
       throw_internal(std::move(detail));
   }
