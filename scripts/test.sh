@@ -36,6 +36,7 @@ step() {
 
 step "unit tests (ctest)" ctest --test-dir "$build_dir" --output-on-failure -j 2
 step "web unit tests (vitest)" bash -c 'cd web && npx vitest run'
+step "OpenAPI lint and web types" scripts/lint-api.sh
 # Test files are listed, not their folder: Node 21 and later read a folder argument
 # as a module to run, not a place to look for tests.
 step "API tests on SQLite" env CHANGWAT_TEST_ENGINE=sqlite node --test --test-concurrency=2 tests/api/*.test.mjs

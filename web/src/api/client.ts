@@ -1,5 +1,10 @@
 // The one way the UI talks to the server: JSON over same-origin fetch, the session
 // cookie sent automatically, and the CSRF token added to every unsafe request.
+// `call` takes an operation of api/openapi.yaml by method and path template; its
+// parameters, body and answer are typed from schema.ts, which `npm run gen:api`
+// generates from that file, so a change to the API that the UI does not follow
+// fails the type check (scripts/lint-api.sh fails when schema.ts is stale).
+import type { paths } from "./schema";
 import type { ApiErrorBody, LocalizedText } from "./types";
 
 // Kept in memory only (never in storage) so a script injected elsewhere cannot
@@ -82,16 +87,11 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   );
 }
 
-export interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
-  signal?: AbortSignal;
-}
+type QueryValue = string | number | boolean | undefined | null;
 
-export function buildUrl(path: string, query?: RequestOptions["query"]): string {
+export function buildUrl(path: string, query?: object): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, QueryValue>)) {
     if (value === undefined || value === null || value === "") continue;
     params.set(key, String(value));
   }
@@ -99,9 +99,104 @@ export function buildUrl(path: string, query?: RequestOptions["query"]): string 
   return search ? `${path}?${search}` : path;
 }
 
+// --- Types of an operation, read from the generated description -------------------
+
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+
+// The path templates that have an operation for `M`.
+export type PathsFor<M extends Method> = {
+  [P in keyof paths]: M extends keyof paths[P] ? P : never;
+}[keyof paths];
+
+export type Operation<M extends Method, P extends PathsFor<M>> = paths[P][M & keyof paths[P]];
+
+type Empty = Record<never, never>;
+// A parameter group ("path" or "query") of an operation or of its path item.
+type Group<T, G extends "path" | "query"> = T extends { parameters: infer Params }
+  ? G extends keyof Params
+    ? NonNullable<Params[G]>
+    : Empty
+  : Empty;
+
+export type PathParams<M extends Method, P extends PathsFor<M>> = Group<paths[P], "path"> &
+  Group<Operation<M, P>, "path">;
+export type QueryParams<M extends Method, P extends PathsFor<M>> = Group<paths[P], "query"> &
+  Group<Operation<M, P>, "query">;
+
+type JsonContent<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+export type RequestBody<M extends Method, P extends PathsFor<M>> =
+  Operation<M, P> extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
+
+type SuccessStatus = 200 | 201 | 202 | 204;
+// The generator writes `content: never` for an answer without a body.
+type SuccessBody<R> = R extends { content: infer Content }
+  ? [Content] extends [never]
+    ? null
+    : Content extends { "application/json": infer Body }
+      ? Body
+      : null
+  : null;
+// The JSON of the operation's 2xx answers (null for one without a body, e.g. 204).
+export type ResponseBody<M extends Method, P extends PathsFor<M>> =
+  Operation<M, P> extends { responses: infer R } ? SuccessBody<R[keyof R & SuccessStatus]> : never;
+
+type IsEmpty<T> = keyof T extends never ? true : false;
+type BodyRequired<M extends Method, P extends PathsFor<M>> =
+  Operation<M, P> extends { requestBody: unknown } ? true : false;
+
+export type CallOptions<M extends Method, P extends PathsFor<M>> = { signal?: AbortSignal } & (IsEmpty<
+  PathParams<M, P>
+> extends true
+  ? { path?: never }
+  : { path: PathParams<M, P> }) &
+  (IsEmpty<QueryParams<M, P>> extends true ? { query?: never } : { query?: QueryParams<M, P> }) &
+  ([RequestBody<M, P>] extends [never]
+    ? { body?: never }
+    : BodyRequired<M, P> extends true
+      ? { body: RequestBody<M, P> }
+      : { body?: RequestBody<M, P> });
+
+// Options may be left out only when nothing in them is required.
+type OptionsArgument<M extends Method, P extends PathsFor<M>> =
+  Empty extends CallOptions<M, P> ? [options?: CallOptions<M, P>] : [options: CallOptions<M, P>];
+
+// "/api/v1/needs/{id}" + { id: 7 } -> "/api/v1/needs/7"
+export function fillPath(template: string, params: object = {}): string {
+  const values = params as Record<string, string | number>;
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+// Calls one operation of api/openapi.yaml, e.g.
+//   call("get", "/api/v1/needs/{id}", { path: { id: 7 } })  -> Promise<NeedView>
+export function call<M extends Method, P extends PathsFor<M>>(
+  method: M,
+  path: P,
+  ...[options]: OptionsArgument<M, P>
+): Promise<ResponseBody<M, P>> {
+  const given = (options ?? {}) as { path?: object; query?: object; body?: unknown; signal?: AbortSignal };
+  return send<ResponseBody<M, P>>(method.toUpperCase() as HttpMethod, fillPath(path, given.path), {
+    query: given.query,
+    body: given.body,
+    signal: given.signal,
+  });
+}
+
+// --- The request itself ------------------------------------------------------------
+
+type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+interface SendOptions {
+  body?: unknown;
+  query?: object;
+  signal?: AbortSignal;
+}
+
 // Returns the parsed JSON body, or null for 202/204 answers without one.
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? "GET";
+async function send<T>(method: HttpMethod, path: string, options: SendOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (unsafeMethods.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;

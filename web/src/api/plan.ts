@@ -1,8 +1,9 @@
-// Shapes and calls of the strategic plan module (src/modules/plan/api.cpp).
-import { api } from "./client";
+// Shapes and calls of the strategic plan module (src/modules/plan/api.cpp). The shapes
+// are the schemas of api/openapi.yaml (see schema.ts); calls go through the typed `call`.
+import { call, type RequestBody } from "./client";
+import type { Schemas } from "./types";
 
-export type ElementKind =
-  "vision" | "mission" | "value" | "goal" | "strategy" | "guideline" | "kpi" | "program" | "project";
+export type ElementKind = Schemas["PlanNode"]["kind"];
 
 export const elementKinds: ElementKind[] = [
   "vision",
@@ -30,230 +31,96 @@ export const allowedParents: Record<ElementKind, (ElementKind | null)[]> = {
   project: ["guideline", "program"],
 };
 
-export type VersionStatus = "draft" | "approved" | "superseded";
-export type Dimension = "economy" | "society" | "environment" | "security";
+export type VersionStatus = Schemas["PlanVersion"]["status"];
+export type Dimension = Schemas["PlanNode"]["dimensions"][number];
 export const dimensions: Dimension[] = ["economy", "society", "environment", "security"];
 
-export interface PlanPeriod {
-  first_fiscal_year: number;
-  last_fiscal_year: number;
-  text: string;
-}
-
-export interface Plan {
-  id: number;
-  province_code: string;
-  name_th: string;
-  name_en: string;
-  period: PlanPeriod;
-  status: VersionStatus;
-  version: number;
-  approved_version: number | null;
-  draft_version: number | null;
-  row_version: number;
-  demo: boolean;
-  created_at: string;
-}
-
-export interface PlanVersion {
-  number: number;
-  status: VersionStatus;
-  based_on: number | null;
-  created_by: string;
-  created_at: string;
-  approved_by: string | null;
-  approved_at: string | null;
-  note: string | null;
-  revision: number;
-  element_count: number;
-}
-
-export interface ProjectSummaryFields {
-  kind: "main" | "reserve";
-  ranking: number | null;
-  proposal: "proposed" | "accepted";
-  budget_source: string;
-  first_fiscal_year: number | null;
-  last_fiscal_year: number | null;
-  term: string;
-}
-
-export interface TreeNode {
-  id: number;
-  kind: ElementKind;
-  code: string | null;
-  text_th: string;
-  text_en: string;
-  parent_id: number | null;
-  position: number;
-  version: number;
-  demo: boolean;
-  dimensions: Dimension[];
-  alignments: string[];
-  // KPI
-  unit_th?: string;
-  unit_en?: string;
-  direction?: string;
-  baseline?: { value: number | null; fiscal_year: number | null };
-  targets?: Record<string, number | null>;
-  owner_agency?: string | null;
-  frequency?: string;
-  // Project
-  project_kind?: "main" | "reserve";
-  project?: ProjectSummaryFields;
-  ranking?: number | null;
-  budget_satang?: number;
-  agency?: string | null;
-  areas?: string[];
-  children: TreeNode[];
-}
-
-export interface PlanTree {
-  plan_id: number;
-  version: number;
-  status: VersionStatus;
-  name_th: string;
-  name_en: string;
-  period: PlanPeriod;
-  approved_by: string | null;
-  approved_at: string | null;
-  revision: number;
-  element_count: number;
-  children: TreeNode[];
-}
-
-export interface TargetRow {
-  fiscal_year: number;
-  value: number | null;
-  version: number;
-}
-
-export interface PlanElement extends Omit<TreeNode, "children"> {
-  plan_id: number;
-  description_th: string;
-  description_en: string;
-  formula_th?: string;
-  formula_en?: string;
-  data_source_th?: string;
-  data_source_en?: string;
-  target_rows?: TargetRow[];
-  objectives_th?: string;
-  objectives_en?: string;
-  start_date?: string | null;
-  end_date?: string | null;
-  supporting_agencies?: string[];
-}
-
-export interface DiffField {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface PlanDiff {
-  plan_id: number;
-  from: PlanVersion;
-  to: PlanVersion;
-  summary: { added: number; removed: number; changed: number; target_changes: number };
-  added: TreeNode[];
-  removed: TreeNode[];
-  changed: { id: number; kind: ElementKind; code: string | null; text_th: string; changes: DiffField[] }[];
-}
-
-export interface AlignmentTarget {
-  code: string;
-  framework: string;
-  number: number;
-  parent_code: string | null;
-  name_th: string;
-  name_en: string;
-  short_th: string;
-  short_en: string;
-}
-
-export interface AlignmentCatalog {
-  frameworks: {
-    key: string;
-    name_th: string;
-    name_en: string;
-    source: string;
-    wording: string;
-    targets: AlignmentTarget[];
-  }[];
-  target_count: number;
-}
+export type PlanPeriod = Schemas["PlanPeriod"];
+export type Plan = Schemas["Plan"];
+export type PlanVersion = Schemas["PlanVersion"];
+export type PlanNode = Schemas["PlanNode"];
+export type TreeNode = Schemas["PlanTreeNode"];
+export type PlanTree = Schemas["PlanTree"];
+export type PlanElement = Schemas["PlanElement"];
+export type TargetRow = NonNullable<PlanElement["target_rows"]>[number];
+export type PlanDiff = Schemas["PlanDiff"];
+export type DiffField = PlanDiff["changed"][number]["changes"][number];
+export type AlignmentTarget = Schemas["PlanAlignmentTarget"];
+export type AlignmentCatalog = Schemas["PlanAlignmentCatalog"];
 
 // "draft" = the open draft; a number = that version; undefined = the one in force.
 export type VersionChoice = number | "draft" | undefined;
 
-const base = (planId: number) => `/api/v1/plans/${planId}`;
-
 export const listPlans = (signal?: AbortSignal) =>
-  api<{ plans: Plan[] }>("/api/v1/plans", { signal }).then((r) => r.plans);
+  call("get", "/api/v1/plans", { signal }).then((r) => r.plans);
 
-export interface NewPlan {
-  name_th: string;
-  name_en: string;
-  first_fiscal_year: number;
-  last_fiscal_year: number;
-  note?: string;
-}
+export type NewPlan = RequestBody<"post", "/api/v1/plans">;
 
-export const createPlan = (plan: NewPlan) => api<Plan>("/api/v1/plans", { method: "POST", body: plan });
+export const createPlan = (plan: NewPlan) => call("post", "/api/v1/plans", { body: plan });
 
-export const getPlan = (planId: number, signal?: AbortSignal) => api<Plan>(base(planId), { signal });
+export const getPlan = (planId: number, signal?: AbortSignal) =>
+  call("get", "/api/v1/plans/{id}", { path: { id: planId }, signal });
+
+// The query parameter: a number, "draft", or nothing for the version in force.
+const versionQuery = (version: VersionChoice) => (version === undefined ? undefined : String(version));
 
 export const getTree = (planId: number, version: VersionChoice, signal?: AbortSignal) =>
-  api<PlanTree>(`${base(planId)}/tree`, { query: { version }, signal });
+  call("get", "/api/v1/plans/{id}/tree", {
+    path: { id: planId },
+    query: { version: versionQuery(version) },
+    signal,
+  });
 
 export const listVersions = (planId: number, signal?: AbortSignal) =>
-  api<{ plan_id: number; versions: PlanVersion[] }>(`${base(planId)}/versions`, { signal }).then(
-    (r) => r.versions,
-  );
+  call("get", "/api/v1/plans/{id}/versions", { path: { id: planId }, signal }).then((r) => r.versions);
 
 export const approveVersion = (planId: number, version: number, note?: string) =>
-  api<PlanVersion>(`${base(planId)}/approve`, { method: "POST", body: { version, note } });
+  call("post", "/api/v1/plans/{id}/approve", { path: { id: planId }, body: { version, note } });
 
 export const startRevision = (planId: number, note?: string) =>
-  api<PlanVersion>(`${base(planId)}/revisions`, { method: "POST", body: note ? { note } : {} });
+  call("post", "/api/v1/plans/{id}/revisions", { path: { id: planId }, body: note ? { note } : {} });
 
 export const getDiff = (planId: number, from: number, to: number, signal?: AbortSignal) =>
-  api<PlanDiff>(`${base(planId)}/diff`, { query: { from, to }, signal });
+  call("get", "/api/v1/plans/{id}/diff", { path: { id: planId }, query: { from, to }, signal });
 
 export const getElement = (planId: number, elementId: number, version: VersionChoice, signal?: AbortSignal) =>
-  api<PlanElement>(`${base(planId)}/elements/${elementId}`, { query: { version }, signal });
+  call("get", "/api/v1/plans/{id}/elements/{element_id}", {
+    path: { id: planId, element_id: elementId },
+    query: { version: versionQuery(version) },
+    signal,
+  });
 
-export interface NewElement {
-  kind: ElementKind;
-  parent_id: number | null;
-  code?: string;
-  text_th: string;
-  text_en?: string;
-  unit_th?: string;
-  frequency?: string;
-  budget_satang?: number;
-  agency?: string;
-  project_kind?: "main" | "reserve";
-  ranking?: number;
-}
+export type ElementInput = Schemas["PlanElementInput"];
+export type NewElement = ElementInput & Required<Pick<ElementInput, "kind" | "parent_id" | "text_th">>;
 
 export const createElement = (planId: number, element: NewElement) =>
-  api<PlanElement>(`${base(planId)}/elements`, { method: "POST", body: element });
+  call("post", "/api/v1/plans/{id}/elements", { path: { id: planId }, body: element });
 
 export const updateElement = (
   planId: number,
   elementId: number,
-  change: Record<string, unknown> & { version: number },
-) => api<PlanElement>(`${base(planId)}/elements/${elementId}`, { method: "PATCH", body: change });
+  change: ElementInput & Required<Pick<ElementInput, "version">>,
+) =>
+  call("patch", "/api/v1/plans/{id}/elements/{element_id}", {
+    path: { id: planId, element_id: elementId },
+    body: change,
+  });
 
 export const deleteElement = (planId: number, elementId: number, version: number) =>
-  api<null>(`${base(planId)}/elements/${elementId}`, { method: "DELETE", query: { version } });
+  call("delete", "/api/v1/plans/{id}/elements/{element_id}", {
+    path: { id: planId, element_id: elementId },
+    query: { version },
+  });
 
 export const moveElement = (
   planId: number,
   elementId: number,
-  target: { parent_id: number | null; position: number; version: number },
-) => api<PlanElement>(`${base(planId)}/elements/${elementId}/move`, { method: "POST", body: target });
+  target: RequestBody<"post", "/api/v1/plans/{id}/elements/{element_id}/move">,
+) =>
+  call("post", "/api/v1/plans/{id}/elements/{element_id}/move", {
+    path: { id: planId, element_id: elementId },
+    body: target,
+  });
 
 export const setTarget = (
   planId: number,
@@ -262,16 +129,16 @@ export const setTarget = (
   value: number | null,
   version: number | undefined,
 ) =>
-  api<{ element_id: number; fiscal_year: number; value: number | null; version: number }>(
-    `${base(planId)}/elements/${elementId}/targets/${fiscalYear}`,
-    { method: "PUT", body: version === undefined ? { value } : { value, version } },
-  );
+  call("put", "/api/v1/plans/{id}/elements/{element_id}/targets/{fiscal_year}", {
+    path: { id: planId, element_id: elementId, fiscal_year: fiscalYear },
+    body: version === undefined ? { value } : { value, version },
+  });
 
 export const setAlignments = (planId: number, elementId: number, codes: string[], version: number) =>
-  api<PlanElement>(`${base(planId)}/elements/${elementId}/alignments`, {
-    method: "PUT",
+  call("put", "/api/v1/plans/{id}/elements/{element_id}/alignments", {
+    path: { id: planId, element_id: elementId },
     body: { codes, version },
   });
 
 export const getAlignmentCatalog = (signal?: AbortSignal) =>
-  api<AlignmentCatalog>("/api/v1/alignment/catalog", { signal });
+  call("get", "/api/v1/alignment/catalog", { signal });

@@ -1,96 +1,34 @@
-// Shapes of the platform API's JSON (see api/openapi.yaml in the repository).
+// Shapes of the platform API's JSON. They are the schemas of api/openapi.yaml as
+// generated into schema.ts (`npm run gen:api`); only UI-side helpers are written here.
+import type { components } from "./schema";
+import type { QueryParams } from "./client";
 
-export type Role =
-  | "admin"
-  | "strategy_officer"
-  | "agency_officer"
-  | "executive"
-  | "auditor"
-  | "health_officer"
-  | "community_manager"
-  | "public";
+export type Schemas = components["schemas"];
 
-export interface User {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  agency_code: string | null;
-  area_code: string | null;
-}
+export type User = Schemas["User"];
+export type Role = User["role"];
+export type Session = Schemas["SignedIn"];
 
-export interface Session {
-  user: User;
-  csrf_token: string;
-}
+export type AreaSummary = Schemas["Area"];
+export type AreaLevel = AreaSummary["level"];
+export type Area = Schemas["AreaWithChildren"];
 
-export type AreaLevel = "province" | "district" | "subdistrict" | "village";
+export type Agency = Schemas["Agency"];
+export type FiscalYear = Schemas["FiscalYear"];
+export type AuditFilter = QueryParams<"get", "/api/v1/audit">;
 
-export interface AreaSummary {
-  code: string;
-  level: AreaLevel;
-  parent_code: string | null;
-  name_th: string;
-  name_en: string;
-  demo: boolean;
-}
-
-export interface Area extends AreaSummary {
-  children: AreaSummary[];
-  // Ancestors from the province down to the parent, when the server includes them.
-  path?: AreaSummary[];
-}
-
-export interface Agency {
-  code: string;
-  name_th: string;
-  name_en: string;
-  kind: string;
-  version: number;
-  demo: boolean;
-}
-
-export interface FiscalYear {
-  year: number; // Buddhist Era
-  first_day: string; // ISO date
-  last_day: string; // ISO date
-  current: boolean;
-}
-
+// What the audit log and plan differences carry in before/after: any JSON (the
+// description says `{}`, which the generator types as unknown).
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-export interface AuditEntry {
-  id: number;
-  user: string | null;
-  at: string; // ISO 8601 UTC
-  address: string;
-  entity: string;
-  entity_id: string;
-  action: string;
+export type AuditEntry = Omit<Schemas["AuditEntry"], "before" | "after"> & {
   before: JsonValue;
   after: JsonValue;
-}
-
-export interface AuditFilter {
-  entity?: string;
-  user?: string;
-  from?: string; // YYYY-MM-DD
-  to?: string; // YYYY-MM-DD
-  before_id?: number;
-  limit?: number;
-}
+};
 
 export interface LocalizedText {
   th: string;
   en: string;
 }
 
-export interface ApiErrorBody {
-  error: {
-    code: string;
-    message_th: string;
-    message_en: string;
-    fields?: Record<string, LocalizedText>;
-    request_id?: string;
-  };
-}
+export type ApiErrorBody = Schemas["Error"];

@@ -14,7 +14,7 @@ import { useLanguage } from "../../i18n/language";
 export function NeedPage() {
   const { needId = "" } = useParams();
   const { t, language } = useLanguage();
-  const [load, reload, replace] = useLoad((signal) => getNeed(needId, signal), [needId]);
+  const [load, reload, replace] = useLoad((signal) => getNeed(Number(needId), signal), [needId]);
   const { hasRole } = useAuth();
   const need = load.data;
   useDocumentTitle(need?.title ?? t("nav.needs"));

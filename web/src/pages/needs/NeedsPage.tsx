@@ -126,8 +126,8 @@ export function NeedsPage() {
   const filter: NeedFilter = {
     plan_id: params.get("plan_id") ? Number(params.get("plan_id")) : undefined,
     district: params.get("district") ?? undefined,
-    dimension: params.get("dimension") ?? undefined,
-    sector: params.get("sector") ?? undefined,
+    dimension: (params.get("dimension") as NeedFilter["dimension"]) ?? undefined,
+    sector: (params.get("sector") as NeedFilter["sector"]) ?? undefined,
     status: params.get("status") ?? undefined,
     sort: (params.get("sort") as NeedFilter["sort"]) ?? "newest",
     limit: needsPageSize,

@@ -2,7 +2,7 @@
 // with the "from" value on the left and the "to" value on the right.
 import { Link, useParams, useSearchParams } from "react-router";
 import { getDiff, getPlan } from "../../api/plan";
-import type { DiffField, TreeNode } from "../../api/plan";
+import type { DiffField, PlanNode } from "../../api/plan";
 import type { JsonValue } from "../../api/types";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -32,7 +32,7 @@ function useFieldLabel() {
   };
 }
 
-function ElementList({ nodes, planId, version }: { nodes: TreeNode[]; planId: number; version: number }) {
+function ElementList({ nodes, planId, version }: { nodes: PlanNode[]; planId: number; version: number }) {
   const { t, language } = useLanguage();
   return (
     <ul>
