@@ -24,8 +24,8 @@
 
 #include "db/migrations.hpp"
 #include "http/router.hpp"
-#include "modules/areas/area_service.hpp"
-#include "modules/areas/reference_data.hpp"
+#include "platform/areas/area_service.hpp"
+#include "platform/areas/reference_data.hpp"
 #include "modules/plan/diff.hpp"
 #include "modules/plan/json.hpp"
 #include "modules/plan/module.hpp"

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "db/migrations.hpp"
-#include "modules/areas/reference_data.hpp"
+#include "platform/areas/reference_data.hpp"
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/service.hpp"
 #include "modules/plan/service.hpp"

@@ -7,9 +7,9 @@
 #include "auth/middleware.hpp"
 #include "db/migrations.hpp"
 #include "http/static_files.hpp"
-#include "modules/areas/api.hpp"
-#include "modules/areas/reference_data.hpp"
-#include "modules/audit/api.hpp"
+#include "platform/areas/api.hpp"
+#include "platform/areas/reference_data.hpp"
+#include "platform/audit/api.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/plan/module.hpp"
 

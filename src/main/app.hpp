@@ -8,8 +8,8 @@
 #include "db/database.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
-#include "modules/areas/agency_service.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/agency_service.hpp"
+#include "platform/areas/area_service.hpp"
 #include "modules/plan/service.hpp"
 
 namespace changwat::app {

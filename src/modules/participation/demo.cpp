@@ -7,7 +7,7 @@
 #include "base/clock.hpp"
 #include "base/embedded.hpp"
 #include "base/secret.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "modules/participation/forum_store.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/module.hpp"

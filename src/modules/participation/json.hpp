@@ -5,7 +5,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 #include "modules/participation/model.hpp"
 #include "modules/participation/service.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "base/error.hpp"
 #include "base/principal.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::participation::rules {
 

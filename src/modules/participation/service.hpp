@@ -14,7 +14,7 @@
 #include "base/clock.hpp"
 #include "base/principal.hpp"
 #include "db/database.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 #include "modules/participation/model.hpp"
 #include "modules/plan/service.hpp"
 

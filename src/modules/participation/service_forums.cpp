@@ -1,6 +1,6 @@
 // Public forums (เวทีประชาคม): when and where they were held, who came, and the
 // needs raised there.
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "modules/participation/forum_store.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/need_store.hpp"

@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "base/secret.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "modules/participation/forum_store.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/need_store.hpp"

@@ -3,7 +3,7 @@
 #include <ctime>
 
 #include "base/secret.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "modules/participation/form_token.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/need_store.hpp"

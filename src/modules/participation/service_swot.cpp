@@ -2,7 +2,7 @@
 // the evidence that supports it. The strategy office edits; everyone reads.
 #include <algorithm>
 
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"

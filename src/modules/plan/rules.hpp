@@ -8,7 +8,7 @@
 #include <string>
 
 #include "base/error.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 #include "modules/plan/alignment_catalog.hpp"
 #include "modules/plan/model.hpp"
 

@@ -17,7 +17,7 @@
 #include "base/error.hpp"
 #include "base/principal.hpp"
 #include "db/database.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 #include "modules/plan/alignment_catalog.hpp"
 #include "modules/plan/model.hpp"
 

@@ -7,7 +7,7 @@
 #include <map>
 
 #include "base/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "modules/plan/json.hpp"
 #include "modules/plan/rules.hpp"
 #include "modules/plan/service_detail.hpp"

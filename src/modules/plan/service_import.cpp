@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "base/clock.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "modules/plan/rules.hpp"
 #include "modules/plan/service_detail.hpp"
 #include "modules/plan/store.hpp"

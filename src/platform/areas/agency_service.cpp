@@ -1,11 +1,11 @@
-#include "modules/areas/agency_service.hpp"
+#include "platform/areas/agency_service.hpp"
 
 #include <array>
 #include <boost/json.hpp>
 
 #include "base/error.hpp"
-#include "modules/areas/json.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "platform/areas/json.hpp"
+#include "platform/audit/audit_log.hpp"
 
 namespace changwat::areas {
 namespace {

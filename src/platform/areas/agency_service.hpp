@@ -5,7 +5,7 @@
 
 #include "base/principal.hpp"
 #include "db/database.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::areas {
 

@@ -1,4 +1,4 @@
-#include "modules/areas/api.hpp"
+#include "platform/areas/api.hpp"
 
 #include <boost/json.hpp>
 #include <memory>
@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "base/error.hpp"
-#include "modules/areas/json.hpp"
+#include "platform/areas/json.hpp"
 #include "http/json_body.hpp"
 #include "thai/calendar.hpp"
 

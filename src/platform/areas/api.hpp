@@ -3,8 +3,8 @@
 // GET /api/v1/agencies/{code} (public), POST /api/v1/agencies and
 // PATCH /api/v1/agencies/{code} (admin), GET /api/v1/fiscal-years (public).
 #include "http/router.hpp"
-#include "modules/areas/agency_service.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/agency_service.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::areas {
 

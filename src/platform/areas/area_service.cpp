@@ -1,4 +1,4 @@
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 
 #include <algorithm>
 #include <map>

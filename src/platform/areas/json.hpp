@@ -2,7 +2,7 @@
 // JSON of an agency, shared by the API answers and the audit log entries.
 #include <boost/json/object.hpp>
 
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::areas {
 

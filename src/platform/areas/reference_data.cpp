@@ -1,4 +1,4 @@
-#include "modules/areas/reference_data.hpp"
+#include "platform/areas/reference_data.hpp"
 
 #include <boost/json.hpp>
 #include <string>

@@ -1,11 +1,11 @@
-#include "modules/audit/api.hpp"
+#include "platform/audit/api.hpp"
 
 #include <boost/json.hpp>
 #include <charconv>
 #include <regex>
 
 #include "base/error.hpp"
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 
 namespace changwat::audit {
 namespace {

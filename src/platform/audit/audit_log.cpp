@@ -1,4 +1,4 @@
-#include "modules/audit/audit_log.hpp"
+#include "platform/audit/audit_log.hpp"
 
 #include <boost/json.hpp>
 

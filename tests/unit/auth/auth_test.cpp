@@ -7,7 +7,7 @@
 #include "auth/password.hpp"
 #include "base/error.hpp"
 #include "db/migrations.hpp"
-#include "modules/areas/reference_data.hpp"
+#include "platform/areas/reference_data.hpp"
 
 namespace changwat::auth {
 namespace {

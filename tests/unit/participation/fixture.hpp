@@ -11,7 +11,7 @@
 #include "base/error.hpp"
 #include "base/principal.hpp"
 #include "db/database.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::participation::testing {
 

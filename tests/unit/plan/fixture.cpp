@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "db/migrations.hpp"
-#include "modules/areas/reference_data.hpp"
+#include "platform/areas/reference_data.hpp"
 
 namespace changwat::plan::testing {
 

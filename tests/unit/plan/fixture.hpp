@@ -10,7 +10,7 @@
 
 #include "base/error.hpp"
 #include "db/database.hpp"
-#include "modules/areas/area_service.hpp"
+#include "platform/areas/area_service.hpp"
 #include "modules/plan/service.hpp"
 
 namespace changwat::plan::testing {
