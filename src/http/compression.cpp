@@ -122,13 +122,18 @@ bool is_compressible(std::string_view content_type) {
          media == "image/svg+xml" || media == "application/xml" || media == "application/wasm";
 }
 
+bool wants_gzip(const Request& request, const Response& response) {
+  if (response.body.size() < kMinimumCompressedSize) return false;
+  if (!is_compressible(response.content_type)) return false;
+  if (response.header("content-encoding")) return false;
+  std::optional<std::string_view> accept = request.header("accept-encoding");
+  return accept && accepts_gzip(*accept);
+}
+
 void compress_if_worthwhile(const Request& request, Response& response) {
   if (!is_compressible(response.content_type)) return;
   response.add_header("Vary", "Accept-Encoding");
-  if (response.body.size() < kMinimumCompressedSize) return;
-  if (response.header("content-encoding")) return;
-  std::optional<std::string_view> accept = request.header("accept-encoding");
-  if (!accept || !accepts_gzip(*accept)) return;
+  if (!wants_gzip(request, response)) return;
   std::string compressed = gzip_compress(response.body);
   if (compressed.size() >= response.body.size()) return;
   response.body = std::move(compressed);

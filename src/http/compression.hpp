@@ -22,6 +22,9 @@ bool accepts_gzip(std::string_view accept_encoding);
 // json, text/*, JavaScript, CSS, SVG, HTML.
 bool is_compressible(std::string_view content_type);
 
+// Whether compress_if_worthwhile would gzip this body (before trying).
+bool wants_gzip(const Request& request, const Response& response);
+
 // Compresses the body in place when the client accepts gzip, the body is at least
 // kMinimumCompressedSize, the type is compressible and the response is not already
 // encoded; sets Content-Encoding. Adds Vary: Accept-Encoding for every compressible

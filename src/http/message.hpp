@@ -54,12 +54,26 @@ struct Response {
   std::optional<std::string_view> header(std::string_view name) const;
 };
 
+// Thrown by Context::require_worker(); the router catches it. Not a std::exception,
+// so handlers' own `catch (const std::exception&)` never mistake it for a failure.
+struct WorkerRequired {};
+
 // Everything a handler gets: the request and who is calling.
 struct Context {
   Request& request;
   Actor actor;
   // Set by the auth middleware for sign-in responses that start a session.
   std::optional<std::string> csrf_token;
+  // True while a Lane::fast route runs on an I/O thread, where nothing may block.
+  bool on_io_thread = false;
+
+  // Call before anything that may block (database, disk, Argon2id) in a handler or
+  // middleware that a Lane::fast route runs. On an I/O thread it abandons this run,
+  // which must not have changed anything yet, and the server runs the request again
+  // from the start on the worker pool; on a worker it does nothing.
+  void require_worker() const {
+    if (on_io_thread) throw WorkerRequired{};
+  }
 };
 
 }  // namespace changwat::http

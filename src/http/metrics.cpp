@@ -51,40 +51,57 @@ struct Metrics::Impl {
   std::map<std::tuple<std::string, std::string>, Histogram, std::less<>> durations;
   std::vector<std::function<std::string()>> providers;
   std::atomic<long> in_flight{0};
+  std::atomic<long> open_connections{0};
+  std::atomic<std::uint64_t> evicted{0};
+  std::atomic<std::uint64_t> refused{0};
 };
 
 Metrics::Metrics() : impl_(std::make_unique<Impl>()) {}
 Metrics::~Metrics() = default;
 
-void Metrics::observe(const std::string& route, std::string_view method, int status,
-                      double seconds) {
+void Metrics::observe(std::string_view route, std::string_view method, int status, double seconds) {
   std::size_t bucket = 0;
   while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;
   // Look up by views first: after warm-up no request allocates here.
-  auto request_key = std::make_tuple(std::string_view(route), method, status);
-  auto duration_key = std::make_tuple(std::string_view(route), method);
+  auto request_key = std::make_tuple(route, method, status);
+  auto duration_key = std::make_tuple(route, method);
   std::lock_guard lock(impl_->mutex);
   auto counter = impl_->requests.find(request_key);
   if (counter == impl_->requests.end())
-    counter = impl_->requests.emplace(std::make_tuple(route, std::string(method), status), 0).first;
+    counter =
+        impl_->requests.emplace(std::make_tuple(std::string(route), std::string(method), status), 0)
+            .first;
   ++counter->second;
   auto found = impl_->durations.find(duration_key);
   if (found == impl_->durations.end())
-    found =
-        impl_->durations.emplace(std::make_tuple(route, std::string(method)), Histogram{}).first;
+    found = impl_->durations
+                .emplace(std::make_tuple(std::string(route), std::string(method)), Histogram{})
+                .first;
   Histogram& histogram = found->second;
   if (bucket < kBuckets.size()) ++histogram.counts[bucket];
   ++histogram.count;
   histogram.sum += seconds;
 }
 
-void Metrics::observe(const std::string& route, int status, double seconds) {
+void Metrics::observe(std::string_view route, int status, double seconds) {
   observe(route, "", status, seconds);
 }
 
 void Metrics::request_started() { impl_->in_flight.fetch_add(1, std::memory_order_relaxed); }
 void Metrics::request_finished() { impl_->in_flight.fetch_sub(1, std::memory_order_relaxed); }
 long Metrics::in_flight() const { return impl_->in_flight.load(std::memory_order_relaxed); }
+
+void Metrics::connection_opened() {
+  impl_->open_connections.fetch_add(1, std::memory_order_relaxed);
+}
+void Metrics::connection_closed() {
+  impl_->open_connections.fetch_sub(1, std::memory_order_relaxed);
+}
+void Metrics::connection_evicted() { impl_->evicted.fetch_add(1, std::memory_order_relaxed); }
+void Metrics::connection_refused() { impl_->refused.fetch_add(1, std::memory_order_relaxed); }
+long Metrics::open_connections() const {
+  return impl_->open_connections.load(std::memory_order_relaxed);
+}
 
 void Metrics::add_provider(std::function<std::string()> provider) {
   std::lock_guard lock(impl_->mutex);
@@ -130,6 +147,18 @@ std::string Metrics::render() const {
       "# HELP changwat_http_requests_in_flight Requests being handled now.\n"
       "# TYPE changwat_http_requests_in_flight gauge\n";
   out += fmt::format("changwat_http_requests_in_flight {}\n", in_flight());
+  out +=
+      "# HELP changwat_http_connections_open Client connections open now.\n"
+      "# TYPE changwat_http_connections_open gauge\n";
+  out += fmt::format("changwat_http_connections_open {}\n", open_connections());
+  out +=
+      "# HELP changwat_http_connections_shed_total Connections closed to stay within the "
+      "connection caps: an idle one evicted for a newcomer, or a newcomer refused with 503.\n"
+      "# TYPE changwat_http_connections_shed_total counter\n";
+  out += fmt::format("changwat_http_connections_shed_total{{reason=\"evicted\"}} {}\n",
+                     impl_->evicted.load(std::memory_order_relaxed));
+  out += fmt::format("changwat_http_connections_shed_total{{reason=\"refused\"}} {}\n",
+                     impl_->refused.load(std::memory_order_relaxed));
   // Providers run outside the lock: they may take their own locks (db pool).
   for (const auto& provider : providers) {
     std::string text = provider();

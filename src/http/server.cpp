@@ -1,28 +1,37 @@
-// The Beast/Asio side of the HTTP layer: accept, read with limits and timeouts,
-// hand the parsed request to a worker pool, write the response, graceful stop.
+// The Beast/Asio side of the HTTP layer: accept within connection caps, read with
+// limits and timeouts, match the route once, answer Lane::fast routes on the I/O
+// thread and hand the others to a worker pool, write the response, graceful stop.
 // Modelled on Beast's http_server_awaitable and advanced_server examples.
 #include "http/server.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <csignal>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "http/compression.hpp"
@@ -45,10 +54,60 @@ constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr std::size_t kLingerBytes = 4 * 1024 * 1024;
 
+// Fast-lane answers up to this size are gzipped on the I/O thread (tens of
+// microseconds); bigger ones are compressed on a worker so the I/O thread never
+// spends milliseconds on one client.
+constexpr std::size_t kInlineGzipLimit = 8 * 1024;
+
+// Refused connections get their 503 from a short-lived coroutine; beyond this many
+// at once they are closed without an answer (each holds a descriptor).
+constexpr int kMaxRefusing = 32;
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
+      .count();
+}
+
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  Connection(tcp::socket socket, std::string address)
+      : stream(std::move(socket)), address(std::move(address)) {}
   beast::tcp_stream stream;
-  bool busy = false;  // a request is being read, handled or written; strand only
+  const std::string address;  // the peer's IP, "" if unknown
+  // Waiting for the first byte of a request (also a new connection): the acceptor
+  // may close it to make room. Written on the connection's strand, read by the
+  // acceptor.
+  std::atomic<bool> idle{true};
+  std::atomic<std::int64_t> idle_since{now_ns()};
+  std::atomic<bool> evicting{false};  // chosen to make room; acceptor only
+  bool busy() const { return !idle.load(std::memory_order_relaxed); }
+};
+
+// A pool of threads running one io_context, each thread at `nice` (Linux keeps
+// a nice value per thread). Joined by finish(): returns once all posted work ran.
+class ThreadPool {
+ public:
+  ThreadPool(int threads, int nice) : guard_(asio::make_work_guard(io_)) {
+    for (int i = 0; i < std::max(1, threads); ++i)
+      threads_.emplace_back([this, nice] {
+        if (nice != 0 &&
+            setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), nice) != 0)
+          spdlog::warn("could not lower the priority of a slow-lane thread: {}",
+                       std::strerror(errno));
+        io_.run();
+      });
+  }
+  ~ThreadPool() { finish(); }
+  asio::io_context::executor_type executor() { return io_.get_executor(); }
+  void finish() {
+    guard_.reset();
+    for (std::thread& thread : threads_)
+      if (thread.joinable()) thread.join();
+  }
+
+ private:
+  asio::io_context io_;
+  asio::executor_work_guard<asio::io_context::executor_type> guard_;
+  std::vector<std::thread> threads_;
 };
 
 void close_connection(beast::tcp_stream& stream) {
@@ -72,6 +131,11 @@ Error headers_too_large() {
                {"ส่วนหัวของคำขอ (header) มีขนาดใหญ่เกินไป", "The request headers are too large"});
 }
 
+Error server_busy() {
+  return Error(ErrorKind::unavailable, "server_busy",
+               {"มีการเชื่อมต่อมากเกินไป กรุณาลองใหม่อีกครั้ง", "Too many connections; please try again"});
+}
+
 Error malformed_request() {
   return Error(ErrorKind::validation, "malformed_request",
                {"คำขอ HTTP ไม่ถูกต้อง", "The HTTP request is malformed"});
@@ -90,25 +154,49 @@ void log_failure(std::exception_ptr failure) {
 
 }  // namespace
 
+// The caps in force: the options, or derived from the open-file limit.
+ConnectionLimits resolve_limits(const ServerOptions& options) {
+  std::uint64_t files = open_file_limit();
+  ConnectionLimits derived = default_connection_limits(files);
+  ConnectionLimits limits;
+  limits.total = options.max_connections > 0 ? options.max_connections : derived.total;
+  limits.per_address = options.max_connections_per_address > 0
+                           ? options.max_connections_per_address
+                           : std::max<std::size_t>(1, limits.total / 2);
+  limits.per_address = std::min(limits.per_address, limits.total);
+  if (limits.total > derived.total)
+    spdlog::warn("max_connections {} is above {} that the open-file limit {} leaves room for",
+                 limits.total, derived.total, files);
+  return limits;
+}
+
 struct Server::Impl {
   Impl(const Router& router, Metrics& metrics, ServerOptions options)
       : router(router),
         metrics(metrics),
         options(std::move(options)),
-        workers(std::max(1, this->options.worker_threads)),
-        slow(std::max(1, this->options.slow_threads)),
+        limits(resolve_limits(this->options)),
+        workers(this->options.worker_threads, 0),
+        slow(this->options.slow_threads, this->options.slow_nice),
         io(std::max(1, this->options.io_threads)) {}
+
+  ~Impl() {
+    if (reserve_fd >= 0) ::close(reserve_fd);
+  }
 
   const Router& router;
   Metrics& metrics;
   const ServerOptions options;
+  const ConnectionLimits limits;
   // Declared before io: coroutine frames that io destroys deregister here.
   std::mutex connections_mutex;
   std::map<std::uint64_t, std::shared_ptr<Connection>> connections;
+  std::unordered_map<std::string, std::size_t> per_address;  // open connections
   std::uint64_t next_connection_id = 0;
+  std::atomic<int> refusing{0};
   std::atomic<bool> stopping{false};
-  asio::thread_pool workers;
-  asio::thread_pool slow;
+  ThreadPool workers;
+  ThreadPool slow;
   asio::io_context io;
   // The acceptor, signals and shutdown bookkeeping share one strand so several
   // I/O threads never touch them at once.
@@ -116,14 +204,23 @@ struct Server::Impl {
   tcp::acceptor acceptor{control};
   asio::signal_set signals{control};
   bool shutdown_started = false;  // control strand only
+  // Kept open so that, out of descriptors, one can be freed to accept and drop a
+  // waiting connection instead of leaving it in the backlog (control strand).
+  int reserve_fd = -1;
+  Clock::time_point last_accept_warning{};  // control strand only
+  std::uint64_t accept_warnings_suppressed = 0;
 
   // Removes a finished connection from the registry, however its coroutine ends.
   struct Registration {
     Impl* impl;
     std::uint64_t id;
+    const std::string& address;
     ~Registration() {
       std::lock_guard lock(impl->connections_mutex);
       impl->connections.erase(id);
+      if (auto found = impl->per_address.find(address); found != impl->per_address.end())
+        if (--found->second == 0) impl->per_address.erase(found);
+      impl->metrics.connection_closed();
     }
   };
 
@@ -144,6 +241,7 @@ struct Server::Impl {
       acceptor.set_option(asio::socket_base::reuse_address(true));
       acceptor.bind(endpoint);
       acceptor.listen(asio::socket_base::max_listen_connections);
+      if (reserve_fd < 0) reserve_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
       return acceptor.local_endpoint().port();
     } catch (const boost::system::system_error& error) {
       beast::error_code ignored;
@@ -164,6 +262,8 @@ struct Server::Impl {
         begin_shutdown();
       });
     }
+    spdlog::info("connections: at most {} open, {} per address (open-file limit {})", limits.total,
+                 limits.per_address, open_file_limit());
     asio::co_spawn(control, accept_loop(), log_failure);
     std::vector<std::thread> extra_threads;
     for (int i = 1; i < options.io_threads; ++i) extra_threads.emplace_back([this] { io.run(); });
@@ -171,12 +271,20 @@ struct Server::Impl {
     for (std::thread& thread : extra_threads) thread.join();
     // Handlers still running (only after a forced stop) finish before we return,
     // so nothing they post lands in a destroyed io_context.
-    workers.join();
-    slow.join();
+    workers.finish();
+    slow.finish();
   }
 
   void stop() {
     asio::post(control, [this] { begin_shutdown(); });
+  }
+
+  std::vector<std::shared_ptr<Connection>> open_connections() {
+    std::vector<std::shared_ptr<Connection>> open;
+    std::lock_guard lock(connections_mutex);
+    open.reserve(connections.size());
+    for (const auto& [id, connection] : connections) open.push_back(connection);
+    return open;
   }
 
   void begin_shutdown() {
@@ -186,28 +294,26 @@ struct Server::Impl {
     beast::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
-    std::vector<std::shared_ptr<Connection>> open;
-    {
-      std::lock_guard lock(connections_mutex);
-      for (const auto& [id, connection] : connections) open.push_back(connection);
-    }
     // Idle keep-alive connections close now; busy ones close after their response.
-    for (const auto& connection : open)
+    for (const auto& connection : open_connections())
       asio::post(connection->stream.get_executor(), [connection] {
-        if (!connection->busy) close_connection(connection->stream);
+        if (!connection->busy()) close_idle(*connection);
       });
     asio::co_spawn(control, watch_shutdown(), log_failure);
+  }
+
+  // Closes a connection that waits for a request (on its strand). Its session sees
+  // `idle` false after a read that completed meanwhile and drops those bytes.
+  static void close_idle(Connection& connection) {
+    connection.idle = false;
+    close_connection(connection.stream);
   }
 
   asio::awaitable<void> watch_shutdown() {
     auto deadline = Clock::now() + options.shutdown_grace;
     asio::steady_timer timer(control);
     while (true) {
-      std::vector<std::shared_ptr<Connection>> open;
-      {
-        std::lock_guard lock(connections_mutex);
-        for (const auto& [id, connection] : connections) open.push_back(connection);
-      }
+      std::vector<std::shared_ptr<Connection>> open = open_connections();
       if (open.empty()) co_return;
       if (Clock::now() >= deadline) {
         spdlog::warn("stop: {} connection(s) still busy after the grace period; closing them",
@@ -227,51 +333,182 @@ struct Server::Impl {
     }
   }
 
+  // A warning at most every 5 s, so a flood of failures cannot flood the log.
+  template <typename... Args>
+  void warn_sometimes(fmt::format_string<Args...> format, Args&&... args) {
+    auto now = Clock::now();
+    if (now - last_accept_warning < std::chrono::seconds(5)) {
+      ++accept_warnings_suppressed;
+      return;
+    }
+    last_accept_warning = now;
+    std::string text = fmt::format(format, std::forward<Args>(args)...);
+    if (accept_warnings_suppressed > 0)
+      text += fmt::format(" ({} similar message(s) suppressed)", accept_warnings_suppressed);
+    accept_warnings_suppressed = 0;
+    spdlog::warn("{}", text);
+  }
+
   asio::awaitable<void> accept_loop() {
     asio::steady_timer backoff(control);
     while (!stopping) {
       auto [error, socket] = co_await acceptor.async_accept(asio::make_strand(io), kTuple);
       if (stopping) co_return;
       if (error) {
-        // Out of file descriptors and the like: wait instead of spinning.
-        spdlog::warn("accept failed: {}", error.message());
-        backoff.expires_after(std::chrono::milliseconds(100));
+        bool no_descriptors =
+            error == asio::error::no_descriptors ||
+            (error.category() == boost::system::system_category() && error.value() == ENFILE);
+        // Out of descriptors the waiting connection stays in the backlog and every
+        // accept fails at once: drop it, then pause instead of spinning.
+        if (no_descriptors) drop_waiting_connection();
+        warn_sometimes("accept failed: {}{}", error.message(),
+                       no_descriptors ? " (a waiting connection was closed)" : "");
+        backoff.expires_after(std::chrono::milliseconds(no_descriptors ? 10 : 100));
         co_await backoff.async_wait(kTuple);
         continue;
       }
-      beast::error_code ignored;
-      socket.set_option(tcp::no_delay(true), ignored);
-      auto connection = std::make_shared<Connection>(std::move(socket));
-      std::uint64_t id;
-      {
-        std::lock_guard lock(connections_mutex);
-        id = next_connection_id++;
-        connections.emplace(id, connection);
+      try {
+        admit(std::move(socket));
+      } catch (const std::exception& failure) {
+        // Memory and the like: this connection is lost (its socket closes with the
+        // exception), the acceptor goes on.
+        spdlog::error("accepting a connection failed: {}", failure.what());
       }
-      asio::co_spawn(connection->stream.get_executor(), session(connection, id), log_failure);
     }
   }
 
-  asio::awaitable<void> session(std::shared_ptr<Connection> connection, std::uint64_t id) {
-    Registration registration{this, id};
-    beast::tcp_stream& stream = connection->stream;
+  // Frees the reserve descriptor, accepts one waiting connection and closes it.
+  void drop_waiting_connection() {
+    if (reserve_fd >= 0) {
+      ::close(reserve_fd);
+      reserve_fd = -1;
+    }
+    pollfd waiting{acceptor.native_handle(), POLLIN, 0};
+    if (::poll(&waiting, 1, 0) == 1) {
+      int fd = ::accept4(acceptor.native_handle(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd >= 0) ::close(fd);
+    }
+    reserve_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  }
+
+  // The idle connection waiting longest (of `address` if given), not yet chosen.
+  std::shared_ptr<Connection> longest_idle(const std::string* address) {
+    std::shared_ptr<Connection> oldest;
+    std::int64_t oldest_since = 0;
+    for (const auto& [id, connection] : connections) {
+      if (connection->busy() || connection->evicting.load(std::memory_order_relaxed)) continue;
+      if (address && connection->address != *address) continue;
+      std::int64_t since = connection->idle_since.load(std::memory_order_relaxed);
+      if (!oldest || since < oldest_since) {
+        oldest = connection;
+        oldest_since = since;
+      }
+    }
+    return oldest;
+  }
+
+  // Registers a new connection within the caps and starts its session. Over a cap
+  // the longest idle connection (of the same address when that address is full)
+  // makes room: its client reconnects when it needs to, while refusing newcomers
+  // would let whoever holds idle connections lock everyone else out. With none
+  // idle, the newcomer gets a 503.
+  void admit(tcp::socket socket) {
     beast::error_code error;
-    tcp::endpoint peer_endpoint = stream.socket().remote_endpoint(error);
-    std::string peer = error ? std::string() : peer_endpoint.address().to_string();
+    socket.set_option(tcp::no_delay(true), error);
+    tcp::endpoint peer = socket.remote_endpoint(error);
+    std::string address = error ? std::string() : peer.address().to_string();
+    auto connection = std::make_shared<Connection>(std::move(socket), std::move(address));
+    std::shared_ptr<Connection> victim;
+    bool refused = false;
+    std::uint64_t id = 0;
+    {
+      std::lock_guard lock(connections_mutex);
+      std::size_t& from_address = per_address[connection->address];
+      bool address_full = from_address >= limits.per_address;
+      if (address_full || connections.size() >= limits.total) {
+        victim = longest_idle(address_full ? &connection->address : nullptr);
+        if (victim)
+          victim->evicting = true;
+        else
+          refused = true;
+      }
+      if (refused) {
+        if (from_address == 0) per_address.erase(connection->address);
+      } else {
+        ++from_address;
+        id = next_connection_id++;
+        connections.emplace(id, connection);
+      }
+    }
+    if (victim) {
+      metrics.connection_evicted();
+      asio::post(victim->stream.get_executor(), [victim] {
+        if (victim->busy())
+          victim->evicting = false;  // a request arrived meanwhile; it stays
+        else
+          close_idle(*victim);
+      });
+    }
+    if (refused) {
+      refuse(std::move(connection));
+      return;
+    }
+    metrics.connection_opened();
+    asio::co_spawn(connection->stream.get_executor(), session(connection, id), log_failure);
+  }
+
+  void refuse(std::shared_ptr<Connection> connection) {
+    metrics.connection_refused();
+    warn_sometimes(
+        "connection from {} refused: every one of {} connections ({} per address) "
+        "is busy",
+        connection->address, limits.total, limits.per_address);
+    if (refusing.fetch_add(1) >= kMaxRefusing) {
+      --refusing;
+      close_connection(connection->stream);
+      return;
+    }
+    asio::co_spawn(connection->stream.get_executor(), answer_busy(connection),
+                   [this](std::exception_ptr failure) {
+                     --refusing;
+                     log_failure(failure);
+                   });
+  }
+
+  asio::awaitable<void> answer_busy(std::shared_ptr<Connection> connection) {
+    std::string request_id = random_request_id();
+    Response response = error_response(server_busy(), request_id);
+    wire::response<wire::string_body> out{wire::status::service_unavailable, 11};
+    out.set(wire::field::content_type, response.content_type);
+    out.set(wire::field::retry_after, "1");
+    out.set("X-Request-Id", request_id);
+    out.keep_alive(false);
+    out.body() = std::move(response.body);
+    out.prepare_payload();
+    co_await write_and_linger(connection->stream, out, std::chrono::seconds(1));
+    close_connection(connection->stream);
+  }
+
+  asio::awaitable<void> session(std::shared_ptr<Connection> connection, std::uint64_t id) {
+    Registration registration{this, id, connection->address};
+    beast::tcp_stream& stream = connection->stream;
     beast::flat_buffer buffer;
     bool first = true;
     while (!stopping) {
       if (buffer.size() == 0) {
         // Waiting for the first byte of a request is the idle (keep-alive) wait.
+        connection->idle_since.store(now_ns(), std::memory_order_relaxed);
+        connection->idle = true;
         stream.expires_after(first ? options.read_timeout : options.idle_timeout);
         auto [read_error, bytes] = co_await stream.async_read_some(buffer.prepare(4096), kTuple);
         if (read_error) co_return;  // client left, idle timeout, or stop() closed it
+        // close_idle() ran while these bytes were on their way: the connection is gone.
+        if (!connection->idle) co_return;
         buffer.commit(bytes);
       }
       first = false;
-      connection->busy = true;
-      bool keep_alive = co_await serve_one(stream, buffer, peer);
-      connection->busy = false;
+      connection->idle = false;
+      bool keep_alive = co_await serve_one(stream, buffer, connection->address);
       if (!keep_alive) break;
     }
     close_connection(stream);
@@ -309,9 +546,9 @@ struct Server::Impl {
     InFlight in_flight(metrics);
     wire::request<wire::string_body>& message = parser.get();
     Request request = to_request(message, peer);
-    bool target_valid = true;
     Response response;
-    std::string label = "unmatched";
+    std::string_view label = "unmatched";
+    bool target_valid = true;
     try {
       parse_target(request);
     } catch (const Error& error) {
@@ -320,11 +557,12 @@ struct Server::Impl {
       label = "rejected";
     }
     if (target_valid) {
-      if (std::string matched = router.route_label(request); !matched.empty()) label = matched;
-      asio::thread_pool& pool = router.lane(request) == Lane::slow ? slow : workers;
+      // The one route match of this request: label, lane and handler come from it.
+      RouteMatch match = router.match(request);
+      if (!match.label().empty()) label = match.label();
       std::exception_ptr failure;
       try {
-        response = co_await run_handler(pool, request);
+        response = co_await answer(request, match);
       } catch (...) {
         failure = std::current_exception();
       }
@@ -346,15 +584,35 @@ struct Server::Impl {
     co_return !write_error && keep_alive;
   }
 
-  asio::awaitable<Response> run_handler(asio::thread_pool& pool, Request& request) {
-    // Handlers may block on the database or Argon2id: never on an I/O thread.
+  // Lane::fast: on this I/O thread, unless the route asks for a worker; the others
+  // on their pool. Handlers may block on the database or Argon2id: never here.
+  asio::awaitable<Response> answer(Request& request, const RouteMatch& match) {
+    if (match.lane() == Lane::fast) {
+      if (std::optional<Response> ready = router.dispatch_on_io_thread(request, match)) {
+        if (ready->body.size() <= kInlineGzipLimit || !wants_gzip(request, *ready)) {
+          compress_if_worthwhile(request, *ready);
+          co_return std::move(*ready);
+        }
+        Response big = std::move(*ready);
+        co_return co_await on_pool(workers, [&request, &big] {
+          compress_if_worthwhile(request, big);
+          return std::move(big);
+        });
+      }
+    }
+    ThreadPool& pool = match.lane() == Lane::slow ? slow : workers;
+    co_return co_await on_pool(pool, [this, &request, &match] {
+      Response response = router.dispatch(request, match);
+      compress_if_worthwhile(request, response);
+      return response;
+    });
+  }
+
+  // Runs `work` on the pool; the session coroutine resumes on its own strand.
+  template <typename Work>
+  asio::awaitable<Response> on_pool(ThreadPool& pool, Work work) {
     co_return co_await asio::co_spawn(
-        pool,
-        [this, &request]() -> asio::awaitable<Response> {
-          Response response = router.dispatch(request);
-          compress_if_worthwhile(request, response);
-          co_return response;
-        },
+        pool.executor(), [&work]() -> asio::awaitable<Response> { co_return work(); },
         asio::use_awaitable);
   }
 
@@ -428,13 +686,22 @@ struct Server::Impl {
     out.keep_alive(false);
     out.body() = std::move(response->body);
     out.prepare_payload();
+    metrics.observe("rejected", method, response->status, 0);
+    co_await write_and_linger(stream, out, kLingerTime);
+  }
+
+  // Writes a final answer, then reads (and drops) what the client still sends for
+  // a moment before the caller closes: closing with unread data would reset the
+  // connection before the client has read the answer (nginx's lingering close).
+  asio::awaitable<void> write_and_linger(beast::tcp_stream& stream,
+                                         wire::response<wire::string_body>& out,
+                                         std::chrono::steady_clock::duration linger) {
     stream.expires_after(options.read_timeout);
     auto [write_error, written] = co_await wire::async_write(stream, out, kTuple);
-    metrics.observe("rejected", method, response->status, 0);
     if (write_error) co_return;
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream.expires_after(kLingerTime);
+    stream.expires_after(linger);
     std::size_t drained = 0;
     char sink[16384];
     while (drained < kLingerBytes) {
@@ -455,5 +722,36 @@ std::uint16_t Server::listen() { return impl_->listen(); }
 void Server::run() { impl_->run(); }
 
 void Server::stop() { impl_->stop(); }
+
+ConnectionLimits Server::connection_limits() const { return impl_->limits; }
+
+ConnectionLimits default_connection_limits(std::uint64_t open_file_limit) {
+  std::uint64_t reserve = std::max<std::uint64_t>(64, open_file_limit / 8);
+  ConnectionLimits limits;
+  limits.total = open_file_limit > reserve + 1
+                     ? static_cast<std::size_t>(std::min<std::uint64_t>(open_file_limit - reserve,
+                                                                        kMaxDefaultConnections))
+                     : 1;
+  limits.per_address = std::max<std::size_t>(1, limits.total / 2);
+  return limits;
+}
+
+std::uint64_t open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;  // the usual default
+  return limit.rlim_cur == RLIM_INFINITY ? kMaxDefaultConnections * 2 : limit.rlim_cur;
+}
+
+std::uint64_t raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) != 0)
+      spdlog::warn("could not raise the open-file limit from {} to {}: {}", limit.rlim_cur,
+                   limit.rlim_max, std::strerror(errno));
+  }
+  return open_file_limit();
+}
 
 }  // namespace changwat::http

@@ -64,6 +64,7 @@ void add_demo_users(db::Database& database, auth::AuthService& auth) {
 App::App(const AppOptions& options) {
   db::Options db_options;
   db_options.readers = options.database_readers;
+  db_options.acquire_timeout_ms = options.database_wait_ms;
   database_ = db::Database::open(options.database_url, db_options);
   db::check_not_newer(*database_);
   int applied = db::migrate(*database_);
@@ -94,10 +95,14 @@ void App::register_routes(const std::string& web_directory) {
 
   router_.add(http::Method::get, "/healthz", [this](http::Context&) {
     bool ok = database_->ping();
-    boost::json::object body{{"status", ok ? "ok" : "unavailable"},
+    // Reads still work on a full disk, but writes and sign-ins do not: degraded.
+    bool full = ok && database_->storage_full();
+    const char* status = !ok ? "unavailable" : full ? "degraded" : "ok";
+    boost::json::object body{{"status", status},
                              {"database", ok ? "ok" : "unreachable"},
+                             {"storage", full ? "full" : "ok"},
                              {"version", CHANGWAT_VERSION}};
-    auto response = http::Response::json(body, ok ? 200 : 503);
+    auto response = http::Response::json(body, ok && !full ? 200 : 503);
     response.add_header("Cache-Control", "no-store");
     return response;
   });
@@ -120,6 +125,10 @@ void App::register_routes(const std::string& web_directory) {
     text += "# HELP changwat_db_pool_waits_total Times a request waited for a connection.\n";
     text += "# TYPE changwat_db_pool_waits_total counter\n";
     text += "changwat_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+    text += "# HELP changwat_db_pool_timeouts_total Requests that gave up waiting for a "
+            "connection (503 database_busy).\n";
+    text += "# TYPE changwat_db_pool_timeouts_total counter\n";
+    text += "changwat_db_pool_timeouts_total " + std::to_string(s.timeouts) + "\n";
     return text;
   });
 

@@ -19,6 +19,8 @@ struct AppOptions {
   bool demo = false;
   std::string web_directory;  // "" = no static files
   int database_readers = 4;
+  // Longest wait for a free database connection before a request gets 503.
+  int database_wait_ms = 3000;
 };
 
 class App {

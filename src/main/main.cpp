@@ -44,6 +44,10 @@ int report(const Error& error) {
   std::cerr << "ข้อผิดพลาด: " << error.message().th << "\nerror: " << error.message().en << "\n";
   for (const auto& [field, why] : error.fields())
     std::cerr << "  " << field << ": " << why.th << " / " << why.en << "\n";
+  // Storage errors keep the engine's own words (libpq's message, the file and
+  // its permissions) out of HTTP answers; an operator at the console needs them.
+  if (std::string cause = error.what(); cause != error.message().en)
+    std::cerr << "สาเหตุ / cause: " << cause << "\n";
   return 1;
 }
 
@@ -97,6 +101,10 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web", web_directory, "Directory of the built web UI");
   serve_cmd->add_option("--workers", workers, "Worker threads for requests")
       ->check(CLI::Range(1, 256));
+  serve_cmd
+      ->add_option("--db-wait-ms", app_options.database_wait_ms,
+                   "Longest wait for a free database connection before answering 503")
+      ->check(CLI::Range(1, 600000));
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations");
   migrate_cmd->add_option("--db", database_url, "Database URL");

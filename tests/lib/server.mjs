@@ -41,9 +41,12 @@ export function runCli(args, { input = '', env = {} } = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export async function startServer({ demo = true, database = null, args = [], env = {} } = {}) {
+// `workers`: worker threads (--workers); more than the 4 database connections
+// exercises requests that wait for a connection.
+export async function startServer({ demo = true, database = null, args = [], env = {}, workers = null } = {}) {
   const db = database || freshDatabase();
-  const child = spawn(binary, ['serve', '--db', db.url, '--port', '0', ...(demo ? ['--demo'] : []), ...args], {
+  const extra = workers ? ['--workers', String(workers)] : [];
+  const child = spawn(binary, ['serve', '--db', db.url, '--port', '0', ...(demo ? ['--demo'] : []), ...extra, ...args], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -149,7 +149,7 @@ class DemoLoader {
       needs_[key] = need.id;
       for (NeedLink& link : links) {
         link.need_id = need.id;
-        store::insert_link(connection_, link);
+        if (!store::insert_link(connection_, link)) bad_demo(where + ": the same link twice");
       }
       audit::record(connection_, Actor::command_line(), "need", std::to_string(need.id),
                     "demo_load", nullptr, need_json(need, false));

@@ -315,10 +315,12 @@ bool has_vote(db::Connection& connection, std::int64_t need_id, std::int64_t use
       .has_value();
 }
 
-void insert_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id,
+bool insert_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id,
                  const std::string& at) {
-  connection.execute("INSERT INTO need_vote (need_id, user_id, voted_at) VALUES (?, ?, ?)",
-                     {need_id, user_id, at});
+  return connection.execute(
+             "INSERT INTO need_vote (need_id, user_id, voted_at) VALUES (?, ?, ?) "
+             "ON CONFLICT (need_id, user_id) DO NOTHING",
+             {need_id, user_id, at}) == 1;
 }
 
 bool delete_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id) {
@@ -326,20 +328,22 @@ bool delete_vote(db::Connection& connection, std::int64_t need_id, std::int64_t 
                             {need_id, user_id}) == 1;
 }
 
-void copy_votes(db::Connection& connection, std::int64_t from, std::int64_t into) {
-  connection.execute(
+std::int64_t copy_votes(db::Connection& connection, std::int64_t from, std::int64_t into) {
+  // ON CONFLICT: a vote for `into` that another transaction committed meanwhile
+  // is kept, not an error (the WHERE clause also keeps SQLite's parser from
+  // taking ON for a join).
+  return connection.execute(
       "INSERT INTO need_vote (need_id, user_id, voted_at) "
       "SELECT ?, v.user_id, v.voted_at FROM need_vote v WHERE v.need_id = ? AND NOT EXISTS "
-      "(SELECT 1 FROM need_vote w WHERE w.need_id = ? AND w.user_id = v.user_id)",
+      "(SELECT 1 FROM need_vote w WHERE w.need_id = ? AND w.user_id = v.user_id) "
+      "ON CONFLICT (need_id, user_id) DO NOTHING",
       {into, from, into});
 }
 
-std::int64_t recount_votes(db::Connection& connection, std::int64_t need_id) {
-  connection.execute(
-      "UPDATE need SET vote_count = (SELECT count(*) FROM need_vote WHERE need_id = ?) "
-      "WHERE id = ?",
-      {need_id, need_id});
-  auto row = connection.query_one("SELECT vote_count FROM need WHERE id = ?", {need_id});
+std::int64_t add_votes(db::Connection& connection, std::int64_t need_id, std::int64_t delta) {
+  auto row = connection.query_one(
+      "UPDATE need SET vote_count = vote_count + ? WHERE id = ? RETURNING vote_count",
+      {delta, need_id});
   return row ? row->integer(0) : 0;
 }
 
@@ -384,17 +388,11 @@ std::vector<NeedLink> links_of_plan(db::Connection& connection, std::int64_t pla
 }
 
 bool insert_link(db::Connection& connection, const NeedLink& link) {
-  if (connection
-          .query_one("SELECT 1 FROM need_link WHERE need_id = ? AND element_id = ?",
-                     {link.need_id, link.element_id})
-          .has_value())
-    return false;
-  connection.execute(
-      "INSERT INTO need_link (need_id, element_id, element_kind, linked_by, linked_at) "
-      "VALUES (?, ?, ?, ?, ?)",
-      {link.need_id, link.element_id, link.element_kind, db::nullable(link.linked_by),
-       link.linked_at});
-  return true;
+  return connection.execute(
+             "INSERT INTO need_link (need_id, element_id, element_kind, linked_by, linked_at) "
+             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (need_id, element_id) DO NOTHING",
+             {link.need_id, link.element_id, link.element_kind, db::nullable(link.linked_by),
+              link.linked_at}) == 1;
 }
 
 bool delete_link(db::Connection& connection, std::int64_t need_id, std::int64_t element_id) {

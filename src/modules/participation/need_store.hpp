@@ -48,14 +48,22 @@ std::vector<DistrictCount> count_by_district(db::Connection& connection,
 std::vector<std::string> areas_with_needs(db::Connection& connection, std::int64_t plan_id);
 
 // ---- Votes ----
+// need.vote_count always equals the need's need_vote rows: every change to
+// need_vote moves the counter by the rows it changed, in the same transaction,
+// with `vote_count = vote_count + n` (PostgreSQL re-reads a row another
+// transaction just changed, so concurrent votes add up instead of overwriting).
 bool has_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id);
-void insert_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id,
-                 const std::string& at);
-bool delete_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id);
-// Copies the votes of `from` to `into` for voters who have not voted on `into`.
-void copy_votes(db::Connection& connection, std::int64_t from, std::int64_t into);
-// Sets vote_count from need_vote; returns the new count.
-std::int64_t recount_votes(db::Connection& connection, std::int64_t need_id);
+// False if the user had voted already (the primary key decides, also for two
+// votes sent at once).
+[[nodiscard]] bool insert_vote(db::Connection& connection, std::int64_t need_id,
+                               std::int64_t user_id, const std::string& at);
+[[nodiscard]] bool delete_vote(db::Connection& connection, std::int64_t need_id,
+                               std::int64_t user_id);
+// Copies the votes of `from` to `into` for voters who have not voted on `into`;
+// returns how many were copied.
+std::int64_t copy_votes(db::Connection& connection, std::int64_t from, std::int64_t into);
+// Adds `delta` to vote_count in one statement; returns the new count.
+std::int64_t add_votes(db::Connection& connection, std::int64_t need_id, std::int64_t delta);
 
 // ---- Links to plan elements ----
 std::vector<NeedLink> links_of(db::Connection& connection, std::int64_t need_id);
@@ -64,7 +72,8 @@ std::vector<NeedLink> links_of_needs(db::Connection& connection,
                                      const std::vector<std::int64_t>& need_ids);
 // Links of every published, not declined need of a plan.
 std::vector<NeedLink> links_of_plan(db::Connection& connection, std::int64_t plan_id);
-bool insert_link(db::Connection& connection, const NeedLink& link);
+// False if the need is already linked to the element.
+[[nodiscard]] bool insert_link(db::Connection& connection, const NeedLink& link);
 bool delete_link(db::Connection& connection, std::int64_t need_id, std::int64_t element_id);
 void copy_links(db::Connection& connection, std::int64_t from, std::int64_t into);
 std::int64_t count_links_to_element(db::Connection& connection, std::int64_t element_id);

@@ -62,14 +62,15 @@ AreaCoverage ParticipationService::area_coverage(const Actor& actor, std::int64_
 UnansweredNeeds ParticipationService::unanswered_needs(const Actor& actor,
                                                        std::int64_t plan_id) const {
   actor.require_signed_in();
-  visible_plan(plans_, actor, plan_id);
-  std::unordered_set<std::int64_t> projects;
-  for (const plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
-    projects.insert(project.element_id);
-
   UnansweredNeeds result;
   result.plan_id = plan_id;
+  // One read transaction for the plan module's reads and ours (they join it):
+  // one snapshot, one pooled connection.
   database_.read([&](db::Connection& connection) {
+    visible_plan(plans_, actor, plan_id);
+    std::unordered_set<std::int64_t> projects;
+    for (const plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
+      projects.insert(project.element_id);
     NeedFilter filter;
     filter.plan_id = plan_id;
     std::vector<Need> needs =
@@ -96,17 +97,17 @@ UnansweredNeeds ParticipationService::unanswered_needs(const Actor& actor,
 UnlinkedProjects ParticipationService::unlinked_projects(const Actor& actor,
                                                          std::int64_t plan_id) const {
   actor.require_signed_in();
-  visible_plan(plans_, actor, plan_id);
-  std::set<std::int64_t> linked;
-  database_.read([&](db::Connection& connection) {
-    for (const NeedLink& link : store::links_of_plan(connection, plan_id))
-      linked.insert(link.element_id);
-  });
   UnlinkedProjects result;
   result.plan_id = plan_id;
-  for (plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
-    if (!project.has_alignment && !linked.contains(project.element_id))
-      result.projects.push_back(std::move(project));
+  database_.read([&](db::Connection& connection) {  // one snapshot, as above
+    visible_plan(plans_, actor, plan_id);
+    std::set<std::int64_t> linked;
+    for (const NeedLink& link : store::links_of_plan(connection, plan_id))
+      linked.insert(link.element_id);
+    for (plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
+      if (!project.has_alignment && !linked.contains(project.element_id))
+        result.projects.push_back(std::move(project));
+  });
   return result;
 }
 

@@ -275,9 +275,9 @@ Need ParticipationService::merge(const Actor& actor, std::int64_t need_id, std::
     Need duplicate_before = duplicate;
     Need target_before = *target;
     // Support and answers follow the need into the one it duplicates.
-    store::copy_votes(connection, duplicate.id, target->id);
+    std::int64_t copied = store::copy_votes(connection, duplicate.id, target->id);
     store::copy_links(connection, duplicate.id, target->id);
-    target->vote_count = store::recount_votes(connection, target->id);
+    target->vote_count = store::add_votes(connection, target->id, copied);
     if (!store::links_of(connection, target->id).empty()) target->status = NeedStatus::linked;
     target->updated_at = now_iso();
     save_or_conflict(connection, *target);
@@ -301,13 +301,14 @@ VoteResult ParticipationService::vote(const Actor& actor, std::int64_t need_id) 
     std::optional<Need> need = store::find_need(connection, need_id);
     if (!need || !is_published(need->status)) rules::throw_need_not_found();
     if (!is_open(need->status)) throw_closed(*need);
-    if (store::has_vote(connection, need_id, principal.user_id))
+    // The primary key decides a duplicate (also two votes sent at once), and the
+    // counter moves in the same transaction by exactly the row inserted.
+    if (!store::insert_vote(connection, need_id, principal.user_id, now_iso()))
       throw_conflict("already_voted",
                      {"คุณลงคะแนนให้ความต้องการนี้แล้ว", "You have already voted for this need"});
-    store::insert_vote(connection, need_id, principal.user_id, now_iso());
-    std::int64_t count = store::recount_votes(connection, need_id);
+    std::int64_t count = store::add_votes(connection, need_id, 1);
     audit::record(connection, actor, "need", std::to_string(need_id), "vote",
-                  boost::json::object{{"vote_count", need->vote_count}},
+                  boost::json::object{{"vote_count", count - 1}},
                   boost::json::object{{"vote_count", count}});
     return VoteResult{need_id, count, true};
   });
@@ -320,9 +321,9 @@ VoteResult ParticipationService::withdraw_vote(const Actor& actor, std::int64_t 
     if (!need || !is_published(need->status)) rules::throw_need_not_found();
     if (!store::delete_vote(connection, need_id, principal.user_id))
       throw_not_found("คะแนนของคุณสำหรับความต้องการนี้", "Your vote for this need");
-    std::int64_t count = store::recount_votes(connection, need_id);
+    std::int64_t count = store::add_votes(connection, need_id, -1);
     audit::record(connection, actor, "need", std::to_string(need_id), "withdraw_vote",
-                  boost::json::object{{"vote_count", need->vote_count}},
+                  boost::json::object{{"vote_count", count + 1}},
                   boost::json::object{{"vote_count", count}});
     return VoteResult{need_id, count, false};
   });
@@ -331,12 +332,14 @@ VoteResult ParticipationService::withdraw_vote(const Actor& actor, std::int64_t 
 NeedView ParticipationService::link(const Actor& actor, std::int64_t need_id,
                                     std::int64_t element_id, std::int64_t expected_version) {
   const Principal& principal = rules::require_strategy_office(actor);
-  std::optional<plan::ElementSummary> element = plans_.find_element(element_id);
-  if (!element) throw_invalid_element({"ไม่พบองค์ประกอบของแผนนี้", "is not a plan element"});
-  if (element->kind != plan::ElementKind::guideline && element->kind != plan::ElementKind::project)
-    throw_invalid_element({"ต้องเป็นแนวทางการพัฒนาหรือโครงการ", "must be a guideline or a project"});
-
   return database_.write([&](db::Connection& connection) {
+    // The plan module reads inside this transaction (Database::read joins it), so
+    // the element checked is the element linked.
+    std::optional<plan::ElementSummary> element = plans_.find_element(element_id);
+    if (!element) throw_invalid_element({"ไม่พบองค์ประกอบของแผนนี้", "is not a plan element"});
+    if (element->kind != plan::ElementKind::guideline &&
+        element->kind != plan::ElementKind::project)
+      throw_invalid_element({"ต้องเป็นแนวทางการพัฒนาหรือโครงการ", "must be a guideline or a project"});
     Need need = need_for_change(connection, principal, need_id, expected_version);
     if (!is_open(need.status)) throw_closed(need);
     if (element->plan_id != need.plan_id)

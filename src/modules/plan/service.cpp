@@ -307,11 +307,22 @@ PlanVersion PlanService::approve(const Actor& actor, std::int64_t plan_id, int v
                       " project(s) proposed by agencies are not yet accepted; accept or delete "
                       "them before approving"});
     }
-    if (const auto* previous = located.approved()) {
-      store.set_status(previous->id, VersionStatus::superseded, std::nullopt, std::nullopt,
-                       std::nullopt);
+    // One conditional statement decides which of several approvals at once wins:
+    // only while the version is still this draft at the revision checked above
+    // (PostgreSQL re-reads the row after a concurrent approval or edit commits).
+    // The losers change nothing and get 409.
+    if (!store.change_status(draft->id, VersionStatus::draft, VersionStatus::approved,
+                             {actor_name(actor), iso_utc_now(), note, draft->revision})) {
+      throw Error(ErrorKind::conflict, "stale_version",
+                  {"ฉบับร่างนี้ถูกอนุมัติหรือแก้ไขโดยผู้อื่นไปแล้ว กรุณาโหลดใหม่แล้วตรวจสอบอีกครั้ง",
+                   "Someone else approved or changed this draft meanwhile; reload and check it "
+                   "again"},
+                  {{"version", {"ไม่ใช่ฉบับร่างที่เปิดอยู่แล้ว", "is no longer the open draft"}}});
     }
-    store.set_status(draft->id, VersionStatus::approved, actor_name(actor), iso_utc_now(), note);
+    if (const auto* previous = located.approved()) {
+      if (!store.change_status(previous->id, VersionStatus::approved, VersionStatus::superseded))
+        throw_stale_version();
+    }
     auto versions = store.versions(plan_id, true);
     const PlanVersion approved =
         *std::find_if(versions.begin(), versions.end(),

@@ -200,7 +200,7 @@ Element PlanService::write_element(db::Connection& connection, const Actor& acto
       place(connection, draft, element.element_id, wanted, *expected_version + 1);
     }
   }
-  store.bump_revision(draft.id);
+  if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
   Element saved = *store.load_element(draft.id, element.element_id);
   audit::record(connection, actor, "plan_element", std::to_string(saved.element_id),
                 existing ? "update" : "create",
@@ -237,7 +237,7 @@ Element PlanService::move_element(const Actor& actor, std::int64_t plan_id, std:
     if (!existing) throw_element_not_found();
     if (existing->version != expected_version) throw_stale_version();
     place(connection, draft, element_id, target, expected_version);
-    store.bump_revision(draft.id);
+    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     Element moved = *store.load_element(draft.id, element_id);
     boost::json::object before{
         {"parent_id", existing->parent_id ? boost::json::value(*existing->parent_id)
@@ -262,7 +262,9 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
     auto existing = store.load_element(draft.id, element_id);
     if (!existing) throw_element_not_found();
     if (right == EditRight::own_agency_projects) require_own_project(actor, *existing);
-    if (existing->version != expected_version) throw_stale_version();
+    // Claims the row with one conditional statement: of two deletions (or a
+    // deletion and an edit) holding the same version, exactly one goes on.
+    if (!store.touch_element(draft.id, element_id, expected_version)) throw_stale_version();
 
     auto children = store.children(draft.id, element_id);
     if (!children.empty()) {
@@ -292,7 +294,7 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
     }
     store.delete_element(draft.id, element_id);
     store.set_positions(draft.id, store.children(draft.id, existing->parent_id));
-    store.bump_revision(draft.id);
+    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     audit::record(connection, actor, "plan_element", std::to_string(element_id), "delete",
                   with_plan(element_to_json(*existing), located.plan.id, draft.number), nullptr);
   });
@@ -327,16 +329,21 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
     }
     errors.throw_if_any();
     auto existing = store.find_target(draft.id, element_id, fiscal_year);
+    // The read above only picks the statement; the conditional statement decides.
+    // Of several writers holding the same version exactly one changes a row, the
+    // others change nothing and get 409 (their value is never reported as saved).
     if (existing) {
-      if (!expected_version || *expected_version != existing->version) throw_stale_version();
-      store.update_target(draft.id, element_id, fiscal_year, value, *expected_version);
+      if (!expected_version ||
+          !store.update_target(draft.id, element_id, fiscal_year, value, *expected_version))
+        throw_stale_version();
     } else {
       // Someone holding a version for a target that no longer exists is stale too.
       if (expected_version && *expected_version != 0) throw_stale_version();
-      store.insert_target(draft.id, element_id, {fiscal_year, value, 1},
-                          located.plan.province_code);
+      if (!store.insert_target_if_absent(draft.id, element_id, {fiscal_year, value, 1},
+                                         located.plan.province_code))
+        throw_stale_version();
     }
-    store.bump_revision(draft.id);
+    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     KpiTarget saved = *store.find_target(draft.id, element_id, fiscal_year);
     auto target_json = [&](const std::optional<KpiTarget>& target) -> boost::json::value {
       if (!target) return nullptr;
@@ -379,9 +386,11 @@ Element PlanService::set_alignments(const Actor& actor, std::int64_t plan_id,
       errors.add("codes", {"มีได้ไม่เกิน 50 รายการ", "must have at most 50 items"});
     errors.throw_if_any();
     std::sort(unique.begin(), unique.end());
+    // The version check that counts: one conditional statement before anything
+    // is replaced, so of several writers with the same version exactly one wins.
+    if (!store.touch_element(draft.id, element_id, expected_version)) throw_stale_version();
     store.replace_alignments(draft.id, element_id, unique, located.plan.province_code);
-    store.touch_element(draft.id, element_id);
-    store.bump_revision(draft.id);
+    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     Element saved = *store.load_element(draft.id, element_id);
     boost::json::array before;
     for (const auto& code : existing->alignment_codes) before.emplace_back(code);

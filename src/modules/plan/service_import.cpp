@@ -112,7 +112,10 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
       store.insert_element(element, province);
     }
     if (approve) {
-      store.set_status(version.id, VersionStatus::approved, actor_name(actor), now, std::nullopt);
+      // The version was created in this transaction, so it is still a draft.
+      if (!store.change_status(version.id, VersionStatus::draft, VersionStatus::approved,
+                               {actor_name(actor), now, std::nullopt, std::nullopt}))
+        throw_stale_version();
     }
     audit::record(connection, actor, "plan", std::to_string(plan.id), "import", nullptr,
                   boost::json::object{{"name_th", plan.name_th},

@@ -203,20 +203,29 @@ std::int64_t PlanStore::insert_version(const PlanVersion& version,
        version.created_at, db::nullable(version.note)});
 }
 
-void PlanStore::set_status(std::int64_t version_id, VersionStatus status,
-                           const std::optional<std::string>& approved_by,
-                           const std::optional<std::string>& approved_at,
-                           const std::optional<std::string>& note) {
-  connection_.execute(
+bool PlanStore::change_status(std::int64_t version_id, VersionStatus from, VersionStatus to,
+                              const StatusStamp& stamp) {
+  std::string sql =
       "UPDATE plan_version SET status = ?, approved_by = COALESCE(?, approved_by), "
       "approved_at = COALESCE(?, approved_at), note = COALESCE(?, note), "
-      "version = version + 1 WHERE id = ?",
-      {std::string(to_string(status)), db::nullable(approved_by), db::nullable(approved_at),
-       db::nullable(note), version_id});
+      "version = version + 1 WHERE id = ? AND status = ?";
+  std::vector<db::Value> params{std::string(to_string(to)),
+                                db::nullable(stamp.approved_by),
+                                db::nullable(stamp.approved_at),
+                                db::nullable(stamp.note),
+                                version_id,
+                                std::string(to_string(from))};
+  if (stamp.expected_revision) {
+    sql += " AND revision = ?";
+    params.emplace_back(*stamp.expected_revision);
+  }
+  return connection_.execute(sql, params) == 1;
 }
 
-void PlanStore::bump_revision(std::int64_t version_id) {
-  connection_.execute("UPDATE plan_version SET revision = revision + 1 WHERE id = ?", {version_id});
+bool PlanStore::bump_revision(std::int64_t version_id) {
+  return connection_.execute(
+             "UPDATE plan_version SET revision = revision + 1 WHERE id = ? AND status = 'draft'",
+             {version_id}) == 1;
 }
 
 void PlanStore::copy_version(std::int64_t from, std::int64_t to) {
@@ -808,6 +817,16 @@ void PlanStore::insert_target(std::int64_t version_id, std::int64_t element_id,
        nullable_real(target.value), target.version});
 }
 
+bool PlanStore::insert_target_if_absent(std::int64_t version_id, std::int64_t element_id,
+                                        const KpiTarget& target, const std::string& province_code) {
+  return connection_.execute(
+             "INSERT INTO plan_kpi_target (plan_version_id, element_id, province_code, "
+             "fiscal_year, value, version) VALUES (?, ?, ?, ?, ?, ?) "
+             "ON CONFLICT (plan_version_id, element_id, fiscal_year) DO NOTHING",
+             {version_id, element_id, province_code, static_cast<std::int64_t>(target.fiscal_year),
+              nullable_real(target.value), target.version}) == 1;
+}
+
 bool PlanStore::update_target(std::int64_t version_id, std::int64_t element_id, int fiscal_year,
                               std::optional<double> value, std::int64_t expected_version) {
   return connection_.execute(
@@ -817,11 +836,12 @@ bool PlanStore::update_target(std::int64_t version_id, std::int64_t element_id, 
               expected_version}) == 1;
 }
 
-void PlanStore::touch_element(std::int64_t version_id, std::int64_t element_id) {
-  connection_.execute(
-      "UPDATE plan_element SET version = version + 1 WHERE plan_version_id = ? "
-      "AND element_id = ?",
-      {version_id, element_id});
+bool PlanStore::touch_element(std::int64_t version_id, std::int64_t element_id,
+                              std::int64_t expected_version) {
+  return connection_.execute(
+             "UPDATE plan_element SET version = version + 1 WHERE plan_version_id = ? "
+             "AND element_id = ? AND version = ?",
+             {version_id, element_id, expected_version}) == 1;
 }
 
 // ---- alignment ----

@@ -22,7 +22,7 @@ class PlanStore {
   std::vector<Plan> list_plans();
   std::optional<std::int64_t> plan_id_by_demo_key(const std::string& demo_key);
   // False if the row version did not match (someone changed it meanwhile).
-  bool update_plan(const Plan& plan, std::int64_t expected_row_version);
+  [[nodiscard]] bool update_plan(const Plan& plan, std::int64_t expected_row_version);
 
   // ---- versions ----
   // In number order; element counts only when asked (they cost a scan per version).
@@ -30,11 +30,22 @@ class PlanStore {
   // Versions of every plan at once, for lists (plan id -> versions in number order).
   std::vector<PlanVersion> all_versions();
   std::int64_t insert_version(const PlanVersion& version, const std::string& province_code);
-  void set_status(std::int64_t version_id, VersionStatus status,
-                  const std::optional<std::string>& approved_by,
-                  const std::optional<std::string>& approved_at,
-                  const std::optional<std::string>& note);
-  void bump_revision(std::int64_t version_id);
+  // What a status change records; each field left empty keeps the stored value.
+  struct StatusStamp {
+    std::optional<std::string> approved_by;
+    std::optional<std::string> approved_at;
+    std::optional<std::string> note;
+    // If set, the change also requires this revision (nothing edited meanwhile).
+    std::optional<std::int64_t> expected_revision;
+  };
+  // One conditional statement: `from` -> `to` only if the version still has status
+  // `from` (and the expected revision). False if another transaction got there
+  // first, so one draft is approved exactly once.
+  [[nodiscard]] bool change_status(std::int64_t version_id, VersionStatus from, VersionStatus to,
+                                   const StatusStamp& stamp = {});
+  // Bumps the draft's revision (the cache key). False if the version is no longer
+  // a draft: an edit racing an approval must not land in the approved version.
+  [[nodiscard]] bool bump_revision(std::int64_t version_id);
   // Copies every element row and child row of one version into another.
   void copy_version(std::int64_t from_version_id, std::int64_t to_version_id);
   std::int64_t count_elements(std::int64_t version_id);
@@ -49,13 +60,13 @@ class PlanStore {
   // Inserts the element row and its details (dimensions, alignment, KPI, project).
   void insert_element(const Element& element, const std::string& province_code);
   // Replaces the row (version + 1) and its details; false on a stale version.
-  bool update_element(const Element& element, std::int64_t expected_version,
-                      const std::string& province_code);
+  [[nodiscard]] bool update_element(const Element& element, std::int64_t expected_version,
+                                    const std::string& province_code);
   void delete_element(std::int64_t version_id, std::int64_t element_id);
   // Sets parent and position (version + 1); false on a stale version.
-  bool move_element(std::int64_t version_id, std::int64_t element_id,
-                    std::optional<std::int64_t> parent_id, int position,
-                    std::int64_t expected_version);
+  [[nodiscard]] bool move_element(std::int64_t version_id, std::int64_t element_id,
+                                  std::optional<std::int64_t> parent_id, int position,
+                                  std::int64_t expected_version);
   // Siblings in order (element ids), under a parent or at the top level.
   std::vector<std::int64_t> children(std::int64_t version_id,
                                      std::optional<std::int64_t> parent_id);
@@ -74,10 +85,17 @@ class PlanStore {
                                        int fiscal_year);
   void insert_target(std::int64_t version_id, std::int64_t element_id, const KpiTarget& target,
                      const std::string& province_code);
-  bool update_target(std::int64_t version_id, std::int64_t element_id, int fiscal_year,
-                     std::optional<double> value, std::int64_t expected_version);
-  // Bumps an element's version when something stored beside it changes (alignment).
-  void touch_element(std::int64_t version_id, std::int64_t element_id);
+  // False if the target exists already (another writer created it first).
+  [[nodiscard]] bool insert_target_if_absent(std::int64_t version_id, std::int64_t element_id,
+                                             const KpiTarget& target,
+                                             const std::string& province_code);
+  [[nodiscard]] bool update_target(std::int64_t version_id, std::int64_t element_id,
+                                   int fiscal_year, std::optional<double> value,
+                                   std::int64_t expected_version);
+  // Bumps an element's version when something stored beside it changes (alignment)
+  // or before it is deleted: one conditional statement, false on a stale version.
+  [[nodiscard]] bool touch_element(std::int64_t version_id, std::int64_t element_id,
+                                   std::int64_t expected_version);
 
   // ---- alignment ----
   void replace_alignments(std::int64_t version_id, std::int64_t element_id,

@@ -215,15 +215,97 @@ TEST(Router, LabelsAndLanesFollowTheMatchedRoute) {
   router.add(Method::get, "/api/v1/areas/{code}", [](Context&) { return text_handler("a"); });
   router.add(
       Method::post, "/api/v1/session", [](Context&) { return text_handler("s"); }, Lane::slow);
+  router.add(
+      Method::get, "/healthz", [](Context&) { return text_handler("ok"); }, Lane::fast);
   Request area = make_request(Method::get, "/api/v1/areas/2301");
-  EXPECT_EQ(router.route_label(area), "/api/v1/areas/{code}");
-  EXPECT_EQ(router.lane(area), Lane::normal);
+  RouteMatch area_match = router.match(area);
+  EXPECT_TRUE(area_match.matched());
+  EXPECT_EQ(area_match.label(), "/api/v1/areas/{code}");
+  EXPECT_EQ(area_match.lane(), Lane::normal);
+  EXPECT_EQ(area.path_params.at("code"), "2301");
   Request sign_in = make_request(Method::post, "/api/v1/session");
-  EXPECT_EQ(router.lane(sign_in), Lane::slow);
+  EXPECT_EQ(router.match(sign_in).lane(), Lane::slow);
+  Request health = make_request(Method::get, "/healthz");
+  EXPECT_EQ(router.match(health).lane(), Lane::fast);
+  Request wrong_method = make_request(Method::get, "/api/v1/session");
+  RouteMatch wrong_match = router.match(wrong_method);
+  EXPECT_FALSE(wrong_match.matched());
+  EXPECT_EQ(wrong_match.label(), "/api/v1/session");
+  EXPECT_EQ(wrong_match.lane(), Lane::normal);
   Request unknown = make_request(Method::get, "/nothing");
-  EXPECT_EQ(router.route_label(unknown), "");
-  EXPECT_EQ(router.routes().size(), 2u);
+  EXPECT_EQ(router.match(unknown).label(), "");
+  EXPECT_EQ(router.routes().size(), 3u);
   EXPECT_EQ(router.routes()[1].pattern, "/api/v1/session");
+  EXPECT_EQ(router.routes()[2].lane, Lane::fast);
+}
+
+TEST(Router, DispatchUsesTheGivenMatch) {
+  Router router;
+  int calls = 0;
+  router.add(Method::get, "/a/{x}", [&calls](Context& context) {
+    ++calls;
+    return text_handler("x=" + context.request.param("x"));
+  });
+  Request request = make_request(Method::get, "/a/7");
+  RouteMatch match = router.match(request);
+  EXPECT_EQ(router.dispatch(request, match).body, "x=7");
+  EXPECT_EQ(router.dispatch(request, match).body, "x=7");
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(Router, FastRouteOnTheIoThreadAnswersOrAsksForAWorker) {
+  Router router;
+  std::vector<std::string> seen;
+  router.use([&seen](Context& context, const Next& next) {
+    seen.push_back(context.on_io_thread ? "middleware io" : "middleware worker");
+    // Like the session middleware: a cookie means a database lookup.
+    if (context.request.header("cookie")) context.require_worker();
+    return next(context);
+  });
+  router.add(
+      Method::get, "/cached/{key}",
+      [&seen](Context& context) {
+        seen.push_back(context.on_io_thread ? "handler io" : "handler worker");
+        if (context.request.param("key") == "miss") context.require_worker();
+        return text_handler("value");
+      },
+      Lane::fast);
+
+  Request hit = make_request(Method::get, "/cached/hit");
+  std::optional<Response> answered = router.dispatch_on_io_thread(hit, router.match(hit));
+  ASSERT_TRUE(answered.has_value());
+  EXPECT_EQ(answered->body, "value");
+  EXPECT_EQ(seen, (std::vector<std::string>{"middleware io", "handler io"}));
+
+  seen.clear();
+  Request miss = make_request(Method::get, "/cached/miss");
+  RouteMatch miss_match = router.match(miss);
+  EXPECT_FALSE(router.dispatch_on_io_thread(miss, miss_match).has_value());
+  // On a worker require_worker() does nothing: the same request is answered.
+  EXPECT_EQ(router.dispatch(miss, miss_match).body, "value");
+  EXPECT_EQ(seen, (std::vector<std::string>{"middleware io", "handler io", "middleware worker",
+                                            "handler worker"}));
+
+  seen.clear();
+  Request with_cookie = make_request(Method::get, "/cached/hit");
+  with_cookie.headers.emplace_back("cookie", "session=1");
+  EXPECT_FALSE(router.dispatch_on_io_thread(with_cookie, router.match(with_cookie)).has_value());
+  EXPECT_EQ(seen, (std::vector<std::string>{"middleware io"}));
+}
+
+TEST(Router, ErrorsOnTheIoThreadAreAnsweredThere) {
+  Router router;
+  router.add(
+      Method::get, "/bad",
+      [](Context&) -> Response {
+        throw Error(ErrorKind::not_found, "gone", {"ไม่พบ", "Not found"});
+      },
+      Lane::fast);
+  Request request = make_request(Method::get, "/bad");
+  std::optional<Response> answered = router.dispatch_on_io_thread(request, router.match(request));
+  ASSERT_TRUE(answered.has_value());
+  EXPECT_EQ(answered->status, 404);
+  EXPECT_EQ(error_of(*answered).at("code").as_string(), "gone");
 }
 
 TEST(Router, RejectsMalformedAndDuplicatePatterns) {

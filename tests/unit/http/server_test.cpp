@@ -2,7 +2,12 @@
 #include "http/server.hpp"
 
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/asio/connect.hpp>
@@ -49,6 +54,7 @@ class RunningServer {
   }
   std::uint16_t port() const { return port_; }
   Metrics& metrics() { return metrics_; }
+  ConnectionLimits limits() const { return server_->connection_limits(); }
   std::thread::id io_thread() const { return io_thread_; }
 
  private:
@@ -188,6 +194,31 @@ TEST(Server, HandlersRunOffTheIoThread) {
   Client client(server.port());
   EXPECT_EQ(client.get("/where").result_int(), 200);
   EXPECT_NE(handler_thread.get_future().get(), server.io_thread());
+}
+
+TEST(Server, FastRoutesRunOnTheIoThreadUnlessTheyAskForAWorker) {
+  Router router;
+  std::mutex mutex;
+  std::vector<std::thread::id> threads;
+  router.add(
+      Method::get, "/cached/{key}",
+      [&](Context& context) {
+        if (context.request.param("key") == "miss") context.require_worker();
+        std::lock_guard lock(mutex);
+        threads.push_back(std::this_thread::get_id());
+        return Response::text("value", "text/plain");
+      },
+      Lane::fast);
+  RunningServer server(router, {});
+  Client client(server.port());
+  auto hit = client.get("/cached/hit");
+  auto miss = client.get("/cached/miss");
+  EXPECT_EQ(hit.body(), "value");
+  EXPECT_EQ(miss.body(), "value");
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(threads.size(), 2u);
+  EXPECT_EQ(threads[0], server.io_thread());
+  EXPECT_NE(threads[1], server.io_thread());
 }
 
 TEST(Server, OversizedBodyIs413) {
@@ -420,6 +451,216 @@ TEST(Server, SlowLaneDoesNotDelayNormalRequests) {
   auto slow = slow_reply.get();
   EXPECT_EQ(slow.body(), "signed in");
   EXPECT_GE(std::chrono::steady_clock::now() - began, 300ms);
+}
+
+// A client that connects and sends nothing, from `source` (any 127.x.y.z works on
+// the loopback interface, which lets one test play several client addresses).
+tcp::socket idle_connection(asio::io_context& io, std::uint16_t port,
+                            const char* source = "127.0.0.1") {
+  tcp::socket socket(io);
+  socket.open(tcp::v4());
+  socket.bind(tcp::endpoint(asio::ip::make_address(source), 0));
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  return socket;
+}
+
+// Whether the server closed this connection, waiting up to `wait` for it.
+bool closed_within(tcp::socket& socket, std::chrono::milliseconds wait) {
+  pollfd ready{socket.native_handle(), POLLIN, 0};
+  if (::poll(&ready, 1, static_cast<int>(wait.count())) != 1) return false;
+  char byte;
+  return ::recv(socket.native_handle(), &byte, 1, MSG_DONTWAIT) <= 0;
+}
+
+// Waits until the server's open-connection gauge is at most `most`.
+long settle_open_connections(Metrics& metrics, long most) {
+  for (int i = 0; i < 200 && metrics.open_connections() > most; ++i)
+    std::this_thread::sleep_for(10ms);
+  return metrics.open_connections();
+}
+
+TEST(Server, DefaultConnectionCapsLeaveDescriptorsForEverythingElse) {
+  ConnectionLimits at_512 = default_connection_limits(512);
+  EXPECT_EQ(at_512.total, 448u);  // 64 descriptors kept for the database, files, epoll
+  EXPECT_EQ(at_512.per_address, 224u);
+  ConnectionLimits at_1024 = default_connection_limits(1024);
+  EXPECT_EQ(at_1024.total, 896u);
+  EXPECT_EQ(default_connection_limits(1'048'576).total, kMaxDefaultConnections);
+  EXPECT_GE(default_connection_limits(10).total, 1u);
+}
+
+TEST(Server, RaisesTheSoftOpenFileLimitToTheHardLimit) {
+  rlimit before{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &before), 0);
+  rlimit lowered = before;
+  lowered.rlim_cur = std::min<rlim_t>(before.rlim_max, 256);
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  EXPECT_EQ(open_file_limit(), lowered.rlim_cur);
+  std::uint64_t raised = raise_open_file_limit();
+  EXPECT_EQ(raised,
+            before.rlim_max == RLIM_INFINITY ? 2 * kMaxDefaultConnections : before.rlim_max);
+  ::setrlimit(RLIMIT_NOFILE, &before);
+}
+
+TEST(Server, OverTheTotalCapIdleConnectionsMakeRoomAndHealthStillAnswers) {
+  Router router;
+  router.add(
+      Method::get, "/healthz", [](Context&) { return Response::text("ok", "text/plain"); },
+      Lane::fast);
+  ServerOptions options;
+  options.max_connections = 50;
+  options.max_connections_per_address = 50;
+  RunningServer server(router, options);
+  EXPECT_EQ(server.limits().total, 50u);
+  asio::io_context io;
+  std::vector<tcp::socket> idle;
+  for (int i = 0; i < 80; ++i) idle.push_back(idle_connection(io, server.port()));
+  Client client(server.port());
+  auto health = client.get("/healthz");
+  EXPECT_EQ(health.result_int(), 200);
+  EXPECT_EQ(health.body(), "ok");
+  EXPECT_LE(settle_open_connections(server.metrics(), 50), 50);
+  // The longest idle made room; the newest idle ones are still open.
+  EXPECT_TRUE(closed_within(idle.front(), 2000ms));
+  EXPECT_FALSE(closed_within(idle.back(), 100ms));
+  EXPECT_NE(
+      server.metrics().render().find("changwat_http_connections_shed_total{reason=\"evicted\"}"),
+      std::string::npos);
+}
+
+TEST(Server, OneAddressOverItsCapOnlyDisplacesItsOwnConnections) {
+  Router router;
+  router.add(
+      Method::get, "/healthz", [](Context&) { return Response::text("ok", "text/plain"); },
+      Lane::fast);
+  ServerOptions options;
+  options.max_connections = 100;
+  options.max_connections_per_address = 10;
+  RunningServer server(router, options);
+  asio::io_context io;
+  std::vector<tcp::socket> others;
+  for (int i = 0; i < 10; ++i) others.push_back(idle_connection(io, server.port(), "127.0.0.2"));
+  EXPECT_LE(settle_open_connections(server.metrics(), 10), 10);
+  std::vector<tcp::socket> flood;
+  for (int i = 0; i < 60; ++i) flood.push_back(idle_connection(io, server.port(), "127.0.0.3"));
+  Client client(server.port());  // from 127.0.0.1
+  EXPECT_EQ(client.get("/healthz").result_int(), 200);
+  // 10 from .2, at most 10 from .3, and this client.
+  EXPECT_LE(settle_open_connections(server.metrics(), 21), 21);
+  for (tcp::socket& other : others) EXPECT_FALSE(closed_within(other, 10ms));
+  EXPECT_TRUE(closed_within(flood.front(), 2000ms));
+}
+
+TEST(Server, WhenEveryConnectionIsBusyANewcomerGets503) {
+  Router router;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> waiting{0};
+  router.add(Method::get, "/wait", [&](Context&) {
+    ++waiting;
+    released.wait();
+    return Response::text("done", "text/plain");
+  });
+  ServerOptions options;
+  options.worker_threads = 2;
+  options.max_connections = 2;
+  options.max_connections_per_address = 2;
+  RunningServer server(router, options);
+  Client first(server.port());
+  Client second(server.port());
+  auto first_reply = std::async(std::launch::async, [&first] { return first.get("/wait"); });
+  auto second_reply = std::async(std::launch::async, [&second] { return second.get("/wait"); });
+  // Whatever fails below (before the replies are awaited), the two waiting handlers are let go.
+  struct Release {
+    std::promise<void>& promise;
+    bool done = false;
+    void now() {
+      if (!done) promise.set_value();
+      done = true;
+    }
+    ~Release() { now(); }
+  } let_go{release};
+  for (int i = 0; i < 500 && waiting < 2; ++i) std::this_thread::sleep_for(10ms);
+  ASSERT_EQ(waiting, 2);
+  Client third(server.port());
+  auto refused = third.get("/wait");
+  EXPECT_EQ(refused.result_int(), 503);
+  EXPECT_EQ(error_code_of(refused), "server_busy");
+  EXPECT_EQ(refused[wire::field::retry_after], "1");
+  let_go.now();
+  EXPECT_EQ(first_reply.get().body(), "done");
+  EXPECT_EQ(second_reply.get().body(), "done");
+}
+
+// The reported failure: open-file limit 512, 600 idle connections, /healthz must
+// still answer. The server runs in a child process with that limit (this process
+// needs room for the 600 client sockets). Forked while this process has no other
+// threads: every earlier test has joined its servers.
+TEST(Server, OpenFileLimit512With600IdleConnectionsKeepsAnswering) {
+  rlimit own{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &own), 0);
+  ASSERT_GE(own.rlim_max, 1000u) << "this test needs a hard open-file limit of 1000 or more";
+  rlimit roomy = own;
+  roomy.rlim_cur = std::max<rlim_t>(own.rlim_cur, 1000);
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &roomy), 0);
+  int port_pipe[2];
+  ASSERT_EQ(::pipe(port_pipe), 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::close(port_pipe[0]);
+    rlimit limit{512, 512};
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) ::_exit(3);
+    Router router;
+    Metrics metrics;
+    router.add(
+        Method::get, "/healthz", [](Context&) { return Response::text("ok", "text/plain"); },
+        Lane::fast);
+    router.add(Method::get, "/metrics",
+               [&metrics](Context&) { return Response::text(metrics.render(), "text/plain"); });
+    ServerOptions options;
+    options.port = 0;
+    options.handle_signals = false;
+    Server server(router, metrics, options);
+    std::uint16_t port = server.listen();
+    if (::write(port_pipe[1], &port, sizeof port) != sizeof port) ::_exit(4);
+    server.run();
+    ::_exit(0);
+  }
+  ::close(port_pipe[1]);
+  std::uint16_t port = 0;
+  pollfd ready{port_pipe[0], POLLIN, 0};
+  bool started =
+      ::poll(&ready, 1, 10'000) == 1 && ::read(port_pipe[0], &port, sizeof port) == sizeof port;
+  ::close(port_pipe[0]);
+  struct Reaper {
+    pid_t pid;
+    ~Reaper() {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, nullptr, 0);
+    }
+  } reaper{child};
+  ASSERT_TRUE(started) << "the child server did not start";
+
+  asio::io_context io;
+  std::vector<tcp::socket> idle;
+  for (int i = 0; i < 600; ++i) idle.push_back(idle_connection(io, port));
+  Client client(port);
+  auto health = client.get("/healthz");
+  EXPECT_EQ(health.result_int(), 200);
+  EXPECT_EQ(health.body(), "ok");
+  // Under the caps derived from 512: 448 in total, 224 from one address.
+  std::string metrics = client.get("/metrics").body();
+  const std::string gauge = "\nchangwat_http_connections_open ";
+  auto at = metrics.find(gauge);
+  ASSERT_NE(at, std::string::npos) << metrics;
+  long open = std::stol(metrics.substr(at + gauge.size()));
+  EXPECT_LE(open, 224 + 2);  // + evictions still on their way
+  EXPECT_GT(open, 100);
+  // A second client later still gets in.
+  Client another(port);
+  EXPECT_EQ(another.get("/healthz").result_int(), 200);
+  ::setrlimit(RLIMIT_NOFILE, &own);
 }
 
 TEST(Server, ListenOnATakenPortFailsClearly) {

@@ -366,9 +366,18 @@ export interface components {
       };
     };
     Health: {
+      /**
+       * @description degraded — the database answers but writes fail because its storage is full
+       * @enum {string}
+       */
+      status: "ok" | "degraded" | "unavailable";
       /** @enum {string} */
-      status: "ok" | "unavailable";
-      database: string;
+      database: "ok" | "unreachable";
+      /**
+       * @description full after a write failed for lack of disk space, until a write succeeds again
+       * @enum {string}
+       */
+      storage?: "ok" | "full";
       version?: string;
     };
     User: {
@@ -1027,7 +1036,7 @@ export interface operations {
         };
       };
       400: components["responses"]["MalformedRequest"];
-      /** @description Database unreachable */
+      /** @description Database unreachable, or its storage full (status degraded) */
       503: {
         content: {
           "application/json": components["schemas"]["Health"];
