@@ -71,7 +71,7 @@ bool Database::storage_full() {
   std::int64_t last_probe = last_probe_ms_.load(std::memory_order_relaxed);
   bool quiet = now - last_full_ms_.load(std::memory_order_relaxed) >= storage_probe_after_ms_;
   if (quiet && now - last_probe >= 1000 && !in_transaction() &&
-      last_probe_ms_.compare_exchange_strong(last_probe, now)) {
+      last_probe_ms_.compare_exchange_strong(last_probe, now) && storage_has_room()) {
     try {
       // Rewrites one row with its own value: a real commit through the engine
       // (WAL frames, a new PostgreSQL row version) that changes nothing.

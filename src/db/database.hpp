@@ -150,15 +150,21 @@ class Database {
   bool in_transaction() const { return current_transaction() != nullptr; }
 
   // True after a write failed because the disk (or the PostgreSQL server's disk)
-  // was full, until a write commits again (for /healthz). Once no write has
-  // failed that way for Options.storage_probe_after_ms, this call itself tries
-  // a tiny write (at most once a second), so the state clears by itself when
-  // space returns even if nobody writes meanwhile.
+  // was full, until a write commits while the engine sees room again (for
+  // /healthz). Once no write has failed that way for
+  // Options.storage_probe_after_ms, this call itself tries a tiny write (at most
+  // once a second), so the state clears by itself when space returns even if
+  // nobody writes meanwhile.
   bool storage_full();
 
  protected:
   explicit Database(const Options& options)
       : storage_probe_after_ms_(options.storage_probe_after_ms) {}
+  // Whether the engine's storage has room for more than a small write. A small
+  // write can succeed on a full disk (SQLite reuses its WAL file's space), so a
+  // commit alone does not prove that space returned. SQLite: free space in the
+  // database's folder; PostgreSQL cannot see the server's disk and says true.
+  virtual bool storage_has_room() const { return true; }
 
  private:
   // The transaction a thread is running, innermost first (one per database).
@@ -192,7 +198,7 @@ class Database {
   void note_failure(const std::exception_ptr& failure);
   static std::int64_t now_ms();
   void note_committed(bool write) {
-    if (write && storage_full_.load(std::memory_order_relaxed))
+    if (write && storage_full_.load(std::memory_order_relaxed) && storage_has_room())
       storage_full_.store(false, std::memory_order_relaxed);
   }
 

@@ -30,6 +30,10 @@ class DatabaseError : public Error {
 [[noreturn]] void throw_referenced(std::string detail);
 // The database cannot be reached or is too busy: Error(unavailable, "database_unavailable").
 [[noreturn]] void throw_unavailable(std::string detail);
+// Opening the database: the PostgreSQL server refused or could not be reached.
+// Same kind and code as throw_unavailable, a headline that does not suggest
+// waiting; `detail` carries libpq's reason (the command line prints it).
+[[noreturn]] void throw_cannot_connect(std::string detail);
 // The disk (or the PostgreSQL server's disk) is full: Error(unavailable,
 // "storage_full"). Database::storage_full() remembers it for /healthz.
 inline constexpr const char* kStorageFullCode = "storage_full";

@@ -140,7 +140,7 @@ PostgresConnection::PostgresConnection(const std::string& url, int connect_timeo
     std::string message = trimmed(PQerrorMessage(handle_));
     PQfinish(handle_);
     handle_ = nullptr;
-    throw_unavailable("connecting to PostgreSQL: " + message);
+    throw_cannot_connect("connecting to PostgreSQL: " + message);
   }
   PQsetNoticeProcessor(handle_, ignore_notice, nullptr);
   try {

@@ -1,9 +1,11 @@
 #include "db/sqlite/sqlite_database.hpp"
 
 #include <sqlite3.h>
+#include <sys/statvfs.h>
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "db/connection_pool.hpp"
@@ -13,6 +15,10 @@
 
 namespace changwat::db {
 namespace {
+
+// Below this much free space in the database's folder, a storage failure is not
+// considered over: SQLite's next checkpoint or a larger write would fail again.
+constexpr unsigned long long kRoomBytes = 8ull << 20;
 
 using sqlite::SqliteConnection;
 using Pool = ConnectionPool<SqliteConnection>;
@@ -36,7 +42,10 @@ class SqliteDatabase final : public Database {
         writer_(open_connections(location.target, SqliteConnection::Access::read_write, 1,
                                  options.busy_timeout_ms)),
         ping_wait_(options.busy_timeout_ms),
-        acquire_wait_(options.acquire_timeout_ms) {
+        acquire_wait_(options.acquire_timeout_ms),
+        folder_(location.in_memory
+                    ? std::string()
+                    : std::filesystem::absolute(location.target).parent_path().string()) {
     if (!location.in_memory && options.readers > 0) {
       readers_ = std::make_unique<Pool>(open_connections(location.target,
                                                          SqliteConnection::Access::read_only,
@@ -91,6 +100,12 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  bool storage_has_room() const override {
+    struct statvfs info {};
+    if (folder_.empty() || ::statvfs(folder_.c_str(), &info) != 0) return true;
+    return static_cast<unsigned long long>(info.f_bavail) * info.f_frsize >= kRoomBytes;
+  }
+
   Pool& pool_for(bool write) { return write || !readers_ ? writer_ : *readers_; }
 
   Lease lease(Pool& pool, SqliteConnection& connection) {
@@ -116,6 +131,7 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<Pool> readers_;  // null: reads share the writer
   std::chrono::milliseconds ping_wait_;
   std::chrono::milliseconds acquire_wait_;
+  std::string folder_;  // where the file, WAL and shared memory live ("" in memory)
   std::atomic<std::thread::id> writer_holder_;  // which thread holds the writer, if any
 };
 
