@@ -1,0 +1,473 @@
+#include "modules/action_plan/action_plan_store.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "base/error.hpp"
+
+namespace changwat::action_plan {
+namespace {
+
+constexpr const char* kPlanColumns =
+    "id, province_code, plan_id, fiscal_year, name_th, name_en, status, demo, demo_key, "
+    "created_by, created_at, closed_by, closed_at, revision, version";
+
+ActionPlan read_plan(const db::Row& row) {
+  ActionPlan plan;
+  plan.id = row.integer(0);
+  plan.province_code = row.text(1);
+  plan.plan_id = row.integer(2);
+  plan.fiscal_year = static_cast<int>(row.integer(3));
+  plan.name_th = row.text(4);
+  plan.name_en = row.text(5);
+  plan.status = parse_action_plan_status(row.text(6)).value_or(ActionPlanStatus::open);
+  plan.demo = row.integer(7) != 0;
+  plan.demo_key = row.optional_text(8);
+  plan.created_by = row.text(9);
+  plan.created_at = row.text(10);
+  plan.closed_by = row.optional_text(11);
+  plan.closed_at = row.optional_text(12);
+  plan.revision = row.integer(13);
+  plan.version = row.integer(14);
+  return plan;
+}
+
+constexpr const char* kProjectColumns =
+    "id, action_plan_id, element_id, code, name_th, agency_code, kind, ranking, budget_source, "
+    "requested_satang, priority, design_ready, land_ready, contract_ready, status, "
+    "cancel_reason, decision_ref, demo, version";
+
+std::optional<int> optional_int(const db::Row& row, std::size_t column) {
+  if (row.is_null(column)) return std::nullopt;
+  return static_cast<int>(row.integer(column));
+}
+
+Project read_project(const db::Row& row) {
+  Project project;
+  project.id = row.integer(0);
+  project.action_plan_id = row.integer(1);
+  project.element_id = row.integer(2);
+  project.code = row.text(3);
+  project.name_th = row.text(4);
+  project.agency_code = row.optional_text(5);
+  project.kind = plan::parse_project_kind(row.text(6)).value_or(ProjectKind::main);
+  project.ranking = optional_int(row, 7);
+  project.budget_source = plan::parse_budget_source(row.text(8)).value_or(BudgetSource::provincial);
+  project.requested = row.integer(9);
+  project.priority = optional_int(row, 10);
+  project.readiness.design_ready = row.integer(11) != 0;
+  project.readiness.land_ready = row.integer(12) != 0;
+  project.readiness.contract_ready = row.integer(13) != 0;
+  project.status = parse_project_status(row.text(14)).value_or(ProjectStatus::active);
+  project.cancel_reason = row.optional_text(15);
+  project.decision_ref = row.optional_text(16);
+  project.demo = row.integer(17) != 0;
+  project.version = row.integer(18);
+  return project;
+}
+
+constexpr const char* kLineColumns =
+    "id, project_id, gfmis_code, expense_type, is_capital, allocated_satang, contract_satang, "
+    "budget_holder, paying_agency, carry_over_until, carry_over_consent, position";
+
+Line read_line(const db::Row& row) {
+  Line line;
+  line.id = row.integer(0);
+  line.project_id = row.integer(1);
+  line.gfmis_code = row.text(2);
+  line.expense_type = parse_expense_type(row.text(3)).value_or(ExpenseType::other);
+  line.is_capital = row.integer(4) != 0;
+  line.allocated = row.integer(5);
+  line.contract = row.optional_integer(6);
+  line.budget_holder = row.optional_text(7);
+  line.paying_agency = row.optional_text(8);
+  if (auto until = row.optional_text(9)) line.carry_over_until = parse_month(*until);
+  line.carry_over_consent = row.optional_text(10);
+  line.position = static_cast<int>(row.integer(11));
+  return line;
+}
+
+Month month_of(const db::Row& row, std::size_t column) {
+  auto month = parse_month(row.text(column));
+  if (!month) {
+    throw Error(ErrorKind::internal, "bad_month",
+                {"ข้อมูลเดือนในฐานข้อมูลผิดรูปแบบ", "A stored month is malformed"});
+  }
+  return *month;
+}
+
+db::Value optional_value(const std::optional<int>& value) {
+  if (!value) return nullptr;
+  return static_cast<std::int64_t>(*value);
+}
+
+db::Value optional_value(const std::optional<Satang>& value) {
+  if (!value) return nullptr;
+  return *value;
+}
+
+db::Value optional_value(const std::optional<std::string>& value) { return db::nullable(value); }
+
+db::Value optional_value(const std::optional<Month>& value) {
+  if (!value) return nullptr;
+  return to_string(*value);
+}
+
+db::Value flag(bool value) { return static_cast<std::int64_t>(value ? 1 : 0); }
+
+}  // namespace
+
+// ---- action plans ----
+
+std::vector<ActionPlan> ActionPlanStore::list() {
+  std::vector<ActionPlan> plans;
+  for (const auto& row : connection_.query(std::string("SELECT ") + kPlanColumns +
+                                           " FROM action_plan ORDER BY fiscal_year DESC, id")) {
+    plans.push_back(read_plan(row));
+  }
+  return plans;
+}
+
+std::optional<ActionPlan> ActionPlanStore::find(std::int64_t id) {
+  auto row = connection_.query_one(
+      std::string("SELECT ") + kPlanColumns + " FROM action_plan WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return read_plan(*row);
+}
+
+std::optional<std::int64_t> ActionPlanStore::id_by_demo_key(const std::string& demo_key) {
+  auto row = connection_.query_one("SELECT id FROM action_plan WHERE demo_key = ?", {demo_key});
+  if (!row) return std::nullopt;
+  return row->integer(0);
+}
+
+std::optional<std::int64_t> ActionPlanStore::id_by_plan_year(std::int64_t plan_id,
+                                                             int fiscal_year) {
+  auto row =
+      connection_.query_one("SELECT id FROM action_plan WHERE plan_id = ? AND fiscal_year = ?",
+                            {plan_id, static_cast<std::int64_t>(fiscal_year)});
+  if (!row) return std::nullopt;
+  return row->integer(0);
+}
+
+std::int64_t ActionPlanStore::insert(const ActionPlan& plan) {
+  return connection_.insert_returning_id(
+      "INSERT INTO action_plan (province_code, plan_id, fiscal_year, name_th, name_en, status, "
+      "demo, demo_key, created_by, created_at, revision, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1) RETURNING id",
+      {plan.province_code, plan.plan_id, static_cast<std::int64_t>(plan.fiscal_year), plan.name_th,
+       plan.name_en, std::string(to_string(plan.status)), flag(plan.demo),
+       db::nullable(plan.demo_key), plan.created_by, plan.created_at});
+}
+
+std::optional<std::int64_t> ActionPlanStore::revision(std::int64_t id) {
+  auto row = connection_.query_one("SELECT revision FROM action_plan WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return row->integer(0);
+}
+
+std::int64_t ActionPlanStore::bump_revision(std::int64_t id) {
+  auto row = connection_.query_one(
+      "UPDATE action_plan SET revision = revision + 1 WHERE id = ? RETURNING revision", {id});
+  if (!row) throw_not_found("แผนปฏิบัติราชการประจำปี", "Action plan");
+  return row->integer(0);
+}
+
+bool ActionPlanStore::close(std::int64_t id, std::int64_t expected_version, const std::string& by,
+                            const std::string& at) {
+  return connection_.execute(
+             "UPDATE action_plan SET status = 'closed', closed_by = ?, closed_at = ?, "
+             "version = version + 1 WHERE id = ? AND version = ? AND status = 'open'",
+             {by, at, id, expected_version}) == 1;
+}
+
+// ---- projects and lines ----
+
+std::optional<std::int64_t> ActionPlanStore::project_id(std::int64_t action_plan_id,
+                                                        std::int64_t element_id) {
+  auto row = connection_.query_one(
+      "SELECT id FROM action_plan_project WHERE action_plan_id = ? AND element_id = ?",
+      {action_plan_id, element_id});
+  if (!row) return std::nullopt;
+  return row->integer(0);
+}
+
+std::int64_t ActionPlanStore::insert_project(const Project& project,
+                                             const std::string& province_code) {
+  return connection_.insert_returning_id(
+      "INSERT INTO action_plan_project (action_plan_id, province_code, element_id, code, name_th, "
+      "agency_code, kind, ranking, budget_source, requested_satang, priority, design_ready, "
+      "land_ready, contract_ready, status, cancel_reason, decision_ref, demo, version) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+      {project.action_plan_id, province_code, project.element_id, project.code, project.name_th,
+       db::nullable(project.agency_code), std::string(plan::to_string(project.kind)),
+       optional_value(project.ranking), std::string(plan::to_string(project.budget_source)),
+       project.requested, optional_value(project.priority), flag(project.readiness.design_ready),
+       flag(project.readiness.land_ready), flag(project.readiness.contract_ready),
+       std::string(to_string(project.status)), db::nullable(project.cancel_reason),
+       db::nullable(project.decision_ref), flag(project.demo)});
+}
+
+bool ActionPlanStore::update_project(const Project& project, std::int64_t expected_version) {
+  return connection_.execute(
+             "UPDATE action_plan_project SET code = ?, name_th = ?, agency_code = ?, kind = ?, "
+             "ranking = ?, budget_source = ?, requested_satang = ?, priority = ?, "
+             "design_ready = ?, land_ready = ?, contract_ready = ?, status = ?, "
+             "cancel_reason = ?, decision_ref = ?, version = version + 1 "
+             "WHERE id = ? AND version = ?",
+             {project.code, project.name_th, db::nullable(project.agency_code),
+              std::string(plan::to_string(project.kind)), optional_value(project.ranking),
+              std::string(plan::to_string(project.budget_source)), project.requested,
+              optional_value(project.priority), flag(project.readiness.design_ready),
+              flag(project.readiness.land_ready), flag(project.readiness.contract_ready),
+              std::string(to_string(project.status)), db::nullable(project.cancel_reason),
+              db::nullable(project.decision_ref), project.id, expected_version}) == 1;
+}
+
+std::int64_t ActionPlanStore::insert_line(const Line& line, std::int64_t action_plan_id,
+                                          const std::string& province_code) {
+  return connection_.insert_returning_id(
+      "INSERT INTO action_plan_line (project_id, action_plan_id, province_code, gfmis_code, "
+      "expense_type, is_capital, allocated_satang, contract_satang, budget_holder, "
+      "paying_agency, carry_over_until, carry_over_consent, position) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {line.project_id, action_plan_id, province_code, line.gfmis_code,
+       std::string(to_string(line.expense_type)), flag(line.is_capital), line.allocated,
+       optional_value(line.contract), optional_value(line.budget_holder),
+       optional_value(line.paying_agency), optional_value(line.carry_over_until),
+       optional_value(line.carry_over_consent), static_cast<std::int64_t>(line.position)});
+}
+
+void ActionPlanStore::update_line(const Line& line) {
+  connection_.execute(
+      "UPDATE action_plan_line SET gfmis_code = ?, expense_type = ?, is_capital = ?, "
+      "allocated_satang = ?, contract_satang = ?, budget_holder = ?, paying_agency = ?, "
+      "carry_over_until = ?, carry_over_consent = ?, position = ? WHERE id = ?",
+      {line.gfmis_code, std::string(to_string(line.expense_type)), flag(line.is_capital),
+       line.allocated, optional_value(line.contract), optional_value(line.budget_holder),
+       optional_value(line.paying_agency), optional_value(line.carry_over_until),
+       optional_value(line.carry_over_consent), static_cast<std::int64_t>(line.position), line.id});
+}
+
+void ActionPlanStore::delete_line(std::int64_t line_id) {
+  connection_.execute("DELETE FROM action_plan_position WHERE line_id = ?", {line_id});
+  connection_.execute("DELETE FROM action_plan_spending_plan WHERE line_id = ?", {line_id});
+  connection_.execute("DELETE FROM action_plan_instalment WHERE line_id = ?", {line_id});
+  connection_.execute("DELETE FROM action_plan_line WHERE id = ?", {line_id});
+}
+
+// ---- positions, spending plans, instalments ----
+
+void ActionPlanStore::upsert_position(std::int64_t line_id, std::int64_t action_plan_id,
+                                      const std::string& province_code, const Position& position) {
+  connection_.execute(
+      "INSERT INTO action_plan_position (line_id, month, action_plan_id, province_code, "
+      "po_outstanding_satang, disbursed_to_date_satang, source, entered_by, entered_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (line_id, month) DO UPDATE SET "
+      "po_outstanding_satang = excluded.po_outstanding_satang, "
+      "disbursed_to_date_satang = excluded.disbursed_to_date_satang, source = excluded.source, "
+      "entered_by = excluded.entered_by, entered_at = excluded.entered_at",
+      {line_id, to_string(position.month), action_plan_id, province_code, position.po_outstanding,
+       position.disbursed_to_date, std::string(to_string(position.source)), position.entered_by,
+       position.entered_at});
+}
+
+void ActionPlanStore::upsert_positions(std::int64_t action_plan_id,
+                                       const std::string& province_code,
+                                       const std::vector<PositionRow>& rows) {
+  // 9 parameters a row; 400 rows stay far below both engines' parameter limits
+  // and make one statement text for every full batch (prepared once).
+  constexpr std::size_t kBatch = 400;
+  for (std::size_t start = 0; start < rows.size(); start += kBatch) {
+    std::size_t end = std::min(rows.size(), start + kBatch);
+    std::string sql =
+        "INSERT INTO action_plan_position (line_id, month, action_plan_id, province_code, "
+        "po_outstanding_satang, disbursed_to_date_satang, source, entered_by, entered_at) VALUES ";
+    std::vector<db::Value> params;
+    params.reserve((end - start) * 9);
+    for (std::size_t i = start; i < end; ++i) {
+      if (i > start) sql += ", ";
+      sql += "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      const PositionRow& row = rows[i];
+      params.emplace_back(row.line_id);
+      params.emplace_back(to_string(row.position.month));
+      params.emplace_back(action_plan_id);
+      params.emplace_back(province_code);
+      params.emplace_back(row.position.po_outstanding);
+      params.emplace_back(row.position.disbursed_to_date);
+      params.emplace_back(std::string(to_string(row.position.source)));
+      params.emplace_back(row.position.entered_by);
+      params.emplace_back(row.position.entered_at);
+    }
+    sql +=
+        " ON CONFLICT (line_id, month) DO UPDATE SET "
+        "po_outstanding_satang = excluded.po_outstanding_satang, "
+        "disbursed_to_date_satang = excluded.disbursed_to_date_satang, "
+        "source = excluded.source, entered_by = excluded.entered_by, "
+        "entered_at = excluded.entered_at";
+    connection_.execute(sql, params);
+  }
+}
+
+void ActionPlanStore::replace_planned(std::int64_t line_id, std::int64_t action_plan_id,
+                                      const std::vector<PlannedPoint>& points) {
+  connection_.execute("DELETE FROM action_plan_spending_plan WHERE line_id = ?", {line_id});
+  for (const auto& point : points) {
+    connection_.execute(
+        "INSERT INTO action_plan_spending_plan (line_id, month, action_plan_id, "
+        "planned_cumulative_satang) VALUES (?, ?, ?, ?)",
+        {line_id, to_string(point.month), action_plan_id, point.planned_cumulative});
+  }
+}
+
+void ActionPlanStore::replace_instalments(std::int64_t line_id, std::int64_t action_plan_id,
+                                          const std::vector<Instalment>& instalments) {
+  connection_.execute("DELETE FROM action_plan_instalment WHERE line_id = ?", {line_id});
+  for (const auto& instalment : instalments) {
+    connection_.execute(
+        "INSERT INTO action_plan_instalment (line_id, due_month, action_plan_id, amount_satang) "
+        "VALUES (?, ?, ?, ?)",
+        {line_id, to_string(instalment.due), action_plan_id, instalment.amount});
+  }
+}
+
+// ---- whole books ----
+
+namespace {
+
+// Fills the lines' positions, plans and instalments from rows ordered by line and
+// month; `lines` maps a line id to its book.
+void attach_details(db::Connection& connection, const std::string& where,
+                    const std::vector<db::Value>& params,
+                    std::unordered_map<std::int64_t, LineBook*>& lines) {
+  connection.for_each(
+      "SELECT line_id, month, po_outstanding_satang, disbursed_to_date_satang, source, "
+      "entered_by, entered_at FROM action_plan_position WHERE " +
+          where + " ORDER BY line_id, month",
+      params, [&](const db::Row& row) {
+        auto it = lines.find(row.integer(0));
+        if (it == lines.end()) return;
+        Position position;
+        position.month = month_of(row, 1);
+        position.po_outstanding = row.integer(2);
+        position.disbursed_to_date = row.integer(3);
+        position.source = parse_position_source(row.text(4)).value_or(PositionSource::entry);
+        position.entered_by = row.text(5);
+        position.entered_at = row.text(6);
+        it->second->positions.push_back(std::move(position));
+      });
+  connection.for_each(
+      "SELECT line_id, month, planned_cumulative_satang FROM action_plan_spending_plan WHERE " +
+          where + " ORDER BY line_id, month",
+      params, [&](const db::Row& row) {
+        auto it = lines.find(row.integer(0));
+        if (it == lines.end()) return;
+        it->second->planned.push_back({month_of(row, 1), row.integer(2)});
+      });
+  connection.for_each(
+      "SELECT line_id, due_month, amount_satang FROM action_plan_instalment WHERE " + where +
+          " ORDER BY line_id, due_month",
+      params, [&](const db::Row& row) {
+        auto it = lines.find(row.integer(0));
+        if (it == lines.end()) return;
+        it->second->instalments.push_back({month_of(row, 1), row.integer(2)});
+      });
+}
+
+}  // namespace
+
+std::vector<ProjectBook> ActionPlanStore::load_books(std::int64_t action_plan_id) {
+  std::vector<ProjectBook> books;
+  std::unordered_map<std::int64_t, std::size_t> by_project;
+  connection_.for_each(std::string("SELECT ") + kProjectColumns +
+                           " FROM action_plan_project WHERE action_plan_id = ? ORDER BY id",
+                       {action_plan_id}, [&](const db::Row& row) {
+                         ProjectBook book;
+                         book.project = read_project(row);
+                         by_project.emplace(book.project.id, books.size());
+                         books.push_back(std::move(book));
+                       });
+  connection_.for_each(
+      std::string("SELECT ") + kLineColumns +
+          " FROM action_plan_line WHERE action_plan_id = ? ORDER BY project_id, position, id",
+      {action_plan_id}, [&](const db::Row& row) {
+        Line line = read_line(row);
+        auto it = by_project.find(line.project_id);
+        if (it == by_project.end()) return;
+        books[it->second].lines.push_back(LineBook{std::move(line), {}, {}, {}});
+      });
+  // Pointers are taken only now that no vector grows any more.
+  std::unordered_map<std::int64_t, LineBook*> lines;
+  for (auto& book : books) {
+    for (auto& line : book.lines) lines.emplace(line.line.id, &line);
+  }
+  attach_details(connection_, "action_plan_id = ?", {action_plan_id}, lines);
+  return books;
+}
+
+std::optional<ProjectBook> ActionPlanStore::load_book(std::int64_t project_id) {
+  auto row = connection_.query_one(
+      std::string("SELECT ") + kProjectColumns + " FROM action_plan_project WHERE id = ?",
+      {project_id});
+  if (!row) return std::nullopt;
+  ProjectBook book;
+  book.project = read_project(*row);
+  for (const auto& line_row :
+       connection_.query(std::string("SELECT ") + kLineColumns +
+                             " FROM action_plan_line WHERE project_id = ? ORDER BY position, id",
+                         {project_id})) {
+    book.lines.push_back(LineBook{read_line(line_row), {}, {}, {}});
+  }
+  if (book.lines.empty()) return book;
+  std::unordered_map<std::int64_t, LineBook*> lines;
+  for (auto& line : book.lines) lines.emplace(line.line.id, &line);
+  attach_details(connection_, "line_id IN (SELECT id FROM action_plan_line WHERE project_id = ?)",
+                 {project_id}, lines);
+  return book;
+}
+
+// ---- promotions ----
+
+std::int64_t ActionPlanStore::insert_promotion(const Promotion& promotion, std::int64_t project_id,
+                                               const std::string& province_code) {
+  return connection_.insert_returning_id(
+      "INSERT INTO action_plan_promotion (action_plan_id, project_id, province_code, element_id, "
+      "budget_source, committee_th, meeting_th, resolution_th, decided_on, skip_reason_th, "
+      "savings_before_satang, plan_version, created_by, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {promotion.action_plan_id, project_id, province_code, promotion.element_id,
+       std::string(plan::to_string(promotion.budget_source)), promotion.committee_th,
+       promotion.meeting_th, promotion.resolution_th, promotion.decided_on,
+       db::nullable(promotion.skip_reason_th), promotion.savings_before,
+       optional_value(promotion.plan_version), promotion.created_by, promotion.created_at});
+}
+
+std::vector<Promotion> ActionPlanStore::promotions(std::int64_t action_plan_id) {
+  std::vector<Promotion> result;
+  for (const auto& row : connection_.query(
+           "SELECT id, action_plan_id, element_id, budget_source, committee_th, meeting_th, "
+           "resolution_th, decided_on, skip_reason_th, savings_before_satang, plan_version, "
+           "created_by, created_at FROM action_plan_promotion WHERE action_plan_id = ? "
+           "ORDER BY id",
+           {action_plan_id})) {
+    Promotion promotion;
+    promotion.id = row.integer(0);
+    promotion.action_plan_id = row.integer(1);
+    promotion.element_id = row.integer(2);
+    promotion.budget_source =
+        plan::parse_budget_source(row.text(3)).value_or(BudgetSource::provincial);
+    promotion.committee_th = row.text(4);
+    promotion.meeting_th = row.text(5);
+    promotion.resolution_th = row.text(6);
+    promotion.decided_on = row.text(7);
+    promotion.skip_reason_th = row.optional_text(8);
+    promotion.savings_before = row.integer(9);
+    promotion.plan_version = optional_int(row, 10);
+    promotion.created_by = row.text(11);
+    promotion.created_at = row.text(12);
+    result.push_back(std::move(promotion));
+  }
+  return result;
+}
+
+}  // namespace changwat::action_plan

@@ -1,0 +1,55 @@
+#pragma once
+// Internals shared by the service_*.cpp files of ActionPlanService: permission
+// checks, the ledger cache, common errors. Not for other modules.
+#include <boost/json/object.hpp>
+#include <list>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "modules/action_plan/action_plan_store.hpp"
+#include "modules/action_plan/service.hpp"
+#include "modules/action_plan/target_store.hpp"
+
+namespace changwat::action_plan {
+
+struct ActionPlanService::Cache {
+  std::mutex mutex;
+  std::unordered_map<std::int64_t, std::shared_ptr<const Ledger>> ledgers;  // by action plan id
+  // Plan indexes by the plan tree they were built from (the tree is immutable and
+  // cached by the plan service, so its address identifies one version state).
+  struct Index {
+    std::weak_ptr<const plan::PlanTree> tree;
+    std::shared_ptr<const PlanIndex> index;
+  };
+  std::unordered_map<std::int64_t, Index> indexes;  // by plan id
+};
+
+namespace detail {
+
+std::string actor_name(const Actor& actor);
+// Reads of staff-only details (positions per line): any signed-in staff role.
+void require_staff(const Actor& actor);
+// strategy_officer / admin of the plan's province (or the command line).
+void require_planner(const Actor& actor, const ActionPlan& plan);
+// Month-end positions: the strategy office and admins for any project, an agency
+// officer for the projects of their own agency; 403 otherwise.
+void require_position_writer(const Actor& actor, const ActionPlan& plan,
+                             const std::optional<std::string>& project_agency);
+
+[[noreturn]] void throw_action_plan_not_found();
+[[noreturn]] void throw_project_not_found();
+[[noreturn]] void throw_project_stale();
+
+// Starts a change of an action plan inside the caller's write transaction: bumps its
+// revision first (so writers of one plan queue here and then read fresh rows) and
+// returns the plan as it now is. 404 if there is none.
+ActionPlan begin_change(ActionPlanStore& store, std::int64_t id);
+// The project's fresh book in the caller's transaction; 404 if the plan lacks it.
+ProjectBook load_project(db::Connection& connection, std::int64_t action_plan_id,
+                         std::int64_t element_id);
+
+boost::json::object audit_json(const ProjectBook& book);
+
+}  // namespace detail
+}  // namespace changwat::action_plan

@@ -1,0 +1,286 @@
+// ActionPlanService: allocation lines, spending plans, instalments, carry-over
+// consent and month-end positions of one project.
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "base/clock.hpp"
+#include "modules/action_plan/json.hpp"
+#include "modules/action_plan/service_detail.hpp"
+#include "platform/audit/audit_log.hpp"
+
+namespace changwat::action_plan {
+
+using namespace detail;
+
+namespace {
+
+void check_agency(const areas::AreaService& areas, const std::optional<std::string>& code,
+                  const std::string& field, FieldErrors& errors) {
+  if (code && !areas.find_agency(*code)) {
+    errors.add(field, {"ไม่รู้จักหน่วยงานรหัส " + *code, "unknown agency " + *code});
+  }
+}
+
+// The book after a change, and the header it belongs to, for the cache.
+using Changed = std::pair<ActionPlan, std::shared_ptr<const ProjectBook>>;
+
+Changed finish(db::Connection& c, const Actor& actor, const ActionPlan& header,
+               const ProjectBook& before, const char* action, std::int64_t expected_version) {
+  ActionPlanStore store(c);
+  // Every money change of a project bumps its version, the one the editors saw.
+  if (!store.update_project(before.project, expected_version)) throw_stale_version();
+  auto saved = store.load_book(before.project.id);
+  audit::record_in(c, header.province_code, actor, "action_plan_project",
+                   std::to_string(before.project.id), action, audit_json(before),
+                   audit_json(*saved));
+  return {header, std::make_shared<const ProjectBook>(std::move(*saved))};
+}
+
+}  // namespace
+
+std::shared_ptr<const ProjectBook> ActionPlanService::set_allocation(
+    const Actor& actor, std::int64_t id, std::int64_t element_id, std::vector<LineInput> lines,
+    std::optional<std::string> decision_ref, std::int64_t expected_version) {
+  FieldErrors errors;
+  check_line_fields(lines, errors);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string prefix = "lines[" + std::to_string(i) + "].";
+    check_agency(areas_, lines[i].budget_holder, prefix + "budget_holder", errors);
+    check_agency(areas_, lines[i].paying_agency, prefix + "paying_agency", errors);
+  }
+  if (decision_ref && decision_ref->size() > kMaxText * 4) {
+    errors.add("decision_ref", {"ยาวเกินไป", "is too long"});
+  }
+  errors.throw_if_any();
+
+  auto [header, book] = database_.write([&](db::Connection& c) {
+    ActionPlanStore store(c);
+    ActionPlan header = begin_change(store, id);
+    require_planner(actor, header);
+    require_open(header);
+    ProjectBook current = load_project(c, id, element_id);
+    if (current.project.version != expected_version) throw_stale_version();
+    check_allocation(current, lines, decision_ref);
+
+    for (const auto& book : current.lines) {
+      bool kept = std::any_of(lines.begin(), lines.end(), [&](const LineInput& line) {
+        return line.gfmis_code == book.line.gfmis_code;
+      });
+      if (!kept) store.delete_line(book.line.id);
+    }
+    int position = 0;
+    for (const auto& input : lines) {
+      Line line;
+      if (const LineBook* existing = current.line(input.gfmis_code)) line = existing->line;
+      line.project_id = current.project.id;
+      line.gfmis_code = input.gfmis_code;
+      line.expense_type = input.expense_type;
+      line.is_capital = input.is_capital;
+      line.allocated = input.allocated;
+      line.contract = input.contract;
+      line.budget_holder = input.budget_holder;
+      line.paying_agency = input.paying_agency;
+      line.position = position++;
+      if (line.id) {
+        store.update_line(line);
+        // The plan cannot promise more than the line now has.
+        const LineBook* existing = current.line(input.gfmis_code);
+        if (!existing->planned.empty() &&
+            existing->planned.back().planned_cumulative > line.allocated) {
+          std::vector<PlannedPoint> cut = existing->planned;
+          for (auto& point : cut)
+            point.planned_cumulative = std::min(point.planned_cumulative, line.allocated);
+          store.replace_planned(line.id, id, cut);
+        }
+      } else {
+        store.insert_line(line, id, header.province_code);
+      }
+    }
+    ProjectBook before = current;
+    before.project.decision_ref = decision_ref;
+    return finish(c, actor, header, before, "allocate", expected_version);
+  });
+  apply(header, book);
+  return book;
+}
+
+std::shared_ptr<const ProjectBook> ActionPlanService::set_spending_plan(
+    const Actor& actor, std::int64_t id, std::int64_t element_id, std::vector<LinePlanInput> lines,
+    std::int64_t expected_version) {
+  auto [header, book] = database_.write([&](db::Connection& c) {
+    ActionPlanStore store(c);
+    ActionPlan header = begin_change(store, id);
+    require_planner(actor, header);
+    require_open(header);
+    ProjectBook current = load_project(c, id, element_id);
+    if (current.project.version != expected_version) throw_stale_version();
+    FieldErrors errors;
+    std::vector<std::pair<const LineBook*, std::vector<PlannedPoint>>> plans;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string field = "lines[" + std::to_string(i) + "]";
+      const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
+      for (const auto& [other, unused] : plans) {
+        if (other == &line) {
+          errors.add(field + ".gfmis_code",
+                     {"รายการนี้ซ้ำกับรายการก่อนหน้า", "names the same line as an earlier entry"});
+        }
+      }
+      check_spending_plan(line.line, lines[i].months, header.fiscal_year, field + ".months",
+                          errors);
+      plans.emplace_back(&line, lines[i].months);
+    }
+    errors.throw_if_any();
+    for (const auto& [line, points] : plans) store.replace_planned(line->line.id, id, points);
+    return finish(c, actor, header, current, "spending_plan", expected_version);
+  });
+  apply(header, book);
+  return book;
+}
+
+std::shared_ptr<const ProjectBook> ActionPlanService::set_instalments(
+    const Actor& actor, std::int64_t id, std::int64_t element_id,
+    std::vector<LineInstalmentsInput> lines, std::int64_t expected_version) {
+  auto [header, book] = database_.write([&](db::Connection& c) {
+    ActionPlanStore store(c);
+    ActionPlan header = begin_change(store, id);
+    require_planner(actor, header);
+    require_open(header);
+    ProjectBook current = load_project(c, id, element_id);
+    if (current.project.version != expected_version) throw_stale_version();
+    FieldErrors errors;
+    std::vector<std::pair<const LineBook*, std::vector<Instalment>>> schedules;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string field = "lines[" + std::to_string(i) + "]";
+      const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
+      auto& instalments = lines[i].instalments;
+      std::sort(instalments.begin(), instalments.end(),
+                [](const Instalment& a, const Instalment& b) { return a.due < b.due; });
+      Satang total = 0;
+      for (std::size_t k = 0; k < instalments.size(); ++k) {
+        if (k > 0 && instalments[k - 1].due == instalments[k].due) {
+          errors.add(field + ".instalments", {"เดือนครบกำหนดซ้ำ", "a due month appears twice"});
+        }
+        if (instalments[k].amount < 0 || instalments[k].amount > kMaxSatang) {
+          errors.add(field + ".instalments",
+                     {"จำนวนเงินต้องไม่ติดลบ", "amounts must be non-negative whole satang"});
+        } else {
+          total += instalments[k].amount;
+        }
+      }
+      if (total > line.line.allocated) {
+        errors.add(field + ".instalments", {"รวมงวดเงินเกินงบที่ได้รับจัดสรร",
+                                            "the instalments add up to more than the allocation"});
+      }
+      schedules.emplace_back(&line, instalments);
+    }
+    errors.throw_if_any();
+    for (const auto& [line, instalments] : schedules) {
+      store.replace_instalments(line->line.id, id, instalments);
+    }
+    return finish(c, actor, header, current, "instalments", expected_version);
+  });
+  apply(header, book);
+  return book;
+}
+
+std::shared_ptr<const ProjectBook> ActionPlanService::set_carry_over(
+    const Actor& actor, std::int64_t id, std::int64_t element_id,
+    std::optional<std::string> gfmis_code, std::optional<Month> until,
+    std::optional<std::string> consent_th, std::int64_t expected_version) {
+  auto [header, book] = database_.write([&](db::Connection& c) {
+    ActionPlanStore store(c);
+    ActionPlan header = begin_change(store, id);
+    require_planner(actor, header);
+    require_open(header);
+    ProjectBook current = load_project(c, id, element_id);
+    if (current.project.version != expected_version) throw_stale_version();
+    const LineBook& book = pick_line(current, gfmis_code);
+    Line line = book.line;
+    if (until) {
+      FieldErrors errors;
+      if (fiscal_offset(*until, header.fiscal_year) < 12 + kCarryOverMonths) {
+        errors.add("until", {"ต้องเลยหกเดือนหลังสิ้นปีงบประมาณ (ภายในหกเดือนไม่ต้องขออนุมัติ)",
+                             "must be later than six months after the year end (within six no "
+                             "consent is needed)"});
+      }
+      if (!consent_th) {
+        errors.add("consent_th",
+                   {"ต้องระบุการอนุมัติให้ขยายเวลาเบิกจ่าย", "the recorded consent is required"});
+      }
+      errors.throw_if_any();
+    }
+    line.carry_over_until = until;
+    line.carry_over_consent = until ? consent_th : std::nullopt;
+    store.update_line(line);
+    return finish(c, actor, header, current, "carry_over", expected_version);
+  });
+  apply(header, book);
+  return book;
+}
+
+PositionResult ActionPlanService::set_position(const Actor& actor, std::int64_t id,
+                                               std::int64_t element_id,
+                                               const PositionInput& input) {
+  // Rights first, from the plan's own view of the project's agency.
+  ActionPlanView current = view(id);
+  const ProjectBook* known = current.ledger->find(element_id);
+  if (!known) throw_project_not_found();
+  ProjectMeta meta = meta_of(*current.index, known->project);
+  require_position_writer(actor, current.ledger->header, meta.agency_code);
+  FieldErrors errors;
+  if (input.po_outstanding < 0 || input.po_outstanding > kMaxSatang) {
+    errors.add("po_outstanding_satang",
+               {"ต้องเป็นจำนวนสตางค์ที่ไม่ติดลบ", "must be a non-negative whole number of satang"});
+  }
+  if (input.disbursed_to_date < 0 || input.disbursed_to_date > kMaxSatang) {
+    errors.add("disbursed_to_date_satang",
+               {"ต้องเป็นจำนวนสตางค์ที่ไม่ติดลบ", "must be a non-negative whole number of satang"});
+  }
+  errors.throw_if_any();
+
+  PositionResult result;
+  ActionPlan header = database_.write([&](db::Connection& c) {
+    ActionPlanStore store(c);
+    ActionPlan header = begin_change(store, id);
+    require_position_writer(actor, header, meta.agency_code);
+    require_open(header);
+    ProjectBook fresh = load_project(c, id, element_id);
+    if (fresh.project.status == ProjectStatus::cancelled) {
+      throw_rule("project_cancelled", {"โครงการนี้ถูกยกเลิกแล้ว", "The project is cancelled"});
+    }
+    const LineBook& line = pick_line(fresh, input.gfmis_code);
+    check_position(line, input.month, input.po_outstanding, input.disbursed_to_date,
+                   header.fiscal_year);
+    Position position;
+    position.month = input.month;
+    position.po_outstanding = input.po_outstanding;
+    position.disbursed_to_date = input.disbursed_to_date;
+    position.source = PositionSource::entry;
+    position.entered_by = actor_name(actor);
+    position.entered_at = iso_utc_now();
+    boost::json::value before = nullptr;
+    for (const auto& existing : line.positions) {
+      if (existing.month == input.month) before = position_to_json(existing, line.line.gfmis_code);
+    }
+    store.upsert_position(line.line.id, id, header.province_code, position);
+    audit::record_in(c, header.province_code, actor, "action_plan_position",
+                     std::to_string(line.line.id) + "/" + to_string(input.month),
+                     before.is_null() ? "create" : "update", before,
+                     position_to_json(position, line.line.gfmis_code));
+    result.gfmis_code = line.line.gfmis_code;
+    result.fiscal_year = header.fiscal_year;
+    result.position = position;
+    Satang previous = 0;
+    for (const auto& existing : line.positions) {
+      if (existing.month < input.month) previous = existing.disbursed_to_date;
+    }
+    result.disbursed_in_month = position.disbursed_to_date - previous;
+    auto saved = store.load_book(fresh.project.id);
+    result.book = std::make_shared<const ProjectBook>(std::move(*saved));
+    return header;
+  });
+  apply(header, result.book);
+  return result;
+}
+
+}  // namespace changwat::action_plan
