@@ -34,6 +34,7 @@ step() {
   names+=("$name"); times+=("$((SECONDS - start))s")
 }
 
+step "layer rules (includes)" scripts/check-layers.sh
 step "unit tests (ctest)" ctest --test-dir "$build_dir" --output-on-failure -j 2
 step "web unit tests (vitest)" bash -c 'cd web && npx vitest run'
 step "OpenAPI lint and web types" scripts/lint-api.sh

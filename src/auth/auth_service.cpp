@@ -1,6 +1,8 @@
 #include "auth/auth_service.hpp"
 
 #include <boost/json.hpp>
+#include <cstdio>
+#include <ctime>
 #include <regex>
 
 #include "auth/password.hpp"
@@ -41,6 +43,27 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
+// "2026-11-25T16:57:28Z" -> time point (the stored form, base/clock.hpp).
+std::optional<Clock::time_point> parse_iso_utc(const std::string& text) {
+  std::tm tm{};
+  if (std::sscanf(text.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+    return std::nullopt;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return Clock::from_time_t(timegm(&tm));
+}
+
+[[noreturn]] void throw_throttled(std::chrono::seconds wait) {
+  std::string seconds = std::to_string(std::max<long long>(1, wait.count()));
+  throw Error(ErrorKind::rate_limited, "too_many_attempts",
+              {"เข้าสู่ระบบผิดพลาดหลายครั้งจากที่อยู่นี้ กรุณารอ " + seconds +
+                   " วินาทีแล้วลองใหม่ (ผู้ดูแลระบบปลดล็อกได้ด้วย changwat user unlock)",
+               "Too many failed sign-ins from this address; wait " + seconds +
+                   " seconds and try again (an operator can clear this with "
+                   "`changwat user unlock`)"});
+}
+
 boost::json::object user_json(const NewUser& user) {
   boost::json::object o;
   o["username"] = user.username;
@@ -48,6 +71,7 @@ boost::json::object user_json(const NewUser& user) {
   o["role"] = std::string(role_name(user.role));
   o["agency_code"] = user.agency_code ? boost::json::value(*user.agency_code) : nullptr;
   o["area_code"] = user.area_code ? boost::json::value(*user.area_code) : nullptr;
+  o["province_code"] = user.province_code ? boost::json::value(*user.province_code) : nullptr;
   return o;
 }
 
@@ -62,36 +86,53 @@ void validate_password(std::string_view password) {
   }
 }
 
-AuthService::AuthService(db::Database& database, const areas::AreaService& areas,
+AuthService::AuthService(db::Database& database, const areas::Directory& directory,
                          SessionPolicy policy)
-    : database_(database), areas_(areas), policy_(policy) {}
+    : database_(database), directory_(directory), policy_(policy) {}
 
-void AuthService::check_rate_limit(db::Connection& c, std::string_view username,
-                                   std::string_view address, const std::string& since) {
-  auto by_account = c.query_one(
-      "SELECT COUNT(*) FROM login_attempt WHERE username = ? AND at >= ? AND success = 0",
-      {std::string(username), since});
+// Two limits, neither of which lets one client lock out another:
+//  - an (account, address) pair waits after its free failures, twice as long after
+//    each further one (counted since the pair's last success, within the window);
+//  - an address with too many failures on any accounts waits out the window.
+// The rightful user signing in from an address without recent failures is never
+// refused, whatever others sent for the same account.
+void AuthService::check_throttle(db::Connection& c, const std::string& username,
+                                 const std::string& address, Clock::time_point now) {
+  std::string since = iso_utc(now - policy_.failure_window);
   auto by_address = c.query_one(
-      "SELECT COUNT(*) FROM login_attempt WHERE address = ? AND at >= ? AND success = 0",
-      {std::string(address), since});
-  if (by_account->integer(0) >= policy_.max_failures_per_account ||
-      by_address->integer(0) >= policy_.max_failures_per_address) {
-    throw Error(ErrorKind::rate_limited, "too_many_attempts",
-                {"เข้าสู่ระบบผิดพลาดหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่",
-                 "Too many failed sign-in attempts; wait 15 minutes and try again"});
+      "SELECT COUNT(*), MIN(at) FROM login_attempt WHERE address = ? AND at >= ? AND success = 0",
+      {address, since});
+  if (by_address->integer(0) >= policy_.max_failures_per_address) {
+    auto oldest = parse_iso_utc(by_address->text(1)).value_or(now);
+    throw_throttled(std::chrono::ceil<std::chrono::seconds>(oldest + policy_.failure_window - now));
   }
+  auto pair = c.query_one(
+      "SELECT COUNT(*), MAX(at) FROM login_attempt WHERE username = ? AND address = ? "
+      "AND at >= ? AND success = 0 AND at >= COALESCE((SELECT MAX(at) FROM login_attempt "
+      "WHERE username = ? AND address = ? AND success = 1), '')",
+      {username, address, since, username, address});
+  std::int64_t failures = pair->integer(0);
+  if (failures < policy_.free_failures_per_pair) return;
+  std::chrono::seconds wait = policy_.max_backoff;
+  std::int64_t doublings = failures - policy_.free_failures_per_pair;
+  if (doublings < 30) {
+    wait = std::min<std::chrono::seconds>(policy_.max_backoff,
+                                          policy_.first_backoff * (std::int64_t{1} << doublings));
+  }
+  auto last = parse_iso_utc(pair->text(1)).value_or(now);
+  if (now < last + wait)
+    throw_throttled(std::chrono::ceil<std::chrono::seconds>(last + wait - now));
 }
 
 SignIn AuthService::sign_in(std::string_view username, std::string_view password,
                             const Actor& actor) {
   auto now = Clock::now();
-  std::string since = iso_utc(now - policy_.failure_window);
   std::string name(username);
 
   // Read what we need, then hash outside any transaction: Argon2id is slow and must
   // not hold a database connection busy.
   auto found = database_.read([&](db::Connection& c) {
-    check_rate_limit(c, name, actor.address, since);
+    check_throttle(c, name, actor.address, now);
     return c.query_one(std::string("SELECT ") + kUserColumns +
                            ", u.password_hash FROM app_user u WHERE u.username = ?",
                        {name});
@@ -151,8 +192,7 @@ std::optional<Session> AuthService::authenticate(std::string_view token) {
   // Refresh the idle timer at most once a minute to keep reads cheap.
   if (last_seen <= iso_utc(now - std::chrono::minutes(1))) {
     database_.write([&](db::Connection& c) {
-      c.execute("UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?",
-                {now_text, hash});
+      c.execute("UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?", {now_text, hash});
     });
   }
   return Session{principal_from(*row), row->text(9)};
@@ -160,8 +200,7 @@ std::optional<Session> AuthService::authenticate(std::string_view token) {
 
 void AuthService::sign_out(std::string_view token, const Actor& actor) {
   database_.write([&](db::Connection& c) {
-    auto removed = c.execute("DELETE FROM user_session WHERE token_hash = ?",
-                             {sha256_hex(token)});
+    auto removed = c.execute("DELETE FROM user_session WHERE token_hash = ?", {sha256_hex(token)});
     if (removed > 0 && actor.principal)
       audit::record(c, actor, "session", std::to_string(actor.principal->user_id), "sign_out",
                     nullptr, nullptr);
@@ -178,14 +217,11 @@ std::int64_t AuthService::add_user(const NewUser& user, std::string_view passwor
                             "Username must be 3–64 characters of a-z 0-9 . _ -"});
   if (code_points(user.display_name) > 200)
     errors.add("display_name", {"ชื่อยาวเกิน 200 ตัวอักษร", "Name is longer than 200 characters"});
-  if (user.agency_code && !areas_.find_agency(*user.agency_code))
-    errors.add("agency", {"ไม่พบหน่วยงานรหัสนี้", "No agency has this code"});
-  if (user.area_code && !areas_.find(*user.area_code))
-    errors.add("area", {"ไม่พบพื้นที่รหัสนี้", "No area has this code"});
   if (user.role == Role::agency_officer && !user.agency_code)
-    errors.add("agency", {"เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน",
-                          "An agency officer needs an agency"});
+    errors.add("agency", {"เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน", "An agency officer needs an agency"});
+  std::optional<std::string> scope = scope_province(user, actor, errors);
   errors.throw_if_any();
+  std::string province = areas::province_for(directory_, actor, scope);
   validate_password(password);
   std::string hash = hash_password(password);
   return database_.write([&](db::Connection& c) {
@@ -194,11 +230,13 @@ std::int64_t AuthService::add_user(const NewUser& user, std::string_view passwor
     auto id = c.insert_returning_id(
         "INSERT INTO app_user (province_code, username, display_name, password_hash, role, "
         "agency_code, area_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {user.province_code, user.username,
-         user.display_name.empty() ? user.username : user.display_name, hash,
-         std::string(role_name(user.role)), db::nullable(user.agency_code),
+        {province, user.username, user.display_name.empty() ? user.username : user.display_name,
+         hash, std::string(role_name(user.role)), db::nullable(user.agency_code),
          db::nullable(user.area_code), iso_utc_now()});
-    audit::record(c, actor, "user", std::to_string(id), "create", nullptr, user_json(user));
+    NewUser created = user;
+    created.province_code = province;
+    audit::record_in(c, province, actor, "user", std::to_string(id), "create", nullptr,
+                     user_json(created));
     return id;
   });
 }
@@ -209,29 +247,45 @@ void AuthService::set_password(std::string_view username, std::string_view passw
   validate_password(password);
   std::string hash = hash_password(password);
   database_.write([&](db::Connection& c) {
-    auto row = c.query_one("SELECT id FROM app_user WHERE username = ?", {std::string(username)});
+    auto row = c.query_one("SELECT id, province_code FROM app_user WHERE username = ?",
+                           {std::string(username)});
     if (!row) throw_not_found("ผู้ใช้", "User");
     c.execute("UPDATE app_user SET password_hash = ?, version = version + 1 WHERE id = ?",
               {hash, row->integer(0)});
     // Changing a password ends every session of that user.
     c.execute("DELETE FROM user_session WHERE user_id = ?", {row->integer(0)});
-    audit::record(c, actor, "user", std::to_string(row->integer(0)), "set_password", nullptr,
-                  nullptr);
+    audit::record_in(c, row->text(1), actor, "user", std::to_string(row->integer(0)),
+                     "set_password", nullptr, nullptr);
   });
 }
 
 void AuthService::disable_user(std::string_view username, const Actor& actor) {
   actor.require_role_or_local({Role::admin});
   database_.write([&](db::Connection& c) {
-    auto row = c.query_one("SELECT id, disabled FROM app_user WHERE username = ?",
+    auto row = c.query_one("SELECT id, disabled, province_code FROM app_user WHERE username = ?",
                            {std::string(username)});
     if (!row) throw_not_found("ผู้ใช้", "User");
     c.execute("UPDATE app_user SET disabled = 1, version = version + 1 WHERE id = ?",
               {row->integer(0)});
     c.execute("DELETE FROM user_session WHERE user_id = ?", {row->integer(0)});
-    audit::record(c, actor, "user", std::to_string(row->integer(0)), "disable",
-                  boost::json::object{{"disabled", row->integer(1) != 0}},
-                  boost::json::object{{"disabled", true}});
+    audit::record_in(c, row->text(2), actor, "user", std::to_string(row->integer(0)), "disable",
+                     boost::json::object{{"disabled", row->integer(1) != 0}},
+                     boost::json::object{{"disabled", true}});
+  });
+}
+
+std::int64_t AuthService::clear_failures(std::string_view username, const Actor& actor) {
+  actor.require_role_or_local({Role::admin});
+  return database_.write([&](db::Connection& c) {
+    auto row = c.query_one("SELECT id, province_code FROM app_user WHERE username = ?",
+                           {std::string(username)});
+    if (!row) throw_not_found("ผู้ใช้", "User");
+    std::int64_t cleared = c.execute("DELETE FROM login_attempt WHERE username = ? AND success = 0",
+                                     {std::string(username)});
+    audit::record_in(c, row->text(1), actor, "user", std::to_string(row->integer(0)),
+                     "clear_failed_sign_ins", nullptr,
+                     boost::json::object{{"failed_sign_ins_cleared", cleared}});
+    return cleared;
   });
 }
 
@@ -247,6 +301,40 @@ std::vector<UserSummary> AuthService::list_users(const Actor& actor) const {
     }
     return users;
   });
+}
+
+// The province a new user's scope names (agency, area, or the one named: they must
+// agree); none when the scope says nothing, and add_user then takes the admin's own
+// province, or on the command line the deployment's only one (areas::province_for).
+// An admin adds users of their own province only.
+std::optional<std::string> AuthService::scope_province(const NewUser& user, const Actor& actor,
+                                                       FieldErrors& errors) const {
+  std::optional<std::string> province = user.province_code;
+  auto agree = [&](const char* field, const std::string& found) {
+    if (province && *province != found) {
+      errors.add(field, {"อยู่ต่างจังหวัดกับขอบเขตอื่นของผู้ใช้ (" + found + " ไม่ใช่ " + *province + ")",
+                         "is in another province than the user's other scope (" + found + ", not " +
+                             *province + ")"});
+    }
+    province = found;
+  };
+  if (user.agency_code) {
+    if (auto agency = directory_.find_agency(*user.agency_code))
+      agree("agency", agency->province_code);
+    else
+      errors.add("agency", {"ไม่พบหน่วยงานรหัสนี้", "No agency has this code"});
+  }
+  if (user.area_code) {
+    if (auto area = directory_.find(*user.area_code))
+      agree("area", area->province_code);
+    else
+      errors.add("area", {"ไม่พบพื้นที่รหัสนี้", "No area has this code"});
+  }
+  if (actor.principal && province && *province != actor.principal->province_code) {
+    errors.add("province_code",
+               {"เพิ่มผู้ใช้ได้เฉพาะในจังหวัดของตนเอง", "You can add users of your own province only"});
+  }
+  return province;
 }
 
 }  // namespace changwat::auth

@@ -1,7 +1,8 @@
 #pragma once
 // Users, sign-in and sessions. Sessions live in the database (servers stay
 // stateless); only the SHA-256 of the opaque token is stored. Sign-in attempts are
-// recorded and rate-limited per account and per address.
+// recorded and throttled per (account, address) pair with a growing wait, and per
+// address: failures from one address never lock the account out for another.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -9,16 +10,24 @@
 #include <string_view>
 #include <vector>
 
+#include "base/clock.hpp"
+#include "base/error.hpp"
 #include "base/principal.hpp"
 #include "db/database.hpp"
-#include "platform/areas/area_service.hpp"
+#include "platform/areas/directory.hpp"
 
 namespace changwat::auth {
 
 struct SessionPolicy {
   std::chrono::seconds idle_timeout{std::chrono::hours(2)};
   std::chrono::seconds absolute_timeout{std::chrono::hours(12)};
-  int max_failures_per_account = 5;
+  // Failures of one account from one address before it must wait; each further
+  // failure doubles the wait (first_backoff, then 2x, 4x …, at most max_backoff).
+  int free_failures_per_pair = 2;
+  std::chrono::seconds first_backoff{2};
+  std::chrono::seconds max_backoff{std::chrono::minutes(15)};
+  // Failures from one address (any accounts) within failure_window before it is
+  // refused altogether until the window has passed.
   int max_failures_per_address = 20;
   std::chrono::seconds failure_window{std::chrono::minutes(15)};
 };
@@ -41,7 +50,8 @@ struct NewUser {
   Role role = Role::public_user;
   std::optional<std::string> agency_code;
   std::optional<std::string> area_code;
-  std::string province_code = "23";
+  // None: the agency's or area's province, else the deployment's only province.
+  std::optional<std::string> province_code;
 };
 
 struct UserSummary {
@@ -56,7 +66,7 @@ struct UserSummary {
 
 class AuthService {
  public:
-  AuthService(db::Database& database, const areas::AreaService& areas, SessionPolicy policy = {});
+  AuthService(db::Database& database, const areas::Directory& directory, SessionPolicy policy = {});
 
   // Throws unauthenticated ("invalid_credentials", the same for an unknown user, a
   // wrong password and a disabled account) or rate_limited.
@@ -69,13 +79,18 @@ class AuthService {
   std::int64_t add_user(const NewUser& user, std::string_view password, const Actor& actor);
   void set_password(std::string_view username, std::string_view password, const Actor& actor);
   void disable_user(std::string_view username, const Actor& actor);
+  // Forgets the account's failed sign-ins (every address), ending its throttling;
+  // returns how many were forgotten. The operator's `changwat user unlock`.
+  std::int64_t clear_failures(std::string_view username, const Actor& actor);
   std::vector<UserSummary> list_users(const Actor& actor) const;
 
  private:
-  void check_rate_limit(db::Connection& c, std::string_view username, std::string_view address,
-                        const std::string& since);
+  void check_throttle(db::Connection& c, const std::string& username, const std::string& address,
+                      Clock::time_point now);
+  std::optional<std::string> scope_province(const NewUser& user, const Actor& actor,
+                                            FieldErrors& errors) const;
   db::Database& database_;
-  const areas::AreaService& areas_;
+  const areas::Directory& directory_;
   SessionPolicy policy_;
 };
 

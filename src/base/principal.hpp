@@ -27,7 +27,7 @@ struct Principal {
   std::string username;
   std::string display_name;
   Role role = Role::public_user;
-  std::string province_code = "23";
+  std::string province_code;  // the user's province (two-digit DOPA code), from their scope
   std::optional<std::string> agency_code;     // scope: an agency
   std::optional<std::string> area_code;       // scope: an area (district, subdistrict…)
   std::optional<std::int64_t> community_id;   // scope: a tourism community

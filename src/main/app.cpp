@@ -3,25 +3,14 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "auth/api.hpp"
 #include "auth/middleware.hpp"
 #include "db/migrations.hpp"
 #include "http/static_files.hpp"
-#include "platform/areas/api.hpp"
-#include "platform/areas/reference_data.hpp"
-#include "platform/audit/api.hpp"
-#include "modules/participation/module.hpp"
+#include "main/modules.hpp"
 #include "modules/plan/module.hpp"
+#include "platform/areas/reference_data.hpp"
 
 namespace changwat::app {
-
-// Module services live here so app.hpp stays stable as modules are added.
-struct App::Modules {
-  Modules(db::Database& database, areas::AreaService& areas)
-      : plans(database, areas), participation(database, areas, plans) {}
-  plan::PlanService plans;
-  participation::ParticipationService participation;
-};
 
 namespace {
 
@@ -42,8 +31,11 @@ constexpr DemoUser kDemoUsers[] = {
     {"community", "วิสาหกิจชุมชนท่องเที่ยว (ตัวอย่าง)", Role::community_manager, nullptr},
 };
 
-void add_demo_users(db::Database& database, auth::AuthService& auth) {
+// The demo's staff work in the province of its provincial office (from data/).
+void add_demo_users(db::Database& database, const areas::Directory& directory,
+                    auth::AuthService& auth) {
   Actor system = Actor::command_line();
+  std::optional<areas::Agency> office = directory.find_agency(kDemoUsers[1].agency);
   for (const auto& user : kDemoUsers) {
     bool exists = database.read([&](db::Connection& c) {
       return c.query_one("SELECT 1 FROM app_user WHERE username = ?", {std::string(user.username)})
@@ -55,6 +47,7 @@ void add_demo_users(db::Database& database, auth::AuthService& auth) {
     new_user.display_name = user.display_name;
     new_user.role = user.role;
     if (user.agency) new_user.agency_code = std::string(user.agency);
+    if (office) new_user.province_code = office->province_code;
     auth.add_user(new_user, kDemoPassword, system);
   }
 }
@@ -75,19 +68,23 @@ App::App(const AppOptions& options) {
   areas_ = std::make_unique<areas::AreaService>(*database_);
   agencies_ = std::make_unique<areas::AgencyService>(*database_, *areas_);
   auth_ = std::make_unique<auth::AuthService>(*database_, *areas_);
-  modules_ = std::make_unique<Modules>(*database_, *areas_);
+  modules_ = make_modules({*database_, *areas_, *agencies_, *auth_});
   if (options.demo) load_demo();
   register_routes(options.web_directory);
 }
 
 App::~App() = default;
 
-plan::PlanService& App::plans() { return modules_->plans; }
+plan::PlanService& App::plans() {
+  for (const auto& module : modules_)
+    if (auto* plans = dynamic_cast<plan::PlanModule*>(module.get())) return plans->service();
+  throw std::logic_error("the plan module is not in the list (main/modules.cpp)");
+}
 
 void App::load_demo() {
-  add_demo_users(*database_, *auth_);
-  plan::load_demo(modules_->plans);
-  participation::load_demo(modules_->participation);
+  add_demo_users(*database_, *areas_, *auth_);
+  // In list order: a module's demo may name records of the modules before it.
+  for (const auto& module : modules_) module->load_demo();
 }
 
 void App::register_routes(const std::string& web_directory) {
@@ -132,11 +129,7 @@ void App::register_routes(const std::string& web_directory) {
     return text;
   });
 
-  auth::register_routes(router_, *auth_);
-  audit::register_routes(router_, *database_);
-  areas::register_routes(router_, *areas_, *agencies_);
-  plan::register_routes(router_, modules_->plans);
-  participation::register_routes(router_, modules_->participation);
+  for (const auto& module : modules_) module->register_routes(router_);
 
   if (!web_directory.empty()) router_.set_fallback(http::static_files(web_directory));
 }

@@ -1,8 +1,10 @@
 #pragma once
-// Assembles the product: database, services of every module, the router with its
-// middleware and routes. Used by `serve` and by the commands that need services.
+// Assembles the product: database, platform services, the one list of modules
+// (main/modules.cpp), the router with its middleware and routes. Used by `serve` and
+// by the commands that need services.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "auth/auth_service.hpp"
 #include "db/database.hpp"
@@ -10,6 +12,7 @@
 #include "http/router.hpp"
 #include "platform/areas/agency_service.hpp"
 #include "platform/areas/area_service.hpp"
+#include "platform/module.hpp"
 #include "modules/plan/service.hpp"
 
 namespace changwat::app {
@@ -34,7 +37,8 @@ class App {
   auth::AuthService& auth() { return *auth_; }
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
-  struct Modules;
+  // Every module, in the order of main/modules.cpp.
+  const std::vector<std::unique_ptr<platform::Module>>& modules() const { return modules_; }
   plan::PlanService& plans();
 
  private:
@@ -45,7 +49,7 @@ class App {
   std::unique_ptr<areas::AreaService> areas_;
   std::unique_ptr<areas::AgencyService> agencies_;
   std::unique_ptr<auth::AuthService> auth_;
-  std::unique_ptr<Modules> modules_;
+  std::vector<std::unique_ptr<platform::Module>> modules_;
   http::Router router_;
   http::Metrics metrics_;
 };

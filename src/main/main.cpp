@@ -1,4 +1,4 @@
-// The `changwat` command: serve, migrate, user add|passwd|disable, routes.
+// The `changwat` command: serve, migrate, user add|passwd|disable|unlock, routes, modules.
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -112,11 +112,14 @@ int main(int argc, char** argv) {
   auto* user_cmd = cli.add_subcommand("user", "Manage users (password read from stdin)");
   user_cmd->require_subcommand(1);
   auto* user_add = user_cmd->add_subcommand("add", "Add a user");
-  std::string username, role_text, agency, area, display_name;
+  std::string username, role_text, agency, area, province, display_name;
   user_add->add_option("name", username, "Username")->required();
   user_add->add_option("--role", role_text, "Role")->required();
   user_add->add_option("--agency", agency, "Agency code (scope)");
   user_add->add_option("--area", area, "Area code (scope)");
+  user_add->add_option("--province", province,
+                       "Province code, when neither agency nor area says it and the "
+                       "deployment serves several provinces");
   user_add->add_option("--display-name", display_name, "Name shown in the UI");
   user_add->add_option("--db", database_url, "Database URL");
   auto* user_passwd = user_cmd->add_subcommand("passwd", "Set a user's password");
@@ -125,8 +128,14 @@ int main(int argc, char** argv) {
   auto* user_disable = user_cmd->add_subcommand("disable", "Disable a user and end sessions");
   user_disable->add_option("name", username, "Username")->required();
   user_disable->add_option("--db", database_url, "Database URL");
+  auto* user_unlock = user_cmd->add_subcommand(
+      "unlock", "Forget a user's failed sign-ins (ends sign-in throttling for the account)");
+  user_unlock->add_option("name", username, "Username")->required();
+  user_unlock->add_option("--db", database_url, "Database URL");
 
   auto* routes_cmd = cli.add_subcommand("routes", "List the HTTP routes (method and pattern)");
+  auto* modules_cmd =
+      cli.add_subcommand("modules", "List the modules: roles, OpenAPI tags and routes of each");
 
   auto* export_cmd = cli.add_subcommand("export", "Write a document (PDF or Excel)");
   export_cmd->require_subcommand(1);
@@ -167,6 +176,23 @@ int main(int argc, char** argv) {
                     route.pattern.c_str());
       return 0;
     }
+    if (modules_cmd->parsed()) {
+      app_options.database_url = "sqlite::memory:";
+      app::App application(app_options);
+      for (const auto& module : application.modules()) {
+        http::Router own;
+        module->register_routes(own);
+        std::string roles;
+        for (Role role : module->roles())
+          roles += (roles.empty() ? "" : ", ") + std::string(role_name(role));
+        std::string tags;
+        for (const auto& tag : module->openapi().tags) tags += (tags.empty() ? "" : ", ") + tag;
+        std::printf("%s\n  roles: %s\n  openapi tags: %s\n  routes: %zu\n",
+                    std::string(module->name()).c_str(), roles.c_str(), tags.c_str(),
+                    own.routes().size());
+      }
+      return 0;
+    }
     if (export_plan_cmd->parsed()) {
       app::App application(app_options);
       std::optional<int> version;
@@ -203,6 +229,7 @@ int main(int argc, char** argv) {
         user.role = *role;
         if (!agency.empty()) user.agency_code = agency;
         if (!area.empty()) user.area_code = area;
+        if (!province.empty()) user.province_code = province;
         auto id = application.auth().add_user(user, read_password(), actor);
         std::printf("user %s added (id %lld)\n", username.c_str(), static_cast<long long>(id));
       } else if (user_passwd->parsed()) {
@@ -211,6 +238,10 @@ int main(int argc, char** argv) {
       } else if (user_disable->parsed()) {
         application.auth().disable_user(username, actor);
         std::printf("user %s disabled\n", username.c_str());
+      } else if (user_unlock->parsed()) {
+        auto cleared = application.auth().clear_failures(username, actor);
+        std::printf("failed sign-ins of %s forgotten: %lld\n", username.c_str(),
+                    static_cast<long long>(cleared));
       }
       return 0;
     }

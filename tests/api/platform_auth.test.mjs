@@ -1,4 +1,5 @@
-// Sign-in, sessions, CSRF, rate limits and the command line's user management.
+// Sign-in, sessions, CSRF, sign-in throttling and the command line's user management.
+import http from 'node:http';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli, demoPassword } from '../lib/server.mjs';
@@ -74,15 +75,70 @@ test('sign-out ends the session', async () => {
   assert.equal((await c.get('/api/v1/auth/me')).status, 401);
 });
 
-test('sign-in attempts are rate-limited per account', async () => {
-  server.addUser('ratelimited', 'executive', 'correct-horse-1');
-  for (let i = 0; i < 5; i++) {
-    const r = await server.client().post('/api/v1/auth/login', { username: 'ratelimited', password: `wrong-${i}-xx` });
-    assert.equal(r.status, 401);
+// Sign-in from a chosen source address: every 127.x address is this machine, so the
+// server sees distinct peers without trusting any X-Forwarded-For header.
+function loginFrom(address, username, password) {
+  return new Promise((resolve, reject) => {
+    const url = new URL(server.url);
+    const body = JSON.stringify({ username, password });
+    const request = http.request({
+      host: url.hostname, port: url.port, path: '/api/v1/auth/login', method: 'POST', localAddress: address,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => { text += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, json: text ? JSON.parse(text) : null }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+const waitSeconds = (r) => Number(/wait (\d+) seconds/.exec(r.json.error.message_en)?.[1]);
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+test('failed sign-ins from one address back that address off; the account stays open elsewhere', async () => {
+  server.addUser('throttled', 'executive', 'correct-horse-1');
+  const attacker = '127.0.0.3';
+  const owner = '127.0.0.4';
+  // Two failures are free, then the address waits; attempts meanwhile are refused
+  // before any password check, the right password included.
+  for (let i = 0; i < 2; i++) assert.equal((await loginFrom(attacker, 'throttled', `wrong-${i}-xx`)).status, 401);
+  for (let i = 2; i < 6; i++) {
+    const r = await loginFrom(attacker, 'throttled', `wrong-${i}-xx`);
+    assert.equal(r.status, 429);
+    assert.ok(r.json.error.message_th.length > 0);
+    assert.ok(waitSeconds(r) >= 1 && waitSeconds(r) <= 2, r.json.error.message_en);
   }
-  const blocked = await server.client().post('/api/v1/auth/login', { username: 'ratelimited', password: 'correct-horse-1' });
-  assert.equal(blocked.status, 429);
-  assert.ok(blocked.json.error.message_th.length > 0);
+  assert.equal((await loginFrom(attacker, 'throttled', 'correct-horse-1')).status, 429);
+
+  // The rightful user, from an address without failures, signs in.
+  const mine = await loginFrom(owner, 'throttled', 'correct-horse-1');
+  assert.equal(mine.status, 200, JSON.stringify(mine.json));
+  assert.equal(mine.json.user.username, 'throttled');
+
+  // After the wait, one more failure doubles it (2 s -> 4 s).
+  await sleep(2100);
+  assert.equal((await loginFrom(attacker, 'throttled', 'wrong-again-xx')).status, 401);
+  const longer = await loginFrom(attacker, 'throttled', 'correct-horse-1');
+  assert.equal(longer.status, 429);
+  assert.ok(waitSeconds(longer) >= 3 && waitSeconds(longer) <= 4, longer.json.error.message_en);
+
+  // The operator's way to lift it at once.
+  const unlock = runCli(['user', 'unlock', 'throttled', '--db', server.db.url]);
+  assert.equal(unlock.status, 0, unlock.stderr);
+  assert.match(unlock.stdout, /forgotten: 3/);
+  assert.equal((await loginFrom(attacker, 'throttled', 'correct-horse-1')).status, 200);
+});
+
+test('an address that fails on many accounts is refused for all of them, other addresses are not', async () => {
+  const spray = '127.0.0.5';
+  for (let i = 0; i < 10; i++) {
+    for (let j = 0; j < 2; j++) assert.equal((await loginFrom(spray, `guess-${i}`, `wrong-${j}-xx`)).status, 401);
+  }
+  const refused = await loginFrom(spray, 'executive', demoPassword);
+  assert.equal(refused.status, 429);
+  assert.equal((await loginFrom('127.0.0.6', 'executive', demoPassword)).status, 200);
 });
 
 test('audit log: admin and auditor only, newest first, with before and after', async () => {

@@ -71,27 +71,33 @@ Enum enum_at(const boost::json::object& object, const char* field, const std::st
   return *value;
 }
 
-// The demo is loaded by the strategy office of Trat.
-Principal demo_principal() {
+// The demo is loaded by the strategy office of the demo plan's province.
+Principal demo_principal(const std::string& province_code) {
   Principal principal;
   principal.role = Role::strategy_officer;
-  principal.province_code = "23";
+  principal.province_code = province_code;
   return principal;
 }
 
-rules::Placement placement_at(const areas::AreaService& areas, const std::string& area_code,
-                              const std::string& where) {
+rules::Placement placement_at(const areas::AreaService& areas, const std::string& province_code,
+                              const std::string& area_code, const std::string& where) {
   FieldErrors errors;
   std::optional<rules::Placement> placement =
-      rules::place_for(areas, demo_principal(), area_code, "area", errors);
-  if (!placement) bad_demo(where + ": area " + area_code + " is not a district or lower in Trat");
+      rules::place_for(areas, demo_principal(province_code), area_code, "area", errors);
+  if (!placement)
+    bad_demo(where + ": area " + area_code + " is not a district or lower in province " +
+             province_code);
   return *placement;
 }
 
 class DemoLoader {
  public:
-  DemoLoader(ParticipationService& service, db::Connection& connection, std::int64_t plan_id)
-      : service_(service), connection_(connection), plan_id_(plan_id) {}
+  DemoLoader(ParticipationService& service, db::Connection& connection, std::int64_t plan_id,
+             std::string province_code)
+      : service_(service),
+        connection_(connection),
+        plan_id_(plan_id),
+        province_(std::move(province_code)) {}
 
   void forums(const boost::json::array& items) {
     for (const boost::json::value& item : items) {
@@ -103,13 +109,13 @@ class DemoLoader {
         continue;
       }
       Forum forum;
-      forum.province_code = "23";
+      forum.province_code = province_;
       forum.plan_id = plan_id_;
       forum.title_th = text_at(object, "title_th", where);
       forum.title_en = text_at(object, "title_en", where);
       forum.held_on = thai::to_iso(thai::parse_date(text_at(object, "held_on", where)));
       rules::Placement placement =
-          placement_at(service_.areas(), text_at(object, "area", where), where);
+          placement_at(service_.areas(), province_, text_at(object, "area", where), where);
       forum.area_code = placement.area_code;
       forum.district_code = placement.district_code;
       const auto& attendance = object_at(object.at("attendance"), where + " attendance");
@@ -122,8 +128,8 @@ class DemoLoader {
       forum.demo = true;
       forum.id = store::insert_forum(connection_, forum, key);
       forums_[key] = forum.id;
-      audit::record(connection_, Actor::command_line(), "forum", std::to_string(forum.id),
-                    "demo_load", nullptr, forum_json(forum));
+      audit::record_in(connection_, province_, Actor::command_line(), "forum",
+                       std::to_string(forum.id), "demo_load", nullptr, forum_json(forum));
     }
   }
 
@@ -151,8 +157,8 @@ class DemoLoader {
         link.need_id = need.id;
         if (!store::insert_link(connection_, link)) bad_demo(where + ": the same link twice");
       }
-      audit::record(connection_, Actor::command_line(), "need", std::to_string(need.id),
-                    "demo_load", nullptr, need_json(need, false));
+      audit::record_in(connection_, province_, Actor::command_line(), "need",
+                       std::to_string(need.id), "demo_load", nullptr, need_json(need, false));
     }
   }
 
@@ -163,7 +169,7 @@ class DemoLoader {
       std::string where = "swot item " + key;
       if (store::demo_swot_item_exists(connection_, key)) continue;
       SwotItem swot;
-      swot.province_code = "23";
+      swot.province_code = province_;
       swot.plan_id = plan_id_;
       swot.kind = enum_at<SwotKind>(object, "kind", where, parse_swot_kind);
       swot.dimension = enum_at<Dimension>(object, "dimension", where, parse_dimension);
@@ -174,15 +180,15 @@ class DemoLoader {
       swot.position = store::next_swot_position(connection_, plan_id_, swot.kind);
       swot.demo = true;
       swot.id = store::insert_swot_item(connection_, swot, std::nullopt, kGatheredAt, key);
-      audit::record(connection_, Actor::command_line(), "swot_item", std::to_string(swot.id),
-                    "demo_load", nullptr, swot_json(swot));
+      audit::record_in(connection_, province_, Actor::command_line(), "swot_item",
+                       std::to_string(swot.id), "demo_load", nullptr, swot_json(swot));
     }
   }
 
  private:
   Need read_need(const boost::json::object& object, const std::string& where) {
     Need need;
-    need.province_code = "23";
+    need.province_code = province_;
     need.plan_id = plan_id_;
     need.receipt = random_token(9);
     need.title = text_at(object, "title", where);
@@ -196,7 +202,7 @@ class DemoLoader {
     need.source = enum_at<NeedSource>(object, "source", where, parse_source);
     need.status = enum_at<NeedStatus>(object, "status", where, parse_status);
     rules::Placement placement =
-        placement_at(service_.areas(), text_at(object, "area", where), where);
+        placement_at(service_.areas(), province_, text_at(object, "area", where), where);
     need.area_code = placement.area_code;
     need.district_code = placement.district_code;
     need.subdistrict_code = placement.subdistrict_code;
@@ -249,6 +255,7 @@ class DemoLoader {
   ParticipationService& service_;
   db::Connection& connection_;
   std::int64_t plan_id_;
+  std::string province_;  // the demo plan's
   std::map<std::string, std::int64_t> forums_;
   std::map<std::string, std::int64_t> needs_;
 };
@@ -264,8 +271,9 @@ void load_demo(ParticipationService& service) {
   std::optional<std::int64_t> plan_id = service.plans().plan_id_by_demo_key(plan_key);
   if (!plan_id) bad_demo("the demo plan " + plan_key + " is not loaded (load the plan demo first)");
 
+  std::string province = service.plans().get_plan(Actor::command_line(), *plan_id).province_code;
   service.database().write([&](db::Connection& connection) {
-    DemoLoader loader(service, connection, *plan_id);
+    DemoLoader loader(service, connection, *plan_id, province);
     loader.forums(root.at("forums").as_array());
     loader.needs(root.at("needs").as_array());
     loader.swot(root.at("swot").as_array());

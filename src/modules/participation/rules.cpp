@@ -60,7 +60,27 @@ bool is_strategy_office(const Actor& actor) {
 }
 
 const Principal& require_recorder(const Actor& actor) {
-  return actor.require_role({Role::strategy_officer, Role::admin, Role::agency_officer});
+  const Principal& principal =
+      actor.require_role({Role::strategy_officer, Role::admin, Role::agency_officer});
+  // An agency officer records only inside the area they serve; with none set there
+  // is nothing they may record (a right, not a field problem).
+  if (principal.role == Role::agency_officer && !principal.area_code) {
+    throw Error(ErrorKind::forbidden, "no_area_scope",
+                {"บัญชีเจ้าหน้าที่หน่วยงานนี้ยังไม่ได้กำหนดพื้นที่รับผิดชอบ จึงบันทึกความต้องการหรือเวทีประชาคมไม่ได้ "
+                 "กรุณาให้ผู้ดูแลระบบกำหนดพื้นที่ให้ก่อน",
+                 "This agency officer has no area of responsibility, so it cannot record needs "
+                 "or forums; ask an administrator to set the area first"});
+  }
+  return principal;
+}
+
+const Principal& require_staff(const Actor& actor) {
+  const Principal& principal = actor.require_signed_in();
+  if (principal.role == Role::public_user) {
+    throw Error(ErrorKind::forbidden, "staff_only",
+                {"เฉพาะเจ้าหน้าที่เท่านั้นที่ดูข้อมูลนี้ได้", "Only staff can see this"});
+  }
+  return principal;
 }
 
 std::optional<Placement> place_for(const areas::AreaService& areas, const Principal& principal,

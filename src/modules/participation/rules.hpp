@@ -16,6 +16,8 @@ const Principal& require_strategy_office(const Actor& actor);
 bool is_strategy_office(const Actor& actor);
 // strategy office, or an agency officer scoped to an area (checked per area).
 const Principal& require_recorder(const Actor& actor);
+// Signed-in staff: any role but `public` (coverage views).
+const Principal& require_staff(const Actor& actor);
 
 // Where a need or forum sits: the district (and subdistrict) it rolls up to.
 struct Placement {

@@ -31,7 +31,7 @@ bool answers_open_need(NeedStatus status) {
 
 AreaCoverage ParticipationService::area_coverage(const Actor& actor, std::int64_t plan_id,
                                                  std::optional<areas::Level> level) const {
-  actor.require_signed_in();
+  rules::require_staff(actor);
   plan::Plan plan = visible_plan(plans_, actor, plan_id);
   std::vector<std::string> named = database_.read(
       [&](db::Connection& connection) { return store::areas_with_needs(connection, plan_id); });
@@ -61,7 +61,7 @@ AreaCoverage ParticipationService::area_coverage(const Actor& actor, std::int64_
 
 UnansweredNeeds ParticipationService::unanswered_needs(const Actor& actor,
                                                        std::int64_t plan_id) const {
-  actor.require_signed_in();
+  rules::require_staff(actor);
   UnansweredNeeds result;
   result.plan_id = plan_id;
   // One read transaction for the plan module's reads and ours (they join it):
@@ -96,7 +96,7 @@ UnansweredNeeds ParticipationService::unanswered_needs(const Actor& actor,
 
 UnlinkedProjects ParticipationService::unlinked_projects(const Actor& actor,
                                                          std::int64_t plan_id) const {
-  actor.require_signed_in();
+  rules::require_staff(actor);
   UnlinkedProjects result;
   result.plan_id = plan_id;
   database_.read([&](db::Connection& connection) {  // one snapshot, as above

@@ -153,8 +153,7 @@ NeedPage ParticipationService::list_needs(const Actor& actor, const NeedFilter& 
 
 std::vector<DistrictCount> ParticipationService::district_counts(
     const Actor& actor, std::optional<std::int64_t> plan_id) const {
-  std::string province =
-      actor.principal ? actor.principal->province_code : Principal{}.province_code;
+  std::string province = areas::province_for(areas_, actor);
   std::vector<DistrictCount> counted = database_.read(
       [&](db::Connection& connection) { return store::count_by_district(connection, plan_id); });
   // Every district of the province appears, with zeros where nothing was gathered.

@@ -146,8 +146,8 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
     std::int64_t id = store::insert_need(connection, record);
     Need stored = record.need;
     stored.id = id;
-    audit::record(connection, anonymous, "need", std::to_string(id), "submit_public", nullptr,
-                  need_json(stored, false));
+    audit::record_in(connection, stored.province_code, anonymous, "need", std::to_string(id),
+                     "submit_public", nullptr, need_json(stored, false));
     return id;
   });
   return Receipt{need.receipt, need.status, need.created_at, std::nullopt, std::nullopt};

@@ -49,6 +49,11 @@ void load_demo(PlanService& service) {
   plan.period.first_fiscal_year = static_cast<int>(period.at("first_fiscal_year").as_int64());
   plan.period.last_fiscal_year = static_cast<int>(period.at("last_fiscal_year").as_int64());
   if (const auto* note = root.if_contains("note")) plan.note = std::string(note->as_string());
+  // The demo names its province (Trat); a deployment may serve several.
+  if (const auto* province = root.if_contains("province_code"); province && province->is_string())
+    plan.province_code = std::string(province->get_string());
+  else
+    bad_demo("province_code is missing");
 
   std::map<std::string, std::int64_t> keys;
   std::vector<Element> elements;

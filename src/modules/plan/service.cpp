@@ -198,7 +198,7 @@ Plan PlanService::create_plan(const Actor& actor, const NewPlan& input) {
   std::int64_t plan_id = database_.write([&](db::Connection& connection) {
     PlanStore store(connection);
     Plan plan;
-    plan.province_code = actor.principal ? actor.principal->province_code : "23";
+    plan.province_code = areas::province_for(areas_, actor, input.province_code);
     plan.name_th = input.name_th;
     plan.name_en = input.name_en;
     plan.period = input.period;
@@ -213,8 +213,8 @@ Plan PlanService::create_plan(const Actor& actor, const NewPlan& input) {
     draft.note = input.note;
     store.insert_version(draft, plan.province_code);
     Located located = locate(connection, plan.id);
-    audit::record(connection, actor, "plan", std::to_string(plan.id), "create", nullptr,
-                  plan_to_json(located.plan));
+    audit::record_in(connection, plan.province_code, actor, "plan", std::to_string(plan.id),
+                     "create", nullptr, plan_to_json(located.plan));
     return plan.id;
   });
   return get_plan(actor, plan_id);

@@ -28,6 +28,9 @@ struct NewPlan {
   std::string name_en;
   PlanPeriod period;
   std::optional<std::string> note;  // note of the first draft
+  // The plan's province: the signed-in user's; on the command line this one, else the
+  // deployment's only province (areas::province_for).
+  std::optional<std::string> province_code;
 };
 
 struct PlanChange {

@@ -40,6 +40,17 @@ void apply_agency_scope(const Actor& actor, const std::optional<Element>& existi
   element.project->proposed_by_agency = principal.agency_code;
 }
 
+// Where an element sits in the tree is the strategy office's to decide, whichever
+// route asks: POST …/move and a PATCH that changes parent_id or position.
+[[noreturn]] void throw_move_forbidden() {
+  throw Error(ErrorKind::forbidden, "move_forbidden",
+              {"เจ้าหน้าที่หน่วยงานย้ายโครงการไปใต้องค์ประกอบอื่นหรือเปลี่ยนลำดับไม่ได้ "
+               "กลุ่มงานยุทธศาสตร์เป็นผู้จัดโครงสร้างแผน",
+               "Agency officers cannot move a project to another parent or reorder it; the "
+               "strategy office arranges the plan"},
+              {{"parent_id", {"ย้ายไม่ได้", "cannot be changed by an agency officer"}}});
+}
+
 void require_own_project(const Actor& actor, const Element& existing) {
   if (existing.kind != ElementKind::project || !existing.project || !actor.principal->agency_code ||
       existing.project->agency_code != actor.principal->agency_code) {
@@ -160,7 +171,12 @@ Element PlanService::write_element(db::Connection& connection, const Actor& acto
                      "the kind of an element cannot change (create a new one)"}}});
     }
   }
-  if (right == EditRight::own_agency_projects) apply_agency_scope(actor, existing, element);
+  if (right == EditRight::own_agency_projects) {
+    apply_agency_scope(actor, existing, element);
+    if (existing &&
+        (element.parent_id != existing->parent_id || element.position != existing->position))
+      throw_move_forbidden();
+  }
   element.plan_id = located.plan.id;
   element.plan_version_id = draft.id;
 

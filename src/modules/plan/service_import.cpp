@@ -35,7 +35,7 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
   FieldErrors plan_errors;
   check_plan_fields(input.name_th, input.name_en, input.period, plan_errors);
   plan_errors.throw_if_any();
-  const std::string province = actor.principal ? actor.principal->province_code : "23";
+  const std::string province = areas::province_for(areas_, actor, input.province_code);
   const std::string now = iso_utc_now();
 
   return database_.write([&](db::Connection& connection) {
@@ -117,12 +117,13 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
                                {actor_name(actor), now, std::nullopt, std::nullopt}))
         throw_stale_version();
     }
-    audit::record(connection, actor, "plan", std::to_string(plan.id), "import", nullptr,
-                  boost::json::object{{"name_th", plan.name_th},
-                                      {"elements", elements.size()},
-                                      {"approved", approve},
-                                      {"demo_key", demo_key ? boost::json::value(*demo_key)
-                                                            : boost::json::value(nullptr)}});
+    audit::record_in(connection, province, actor, "plan", std::to_string(plan.id), "import",
+                     nullptr,
+                     boost::json::object{{"name_th", plan.name_th},
+                                         {"elements", elements.size()},
+                                         {"approved", approve},
+                                         {"demo_key", demo_key ? boost::json::value(*demo_key)
+                                                               : boost::json::value(nullptr)}});
     return plan.id;
   });
 }

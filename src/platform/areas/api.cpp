@@ -94,9 +94,11 @@ void register_routes(http::Router& router, AreaService& areas, AgencyService& ag
   });
 
   router.add(Method::get, "/api/v1/agencies", [&areas](http::Context& ctx) {
-    std::string province = ctx.actor.principal ? ctx.actor.principal->province_code : "23";
+    std::vector<std::string> provinces = areas.deployment_provinces();
+    if (ctx.actor.principal) provinces = {ctx.actor.principal->province_code};
     boost::json::array list;
-    for (const auto& a : areas.agencies(province)) list.push_back(agency_json(a));
+    for (const auto& province : provinces)
+      for (const auto& a : areas.agencies(province)) list.push_back(agency_json(a));
     return http::Response::json(boost::json::object{{"agencies", std::move(list)}});
   });
 
@@ -107,6 +109,8 @@ void register_routes(http::Router& router, AreaService& areas, AgencyService& ag
   });
 
   router.add(Method::post, "/api/v1/agencies", [&agencies](http::Context& ctx) {
+  // A signed-in user sees the agencies of their province; anyone else those of every
+  // province this deployment serves (each agency names its province).
     ctx.actor.require_role({Role::admin});
     http::JsonBody body(ctx.request);
     Agency agency;

@@ -9,7 +9,8 @@ namespace changwat::areas {
 struct AreaService::Data {
   std::unordered_map<std::string, Area> areas;
   std::unordered_map<std::string, std::vector<std::string>> children;  // parent -> codes
-  std::map<std::string, Agency> agencies;                             // sorted by code
+  std::map<std::string, Agency> agencies;                              // sorted by code
+  std::vector<std::string> provinces;  // provinces with agencies, in code order
 };
 
 namespace {
@@ -25,10 +26,14 @@ Level parse_level(const std::string& text) {
 
 std::string_view level_name(Level level) {
   switch (level) {
-    case Level::province: return "province";
-    case Level::district: return "district";
-    case Level::subdistrict: return "subdistrict";
-    case Level::village: return "village";
+    case Level::province:
+      return "province";
+    case Level::district:
+      return "district";
+    case Level::subdistrict:
+      return "subdistrict";
+    case Level::village:
+      return "village";
   }
   return "province";
 }
@@ -42,19 +47,22 @@ void AreaService::reload() {
         "SELECT code, level, parent_code, name_th, name_en, province_code, demo FROM area "
         "ORDER BY code",
         {}, [&](const db::Row& row) {
-          Area area{row.text(0), parse_level(row.text(1)), row.text(2), row.text(3),
-                    row.text(4), row.text(5), row.integer(6) != 0};
+          Area area{row.text(0), parse_level(row.text(1)), row.text(2), row.text(3), row.text(4),
+                    row.text(5), row.integer(6) != 0};
           data->children[area.parent_code].push_back(area.code);  // "" holds provinces
           data->areas.emplace(area.code, std::move(area));
         });
-    c.for_each(
-        "SELECT code, province_code, name_th, name_en, kind, demo, version FROM agency", {},
-        [&](const db::Row& row) {
-          Agency agency{row.text(0), row.text(1), row.text(2), row.text(3),
-                        row.text(4), row.integer(5) != 0, row.integer(6)};
-          data->agencies.emplace(agency.code, std::move(agency));
-        });
+    c.for_each("SELECT code, province_code, name_th, name_en, kind, demo, version FROM agency", {},
+               [&](const db::Row& row) {
+                 Agency agency{row.text(0), row.text(1),         row.text(2),   row.text(3),
+                               row.text(4), row.integer(5) != 0, row.integer(6)};
+                 data->agencies.emplace(agency.code, std::move(agency));
+               });
   });
+  for (const auto& [code, agency] : data->agencies) data->provinces.push_back(agency.province_code);
+  std::sort(data->provinces.begin(), data->provinces.end());
+  data->provinces.erase(std::unique(data->provinces.begin(), data->provinces.end()),
+                        data->provinces.end());
   std::lock_guard lock(mutex_);
   data_ = std::move(data);
 }
@@ -103,6 +111,8 @@ std::optional<Agency> AreaService::find_agency(const std::string& code) const {
   if (it == data->agencies.end()) return std::nullopt;
   return it->second;
 }
+
+std::vector<std::string> AreaService::deployment_provinces() const { return snapshot()->provinces; }
 
 std::vector<Agency> AreaService::agencies(const std::string& province_code) const {
   auto data = snapshot();

@@ -20,9 +20,7 @@ std::string field(const boost::json::value& row, const char* name) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-std::int64_t count(db::Connection& c, std::string_view sql) {
-  return c.query_one(sql)->integer(0);
-}
+std::int64_t count(db::Connection& c, std::string_view sql) { return c.query_one(sql)->integer(0); }
 
 // Areas are inserted parents first: the JSON is ordered province, district, subdistrict.
 void insert_areas(db::Connection& c, const boost::json::array& rows, const char* level_override,
@@ -53,12 +51,19 @@ void seed_reference_data(db::Database& database) {
         insert_areas(c, of_level, nullptr, false);
       }
     }
+    // The agencies say which province(s) this deployment serves (AreaService::
+    // deployment_provinces); each row names its province.
     if (count(c, "SELECT COUNT(*) FROM agency") == 0) {
       for (const auto& row : embedded_json("trat-agencies.json")) {
+        std::string province = field(row, "province_code");
+        if (province.size() != 2)
+          throw Error(ErrorKind::internal, "missing_data",
+                      {"หน่วยงาน " + field(row, "code") + " ไม่ระบุจังหวัด",
+                       "Agency " + field(row, "code") + " has no province_code"});
         c.execute(
             "INSERT INTO agency (code, province_code, name_th, name_en, kind) "
-            "VALUES (?, '23', ?, ?, ?)",
-            {field(row, "code"), field(row, "name_th"), field(row, "name_en"),
+            "VALUES (?, ?, ?, ?, ?)",
+            {field(row, "code"), province, field(row, "name_th"), field(row, "name_en"),
              field(row, "kind")});
       }
     }
@@ -66,10 +71,12 @@ void seed_reference_data(db::Database& database) {
 }
 
 void seed_demo_villages(db::Database& database) {
+  auto villages = embedded_json("trat-villages-demo.json");
+  if (villages.empty()) return;
   database.write([&](db::Connection& c) {
-    if (count(c, "SELECT COUNT(*) FROM area WHERE level = 'village' AND province_code = '23'") > 0)
-      return;
-    insert_areas(c, embedded_json("trat-villages-demo.json"), "village", true);
+    // Loaded already if the file's first village is there (they go in together).
+    if (c.query_one("SELECT 1 FROM area WHERE code = ?", {field(villages.front(), "code")})) return;
+    insert_areas(c, villages, "village", true);
   });
 }
 

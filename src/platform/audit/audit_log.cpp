@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "base/clock.hpp"
+#include "base/error.hpp"
 
 namespace changwat::audit {
 namespace {
@@ -14,24 +15,44 @@ db::Value json_or_null(const boost::json::value& v) {
 
 }  // namespace
 
-void record(db::Connection& transaction, const Actor& actor, std::string_view entity,
-            std::string_view entity_id, std::string_view action, const boost::json::value& before,
-            const boost::json::value& after) {
+void record_in(db::Connection& transaction, std::string_view province_code, const Actor& actor,
+               std::string_view entity, std::string_view entity_id, std::string_view action,
+               const boost::json::value& before, const boost::json::value& after) {
   db::Value user_id = nullptr;
   db::Value username = nullptr;
-  std::string province = "23";
   if (actor.principal) {
     user_id = actor.principal->user_id;
     username = actor.principal->username;
-    province = actor.principal->province_code;
   }
   transaction.execute(
       "INSERT INTO audit_log (province_code, user_id, username, at, address, request_id, entity, "
       "entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {province, user_id, username, iso_utc_now(),
+      {std::string(province_code), user_id, username, iso_utc_now(),
        actor.address.empty() ? std::string("unknown") : actor.address, actor.request_id,
        std::string(entity), std::string(entity_id), std::string(action), json_or_null(before),
        json_or_null(after)});
+}
+
+void record(db::Connection& transaction, const Actor& actor, std::string_view entity,
+            std::string_view entity_id, std::string_view action, const boost::json::value& before,
+            const boost::json::value& after) {
+  if (actor.principal) {
+    record_in(transaction, actor.principal->province_code, actor, entity, entity_id, action, before,
+              after);
+    return;
+  }
+  // The provinces with agencies are the deployment's (areas::Directory).
+  auto provinces =
+      transaction.query("SELECT DISTINCT province_code FROM agency ORDER BY province_code");
+  if (provinces.size() != 1) {
+    throw Error(ErrorKind::internal, "audit_province_unknown",
+                {"ไม่ทราบจังหวัดของรายการบันทึกการตรวจสอบ", "The audit entry's province is unknown"},
+                {{"entity",
+                  {std::string(entity) + ": ใช้ audit::record_in",
+                   std::string(entity) + ": call audit::record_in"}}});
+  }
+  record_in(transaction, provinces.front().text(0), actor, entity, entity_id, action, before,
+            after);
 }
 
 std::vector<Entry> search(db::Database& database, const Actor& actor, const Filter& filter) {

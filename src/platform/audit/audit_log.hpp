@@ -2,13 +2,12 @@
 // The audit log: every change is recorded in the same transaction as the change
 // (who, when, from which address, entity, before -> after). Append-only: no API
 // edits or deletes it.
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "base/principal.hpp"
 #include "db/database.hpp"
@@ -17,9 +16,17 @@ namespace changwat::audit {
 
 // Call inside the transaction that makes the change. `action` is "create",
 // "update", "delete", "approve", …; before/after are null for create/delete.
+// The entry belongs to the signed-in user's province; without a signed-in user (the
+// command line, the public form) to the deployment's only province, and an internal
+// error says to use record_in when the deployment serves several.
 void record(db::Connection& transaction, const Actor& actor, std::string_view entity,
-            std::string_view entity_id, std::string_view action,
-            const boost::json::value& before, const boost::json::value& after);
+            std::string_view entity_id, std::string_view action, const boost::json::value& before,
+            const boost::json::value& after);
+// The same, in the province of the changed record (for callers that may have no
+// signed-in user: it keeps a multi-province deployment's log apart).
+void record_in(db::Connection& transaction, std::string_view province_code, const Actor& actor,
+               std::string_view entity, std::string_view entity_id, std::string_view action,
+               const boost::json::value& before, const boost::json::value& after);
 
 struct Entry {
   std::int64_t id = 0;

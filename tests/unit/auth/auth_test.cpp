@@ -1,12 +1,14 @@
-// AuthService against a real SQLite file: sign-in, sessions, expiry, rate limits.
+// AuthService against a real SQLite file: sign-in, sessions, expiry, throttling, scope.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "auth/auth_service.hpp"
 #include "auth/password.hpp"
+#include "base/clock.hpp"
 #include "base/error.hpp"
 #include "db/migrations.hpp"
+#include "platform/areas/area_service.hpp"
 #include "platform/areas/reference_data.hpp"
 
 namespace changwat::auth {
@@ -24,7 +26,7 @@ TEST(PasswordTest, HashesAreArgon2idSaltedAndVerify) {
 }
 
 TEST(PasswordTest, LengthRuleCountsCharactersNotBytes) {
-  EXPECT_THROW(validate_password("สั้นไป"), Error);   // 6 characters, 18 bytes
+  EXPECT_THROW(validate_password("สั้นไป"), Error);    // 6 characters, 18 bytes
   EXPECT_NO_THROW(validate_password("ยาวพอแล้วนะ"));  // 11 characters
   EXPECT_THROW(validate_password(std::string(257, 'a')), Error);
 }
@@ -92,10 +94,110 @@ TEST_F(AuthServiceTest, UnknownUserAndWrongPasswordFailAlike) {
   EXPECT_EQ(sign_in_error("somsri", "wrong horse battery"), ErrorKind::unauthenticated);
 }
 
-TEST_F(AuthServiceTest, FailuresAreRateLimitedPerAccount) {
-  for (int i = 0; i < 5; ++i)
+TEST_F(AuthServiceTest, FailuresFromOneAddressDoNotLockTheAccountForAnother) {
+  // Two failures are free; after them this address waits (the attempts it sends
+  // meanwhile are refused before the password is checked).
+  for (int i = 0; i < 2; ++i)
     EXPECT_EQ(sign_in_error("somsri", "wrong-" + std::to_string(i)), ErrorKind::unauthenticated);
+  for (int i = 2; i < 6; ++i)
+    EXPECT_EQ(sign_in_error("somsri", "wrong-" + std::to_string(i)), ErrorKind::rate_limited);
   EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::rate_limited);
+
+  Actor elsewhere;
+  elsewhere.address = "198.51.100.9";
+  EXPECT_EQ(service_->sign_in("somsri", "correct horse battery", elsewhere).principal.username,
+            "somsri");
+}
+
+TEST_F(AuthServiceTest, EachFurtherFailureDoublesTheWait) {
+  // Three failures of one pair: the third is past the two free ones, so the wait is
+  // twice the first backoff (2 s -> 4 s) counted from the last failure.
+  auto fail_at = [&](Clock::time_point at) {
+    database_->write([&](db::Connection& c) {
+      c.execute("INSERT INTO login_attempt (username, address, at, success) VALUES (?, ?, ?, 0)",
+                {std::string("somsri"), actor_.address, iso_utc(at)});
+    });
+  };
+  auto now = Clock::now();
+  fail_at(now - std::chrono::seconds(60));
+  fail_at(now - std::chrono::seconds(50));
+  fail_at(now - std::chrono::seconds(3));  // 3 s ago: the 4 s wait is not over
+  EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::rate_limited);
+
+  database_->write([&](db::Connection& c) {
+    c.execute("UPDATE login_attempt SET at = ? WHERE at = ?",
+              {iso_utc(now - std::chrono::seconds(6)), iso_utc(now - std::chrono::seconds(3))});
+  });
+  // 6 s ago: over; the right password goes through and starts the pair afresh.
+  EXPECT_EQ(service_->sign_in("somsri", "correct horse battery", actor_).principal.username,
+            "somsri");
+  EXPECT_EQ(sign_in_error("somsri", "wrong-again"), ErrorKind::unauthenticated);
+}
+
+TEST_F(AuthServiceTest, AnAddressWithManyFailuresOnAnyAccountsWaitsOutTheWindow) {
+  auto at = iso_utc(Clock::now() - std::chrono::seconds(60));
+  database_->write([&](db::Connection& c) {
+    for (int i = 0; i < 20; ++i)
+      c.execute("INSERT INTO login_attempt (username, address, at, success) VALUES (?, ?, ?, 0)",
+                {"guess-" + std::to_string(i), actor_.address, at});
+  });
+  EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::rate_limited);
+  Actor elsewhere;
+  elsewhere.address = "198.51.100.9";
+  EXPECT_NO_THROW(service_->sign_in("somsri", "correct horse battery", elsewhere));
+}
+
+TEST_F(AuthServiceTest, UnlockForgetsTheAccountsFailures) {
+  for (int i = 0; i < 3; ++i) sign_in_error("somsri", "wrong-" + std::to_string(i));
+  EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::rate_limited);
+  EXPECT_EQ(service_->clear_failures("somsri", Actor::command_line()), 2);
+  EXPECT_NO_THROW(service_->sign_in("somsri", "correct horse battery", actor_));
+  Actor officer;
+  officer.principal = Principal{};
+  officer.principal->role = Role::strategy_officer;
+  EXPECT_THROW(service_->clear_failures("somsri", officer), Error);
+}
+
+TEST_F(AuthServiceTest, AUsersProvinceComesFromTheirScope) {
+  NewUser executive;
+  executive.username = "boss";
+  executive.role = Role::executive;
+  service_->add_user(executive, "long enough password", Actor::command_line());
+  NewUser district;
+  district.username = "district-officer";
+  district.role = Role::agency_officer;
+  district.agency_code = "TRAT-DOAE";
+  district.area_code = "2301";
+  service_->add_user(district, "long enough password", Actor::command_line());
+  database_->read([&](db::Connection& c) {
+    for (const auto& row : c.query("SELECT username, province_code FROM app_user"))
+      EXPECT_EQ(row.text(1), "23") << row.text(0);  // the deployment's (data/) province
+  });
+
+  // Bangkok (10) has no agencies here: not a province this deployment serves.
+  NewUser outside;
+  outside.username = "bangkok";
+  outside.role = Role::executive;
+  outside.area_code = "1001";
+  try {
+    service_->add_user(outside, "long enough password", Actor::command_line());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::validation);
+    EXPECT_TRUE(e.fields().count("province_code"));
+  }
+  // An agency of one province and an area of another do not make one scope.
+  NewUser mixed;
+  mixed.username = "mixed";
+  mixed.role = Role::agency_officer;
+  mixed.agency_code = "TRAT-DOAE";
+  mixed.area_code = "1001";
+  try {
+    service_->add_user(mixed, "long enough password", Actor::command_line());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_TRUE(e.fields().count("area"));
+  }
 }
 
 TEST_F(AuthServiceTest, ExpiredSessionsAndSignOutEndAccess) {

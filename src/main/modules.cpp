@@ -1,0 +1,32 @@
+#include "main/modules.hpp"
+
+#include "auth/module.hpp"
+#include "modules/participation/module.hpp"
+#include "modules/plan/module.hpp"
+#include "platform/areas/module.hpp"
+#include "platform/audit/module.hpp"
+
+namespace changwat::app {
+
+std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServices& platform) {
+  std::vector<std::unique_ptr<platform::Module>> modules;
+  // Adds a module and returns it, for the modules after it that take its service.
+  auto add = [&modules](auto module) -> auto& {
+    auto& added = *module;
+    modules.push_back(std::move(module));
+    return added;
+  };
+
+  // Platform: sign-in and users, the audit log, reference data.
+  add(std::make_unique<auth::AuthModule>(platform.auth));
+  add(std::make_unique<audit::AuditModule>(platform.database));
+  add(std::make_unique<areas::ReferenceDataModule>(platform.areas, platform.agencies));
+
+  // Domain modules.
+  auto& plans = add(std::make_unique<plan::PlanModule>(platform.database, platform.areas));
+  add(std::make_unique<participation::ParticipationModule>(platform.database, platform.areas,
+                                                           plans.service()));
+  return modules;
+}
+
+}  // namespace changwat::app
