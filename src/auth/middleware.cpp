@@ -36,6 +36,9 @@ http::Middleware session_middleware(AuthService& service) {
     }
 
     if (auto token = request.cookie(kSessionCookie)) {
+      // Looking the session up reads the database: a Lane::fast route with a session
+      // cookie continues on a worker.
+      ctx.require_worker();
       if (auto session = service.authenticate(*token)) {
         if (unsafe) {
           auto sent = request.header("x-csrf-token");

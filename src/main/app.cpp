@@ -1,5 +1,7 @@
 #include "main/app.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -90,19 +92,42 @@ void App::load_demo() {
 void App::register_routes(const std::string& web_directory) {
   router_.use(auth::session_middleware(*auth_));
 
-  router_.add(http::Method::get, "/healthz", [this](http::Context&) {
-    bool ok = database_->ping();
-    // Reads still work on a full disk, but writes and sign-ins do not: degraded.
-    bool full = ok && database_->storage_full();
-    const char* status = !ok ? "unavailable" : full ? "degraded" : "ok";
-    boost::json::object body{{"status", status},
-                             {"database", ok ? "ok" : "unreachable"},
-                             {"storage", full ? "full" : "ok"},
-                             {"version", CHANGWAT_VERSION}};
-    auto response = http::Response::json(body, ok && !full ? 200 : 503);
-    response.add_header("Cache-Control", "no-store");
-    return response;
-  });
+  // /healthz must answer under any load without waiting for a worker, so it runs on
+  // the I/O thread and reports the last database check; a check older than a second
+  // is redone first on a worker (ping and storage probe may wait on the database).
+  struct HealthCheck {
+    std::atomic<std::int64_t> checked_ms{0};  // steady clock; 0 = never
+    std::atomic<bool> database_ok{false};
+    std::atomic<bool> storage_full{false};
+  };
+  auto health = std::make_shared<HealthCheck>();
+  router_.add(
+      http::Method::get, "/healthz",
+      [this, health](http::Context& ctx) {
+        auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count() +
+                      1;
+        if (now_ms - health->checked_ms.load() > 1000) {
+          ctx.require_worker();
+          bool reachable = database_->ping();
+          health->database_ok = reachable;
+          // Reads still work on a full disk, but writes and sign-ins do not: degraded.
+          health->storage_full = reachable && database_->storage_full();
+          health->checked_ms = now_ms;
+        }
+        bool ok = health->database_ok;
+        bool full = health->storage_full;
+        const char* status = !ok ? "unavailable" : full ? "degraded" : "ok";
+        boost::json::object body{{"status", status},
+                                 {"database", ok ? "ok" : "unreachable"},
+                                 {"storage", full ? "full" : "ok"},
+                                 {"version", CHANGWAT_VERSION}};
+        auto response = http::Response::json(body, ok && !full ? 200 : 503);
+        response.add_header("Cache-Control", "no-store");
+        return response;
+      },
+      http::Lane::fast);
   router_.add(http::Method::get, "/metrics", [this](http::Context&) {
     return http::Response::text(metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
   });

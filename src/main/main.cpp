@@ -51,14 +51,13 @@ int report(const Error& error) {
   return 1;
 }
 
-int serve(const app::AppOptions& options, const std::string& host, int port, int workers) {
+int serve(const app::AppOptions& options, const http::ServerOptions& server_options) {
+  // Before the database opens its files: connection caps derive from this limit.
+  http::raise_open_file_limit();
   app::App application(options);
-  http::ServerOptions server_options;
-  server_options.host = host;
-  server_options.port = static_cast<std::uint16_t>(port);
-  server_options.worker_threads = workers;
   http::Server server(application.router(), application.metrics(), server_options);
   auto bound = server.listen();
+  const std::string& host = server_options.host;
   std::string shown_host = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host;
   // The first stdout line is a contract: tests and scripts wait for it.
   std::printf("changwat listening on http://%s:%u\n", shown_host.c_str(), bound);
@@ -90,9 +89,14 @@ int main(int argc, char** argv) {
   app::AppOptions app_options;
   std::string host = "127.0.0.1";
   int port = 8080;
-  // One worker per core: cheap requests lose more to cross-thread hand-offs than
-  // they gain from extra workers (docs/performance.md, HTTP server).
-  int workers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // Workers run database work (answers from memory stay on the I/O thread): one per
+  // core, at least 2 so one slow query never holds up the rest (docs/performance.md).
+  int workers = static_cast<int>(std::max(2u, cores));
+  http::ServerOptions server_options;
+  // Argon2id uses a core and 19 MiB per sign-in: a quarter of the cores at most, so
+  // 50 sign-ins at once leave the rest to everything else.
+  server_options.slow_threads = static_cast<int>(std::max(1u, cores / 4));
   std::string web_directory;
   serve_cmd->add_option("--db", database_url, "Database URL: sqlite:PATH or postgresql://…");
   serve_cmd->add_option("--host", host, "Address to listen on");
@@ -101,6 +105,19 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web", web_directory, "Directory of the built web UI");
   serve_cmd->add_option("--workers", workers, "Worker threads for requests")
       ->check(CLI::Range(1, 256));
+  serve_cmd
+      ->add_option("--io-threads", server_options.io_threads,
+                   "Threads that read and write connections and answer from memory")
+      ->check(CLI::Range(1, 64));
+  serve_cmd
+      ->add_option("--max-connections", server_options.max_connections,
+                   "Open connections at most (default: from the open-file limit)")
+      ->check(CLI::Range(1, 1'000'000));
+  serve_cmd
+      ->add_option("--max-connections-per-address", server_options.max_connections_per_address,
+                   "Open connections at most from one client address (default: half of "
+                   "--max-connections)")
+      ->check(CLI::Range(1, 1'000'000));
   serve_cmd
       ->add_option("--db-wait-ms", app_options.database_wait_ms,
                    "Longest wait for a free database connection before answering 503")
@@ -159,7 +176,10 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) {
       app_options.web_directory =
           web_directory.empty() ? default_web_directory(argv[0]) : web_directory;
-      return serve(app_options, host, port, workers);
+      server_options.host = host;
+      server_options.port = static_cast<std::uint16_t>(port);
+      server_options.worker_threads = workers;
+      return serve(app_options, server_options);
     }
     if (migrate_cmd->parsed()) {
       auto database = db::Database::open(database_url);

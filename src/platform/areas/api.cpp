@@ -40,11 +40,15 @@ class AreaJsonCache {
  public:
   explicit AreaJsonCache(AreaService& areas) : areas_(areas) {}
 
+  // The cached answer, or nullptr before the first request for this code.
+  std::shared_ptr<const std::string> find(const std::string& code) {
+    std::shared_lock lock(mutex_);
+    if (auto it = cache_.find(code); it != cache_.end()) return it->second;
+    return nullptr;
+  }
+
   std::shared_ptr<const std::string> get(const std::string& code) {
-    {
-      std::shared_lock lock(mutex_);
-      if (auto it = cache_.find(code); it != cache_.end()) return it->second;
-    }
+    if (auto cached = find(code)) return cached;
     auto body = std::make_shared<const std::string>(build(code));
     std::unique_lock lock(mutex_);
     return cache_.try_emplace(code, std::move(body)).first->second;
@@ -85,14 +89,26 @@ void register_routes(http::Router& router, AreaService& areas, AgencyService& ag
   });
 
   auto area_cache = std::make_shared<AreaJsonCache>(areas);
-  router.add(Method::get, "/api/v1/areas/{code}", [area_cache](http::Context& ctx) {
-    const std::string& code = ctx.request.param("code");
-    check_area_code(code);
-    auto response = http::Response::text(*area_cache->get(code), "application/json; charset=utf-8");
-    response.add_header("Cache-Control", "public, max-age=300");
-    return response;
-  });
+  // Answered on the I/O thread once cached; the first request for a code (and any
+  // unknown code) reads the database on a worker.
+  router.add(
+      Method::get, "/api/v1/areas/{code}",
+      [area_cache](http::Context& ctx) {
+        const std::string& code = ctx.request.param("code");
+        check_area_code(code);
+        auto body = area_cache->find(code);
+        if (!body) {
+          ctx.require_worker();
+          body = area_cache->get(code);
+        }
+        auto response = http::Response::text(*body, "application/json; charset=utf-8");
+        response.add_header("Cache-Control", "public, max-age=300");
+        return response;
+      },
+      http::Lane::fast);
 
+  // A signed-in user sees the agencies of their province; anyone else those of every
+  // province this deployment serves (each agency names its province).
   router.add(Method::get, "/api/v1/agencies", [&areas](http::Context& ctx) {
     std::vector<std::string> provinces = areas.deployment_provinces();
     if (ctx.actor.principal) provinces = {ctx.actor.principal->province_code};
@@ -109,8 +125,6 @@ void register_routes(http::Router& router, AreaService& areas, AgencyService& ag
   });
 
   router.add(Method::post, "/api/v1/agencies", [&agencies](http::Context& ctx) {
-  // A signed-in user sees the agencies of their province; anyone else those of every
-  // province this deployment serves (each agency names its province).
     ctx.actor.require_role({Role::admin});
     http::JsonBody body(ctx.request);
     Agency agency;
