@@ -41,16 +41,15 @@ async function serveWithLimit(openFiles, args = []) {
 }
 
 // Opens `count` TCP connections that never send a byte; resolves once all are
-// connected. Connections the server closes stay in the list (closed: true).
+// connected. Connections the server closes stay in the list (Node's socket.closed
+// turns true).
 async function idleConnections(port, count) {
   const sockets = [];
-  await Promise.all(Array.from({ length: count }, () => new Promise((resolve, reject) => {
+  await Promise.all(Array.from({ length: count }, () => new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
-    socket.closed = false;
     socket.on('connect', resolve);
-    socket.on('error', () => { socket.closed = true; resolve(); });
-    socket.on('close', () => { socket.closed = true; });
-    socket.setTimeout(60000);
+    // A connection the server closed or reset is what the test expects for some.
+    socket.on('error', () => resolve());
     sockets.push(socket);
   })));
   return sockets;
