@@ -55,6 +55,9 @@ int http_status(ErrorKind kind);
 [[noreturn]] void throw_stale_version();
 [[noreturn]] void throw_rule(std::string code, Message message);
 [[noreturn]] void throw_conflict(std::string code, Message message);
+// Error(validation, "invalid_input") about one field whose message says it all (a
+// parser of one typed value: a date, an amount): `why` is the message and the field's.
+[[noreturn]] void throw_invalid_field(const std::string& field, Message why);
 
 // Collects per-field problems, then throws one validation Error with all of them.
 class FieldErrors {

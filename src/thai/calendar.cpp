@@ -30,15 +30,12 @@ constexpr std::string_view kBuddhistEraMarker = "พศ";
 constexpr std::string_view kCommonEraMarker = "คศ";
 constexpr std::string_view kDayPrefix = "วันที่";
 
-[[noreturn]] void reject(const char* field, Message why) {
-  throw Error(ErrorKind::validation, "invalid_input", why, {{field, why}});
-}
-
 [[noreturn]] void reject_unrecognized(const char* field) {
-  reject(field, {"รูปแบบวันที่ไม่ถูกต้อง ใช้ เช่น 15 ม.ค. 2568, 15 มกราคม 2568, 15/01/2568 หรือ "
-                 "2025-01-15",
-                 "Unrecognized date; use e.g. 15 ม.ค. 2568, 15 มกราคม 2568, 15/01/2568 (Buddhist "
-                 "era) or 2025-01-15 (ISO)"});
+  throw_invalid_field(
+      field, {"รูปแบบวันที่ไม่ถูกต้อง ใช้ เช่น 15 ม.ค. 2568, 15 มกราคม 2568, 15/01/2568 หรือ "
+              "2025-01-15",
+              "Unrecognized date; use e.g. 15 ม.ค. 2568, 15 มกราคม 2568, 15/01/2568 (Buddhist "
+              "era) or 2025-01-15 (ISO)"});
 }
 
 bool is_digit(char character) { return character >= '0' && character <= '9'; }
@@ -89,27 +86,30 @@ Date checked_date(int year, bool year_is_buddhist, int month, int day, const cha
     const bool looks_like_common_era = year_is_buddhist && ce_year(kFirstAcceptedBeYear) <= year &&
                                        year <= ce_year(kLastAcceptedBeYear);
     if (looks_like_common_era) {
-      reject(field, {fmt::format("ปี {} ดูเหมือนเป็นปี ค.ศ. กรุณาใช้ปี พ.ศ. (เช่น {})", year, be_year(year)),
-                     fmt::format("Year {} looks like a Common Era year; write the Buddhist-era "
-                                 "year (e.g. {})",
-                                 year, be_year(year))});
+      throw_invalid_field(
+          field, {fmt::format("ปี {} ดูเหมือนเป็นปี ค.ศ. กรุณาใช้ปี พ.ศ. (เช่น {})", year, be_year(year)),
+                  fmt::format("Year {} looks like a Common Era year; write the Buddhist-era "
+                              "year (e.g. {})",
+                              year, be_year(year))});
     }
-    reject(field,
-           {fmt::format("ปีต้องอยู่ระหว่าง พ.ศ. {} ถึง {}", kFirstAcceptedBeYear, kLastAcceptedBeYear),
-            fmt::format("Year must be between {} and {} BE ({}–{} CE)", kFirstAcceptedBeYear,
-                        kLastAcceptedBeYear, ce_year(kFirstAcceptedBeYear),
-                        ce_year(kLastAcceptedBeYear))});
+    throw_invalid_field(
+        field,
+        {fmt::format("ปีต้องอยู่ระหว่าง พ.ศ. {} ถึง {}", kFirstAcceptedBeYear, kLastAcceptedBeYear),
+         fmt::format("Year must be between {} and {} BE ({}–{} CE)", kFirstAcceptedBeYear,
+                     kLastAcceptedBeYear, ce_year(kFirstAcceptedBeYear),
+                     ce_year(kLastAcceptedBeYear))});
   }
   if (month < 1 || month > 12) {
-    reject(field, {"เดือนต้องอยู่ระหว่าง 1 ถึง 12", "Month must be between 1 and 12"});
+    throw_invalid_field(field, {"เดือนต้องอยู่ระหว่าง 1 ถึง 12", "Month must be between 1 and 12"});
   }
   const int year_ce = ce_year(year_be);
   const int last_day = days_in_month(year_ce, month);
   if (day < 1 || day > last_day) {
-    reject(field, {fmt::format("วันที่ {} {} {} ไม่มีในปฏิทิน (เดือนนี้มี {} วัน)", day,
-                               kFullMonthNames[month - 1], year_be, last_day),
-                   fmt::format("{} {} {} (BE {}) does not exist: that month has {} days", day,
-                               kEnglishMonthNames[month - 1], year_ce, year_be, last_day)});
+    throw_invalid_field(field,
+                        {fmt::format("วันที่ {} {} {} ไม่มีในปฏิทิน (เดือนนี้มี {} วัน)", day,
+                                     kFullMonthNames[month - 1], year_be, last_day),
+                         fmt::format("{} {} {} (BE {}) does not exist: that month has {} days", day,
+                                     kEnglishMonthNames[month - 1], year_ce, year_be, last_day)});
   }
   return Date{year_ce, month, day};
 }
@@ -164,18 +164,20 @@ std::optional<Date> parse_with_month_name(std::string_view text, const char* fie
   }
   const std::optional<int> month = month_from_name(month_key);
   if (!month) {
-    reject(field, {"ไม่รู้จักชื่อเดือน ใช้ชื่อเต็ม (มกราคม) หรือชื่อย่อ (ม.ค.)",
-                   "Unknown month name; use the full Thai name (มกราคม) or its abbreviation "
-                   "(ม.ค.)"});
+    throw_invalid_field(field,
+                        {"ไม่รู้จักชื่อเดือน ใช้ชื่อเต็ม (มกราคม) หรือชื่อย่อ (ม.ค.)",
+                         "Unknown month name; use the full Thai name (มกราคม) or its abbreviation "
+                         "(ม.ค.)"});
   }
   return checked_date(digits_value(year), year_is_buddhist, *month, digits_value(day), field);
 }
 
 void require_valid(const Date& date) {
   if (!is_valid_date(date.year, date.month, date.day)) {
-    reject("date", {fmt::format("วันที่ {:04}-{:02}-{:02} ไม่มีในปฏิทิน", date.year, date.month, date.day),
-                    fmt::format("{:04}-{:02}-{:02} is not a calendar date", date.year, date.month,
-                                date.day)});
+    throw_invalid_field(
+        "date",
+        {fmt::format("วันที่ {:04}-{:02}-{:02} ไม่มีในปฏิทิน", date.year, date.month, date.day),
+         fmt::format("{:04}-{:02}-{:02} is not a calendar date", date.year, date.month, date.day)});
   }
 }
 
@@ -225,7 +227,7 @@ Date parse_date(std::string_view text, const char* field) {
   // normalize turns Thai digits into Arabic ones and removes stray zero-width
   // characters and doubled spaces that copy-paste from documents brings along.
   const std::string normalized = normalize(text);
-  if (normalized.empty()) reject(field, {"กรุณาระบุวันที่", "Enter a date"});
+  if (normalized.empty()) throw_invalid_field(field, {"กรุณาระบุวันที่", "Enter a date"});
   if (auto date = parse_iso(normalized, field)) return *date;
   if (auto date = parse_slashed(normalized, field)) return *date;
   if (auto date = parse_with_month_name(normalized, field)) return *date;
@@ -238,10 +240,10 @@ int fiscal_year(const Date& date) {
 
 DateRange fiscal_year_range(int fiscal_year_be) {
   if (fiscal_year_be < kFirstAcceptedBeYear || fiscal_year_be > kLastAcceptedBeYear) {
-    reject("fiscal_year", {fmt::format("ปีงบประมาณต้องอยู่ระหว่าง พ.ศ. {} ถึง {}", kFirstAcceptedBeYear,
-                                       kLastAcceptedBeYear),
-                           fmt::format("Fiscal year must be between {} and {} BE",
-                                       kFirstAcceptedBeYear, kLastAcceptedBeYear)});
+    throw_invalid_field("fiscal_year", {fmt::format("ปีงบประมาณต้องอยู่ระหว่าง พ.ศ. {} ถึง {}",
+                                                    kFirstAcceptedBeYear, kLastAcceptedBeYear),
+                                        fmt::format("Fiscal year must be between {} and {} BE",
+                                                    kFirstAcceptedBeYear, kLastAcceptedBeYear)});
   }
   const int ending_year_ce = ce_year(fiscal_year_be);
   return {Date{ending_year_ce - 1, 10, 1}, Date{ending_year_ce, 9, 30}};

@@ -20,17 +20,13 @@ constexpr std::string_view kMillionWord = "ล้าน";
 constexpr std::string_view kBahtSign = "฿";
 constexpr std::string_view kBahtWord = "บาท";
 
-[[noreturn]] void reject(const char* field, Message why) {
-  throw Error(ErrorKind::validation, "invalid_input", why, {{field, why}});
-}
-
 [[noreturn]] void reject_not_an_amount(const char* field) {
-  reject(field, {"จำนวนเงินไม่ถูกต้อง ใช้ตัวเลข เช่น 1,234.50",
-                 "Not an amount; write a number such as 1,234.50"});
+  throw_invalid_field(field, {"จำนวนเงินไม่ถูกต้อง ใช้ตัวเลข เช่น 1,234.50",
+                              "Not an amount; write a number such as 1,234.50"});
 }
 
 [[noreturn]] void reject_too_large(const char* field) {
-  reject(field, {"จำนวนเงินมากเกินกว่าที่ระบบรองรับ", "The amount is too large"});
+  throw_invalid_field(field, {"จำนวนเงินมากเกินกว่าที่ระบบรองรับ", "The amount is too large"});
 }
 
 bool is_digit(char character) { return character >= '0' && character <= '9'; }
@@ -152,7 +148,7 @@ Satang parse_baht(std::string_view text, const char* field) {
   // normalize turns Thai digits into Arabic ones and folds no-break spaces.
   const std::string normalized = normalize(text);
   std::string_view rest = normalized;
-  if (rest.empty()) reject(field, {"กรุณาระบุจำนวนเงิน", "Enter an amount"});
+  if (rest.empty()) throw_invalid_field(field, {"กรุณาระบุจำนวนเงิน", "Enter an amount"});
 
   // One sign, before or after the baht sign: "-฿1,234" and "฿-1,234" both occur.
   bool negative = false;
@@ -176,13 +172,14 @@ Satang parse_baht(std::string_view text, const char* field) {
   }
   if (!is_integer_part(integer_part)) {
     if (integer_part.find(',') != std::string_view::npos && all_digits(integer_part.substr(0, 1))) {
-      reject(field, {"ใส่เครื่องหมายจุลภาคคั่นทุกสามหลัก เช่น 1,234,567",
-                     "Commas must separate groups of three digits, e.g. 1,234,567"});
+      throw_invalid_field(field, {"ใส่เครื่องหมายจุลภาคคั่นทุกสามหลัก เช่น 1,234,567",
+                                  "Commas must separate groups of three digits, e.g. 1,234,567"});
     }
     reject_not_an_amount(field);
   }
   if (fraction_part.size() > 2) {
-    reject(field, {"ระบุทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)", "At most 2 decimal places (satang)"});
+    throw_invalid_field(field,
+                        {"ระบุทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)", "At most 2 decimal places (satang)"});
   }
 
   // The most negative Satang has no positive twin, so the limit depends on the sign.

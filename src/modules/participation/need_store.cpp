@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "modules/participation/row_reading.hpp"
+#include "base/stored_enum.hpp"
 
 namespace changwat::participation::store {
 namespace {

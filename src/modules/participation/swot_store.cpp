@@ -1,6 +1,6 @@
 #include "modules/participation/swot_store.hpp"
 
-#include "modules/participation/row_reading.hpp"
+#include "base/stored_enum.hpp"
 
 namespace changwat::participation::store {
 namespace {
