@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "base/error.hpp"
+#include "base/utf8.hpp"
 
 namespace changwat::thai {
 namespace {
@@ -32,41 +33,13 @@ struct DecodedCodePoint {
   bool well_formed;
 };
 
-// Strict UTF-8 decoding. An ill-formed byte decodes as U+FFFD and consumes one
-// byte, so every caller that walks the same bytes agrees on code point counts.
+// Strict UTF-8 decoding (base/utf8.hpp). An ill-formed byte decodes as U+FFFD and
+// consumes one byte, so every caller that walks the same bytes agrees on code point
+// counts.
 DecodedCodePoint decode_next(std::string_view text, std::size_t& index) {
-  const auto byte_at = [&](std::size_t position) {
-    return static_cast<unsigned char>(text[position]);
-  };
-  const unsigned char lead = byte_at(index);
-  if (lead < 0x80) {
-    ++index;
-    return {lead, true};
-  }
-  std::size_t length = 0;
   char32_t code_point = 0;
-  char32_t smallest = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, code_point = lead & 0x1F, smallest = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, code_point = lead & 0x0F, smallest = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, code_point = lead & 0x07, smallest = 0x10000;
-  }
-  if (length == 0 || index + length > text.size()) {
-    ++index;
-    return {kReplacementCharacter, false};
-  }
-  for (std::size_t offset = 1; offset < length; ++offset) {
-    const unsigned char continuation = byte_at(index + offset);
-    if ((continuation & 0xC0) != 0x80) {
-      ++index;
-      return {kReplacementCharacter, false};
-    }
-    code_point = (code_point << 6) | (continuation & 0x3F);
-  }
-  if (code_point < smallest || code_point > 0x10FFFF ||
-      (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+  const std::size_t length = utf8::decode(text, index, code_point);
+  if (length == 0) {
     ++index;
     return {kReplacementCharacter, false};
   }
@@ -89,30 +62,32 @@ bool is_thai_tone_mark(char16_t unit) { return unit >= 0x0E48 && unit <= 0x0E4B;
 
 bool is_thai_letter(char32_t code_point) { return code_point >= 0x0E01 && code_point <= 0x0E4E; }
 
-// Building the iterator loads the Thai dictionary; each thread clones a shared
-// prototype once because a BreakIterator holds per-text state.
-icu::BreakIterator& thread_word_breaker() {
-  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+// ICU services keep per-text state, so each thread clones a prototype made once
+// (making the word breaker loads the Thai dictionary). `create` is ICU's factory.
+template <class Service, class Create>
+Service& thread_clone(const char* what, Create create) {
+  static const std::unique_ptr<Service> prototype = [&] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> breaker(
-        icu::BreakIterator::createWordInstance(icu::Locale("th"), status));
-    if (U_FAILURE(status) || !breaker) throw_icu_failure("word break iterator", status);
-    return breaker;
+    std::unique_ptr<Service> made(create(icu::Locale("th"), status));
+    if (U_FAILURE(status) || !made) throw_icu_failure(what, status);
+    return made;
   }();
-  thread_local const std::unique_ptr<icu::BreakIterator> breaker(prototype->clone());
-  return *breaker;
+  thread_local const std::unique_ptr<Service> copy(prototype->clone());
+  return *copy;
+}
+
+icu::BreakIterator& thread_word_breaker() {
+  return thread_clone<icu::BreakIterator>(
+      "word break iterator", [](const icu::Locale& locale, UErrorCode& status) {
+        return icu::BreakIterator::createWordInstance(locale, status);
+      });
 }
 
 icu::Collator& thread_collator() {
-  static const std::unique_ptr<icu::Collator> prototype = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> collator(
-        icu::Collator::createInstance(icu::Locale("th"), status));
-    if (U_FAILURE(status) || !collator) throw_icu_failure("Thai collator", status);
-    return collator;
-  }();
-  thread_local const std::unique_ptr<icu::Collator> collator(prototype->clone());
-  return *collator;
+  return thread_clone<icu::Collator>("Thai collator",
+                                     [](const icu::Locale& locale, UErrorCode& status) {
+                                       return icu::Collator::createInstance(locale, status);
+                                     });
 }
 
 struct WordSpan {
@@ -364,19 +339,6 @@ void sort_thai(std::vector<std::string>& items) {
                    [](const std::string& left, const std::string& right) {
                      return compare_thai(left, right) < 0;
                    });
-}
-
-std::size_t count_code_points(std::string_view utf8) {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char byte) {
-    return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
-  }));
-}
-
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t index = 0; index < text.size();) {
-    if (!decode_next(text, index).well_formed) return false;
-  }
-  return true;
 }
 
 }  // namespace changwat::thai

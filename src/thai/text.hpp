@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.hpp"
+
 namespace changwat::thai {
 
 // NFC; strips zero-width characters (U+200B..U+200D, U+FEFF); Thai digits -> Arabic;
@@ -37,9 +39,9 @@ int compare_thai(std::string_view a, std::string_view b);
 // Stable sort in Thai dictionary order.
 void sort_thai(std::vector<std::string>& items);
 
-// Number of code points in well-formed UTF-8 (counts lead bytes).
-std::size_t count_code_points(std::string_view utf8);
-// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool is_valid_utf8(std::string_view text);
+// Code points of well-formed UTF-8 and strict validity (no overlong forms, no
+// surrogates, nothing above U+10FFFF): the one decoder of base/utf8.hpp.
+using utf8::count_code_points;
+inline bool is_valid_utf8(std::string_view text) { return utf8::is_valid(text); }
 
 }  // namespace changwat::thai
