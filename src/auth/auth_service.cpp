@@ -9,6 +9,7 @@
 #include "base/clock.hpp"
 #include "base/error.hpp"
 #include "base/secret.hpp"
+#include "base/utf8.hpp"
 #include "platform/audit/audit_log.hpp"
 
 namespace changwat::auth {
@@ -34,13 +35,6 @@ Principal principal_from(const db::Row& row, std::size_t first = 0) {
 [[noreturn]] void throw_invalid_credentials() {
   throw Error(ErrorKind::unauthenticated, "invalid_credentials",
               {"ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "Wrong username or password"});
-}
-
-std::size_t code_points(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 // "2026-11-25T16:57:28Z" -> time point (the stored form, base/clock.hpp).
@@ -78,7 +72,7 @@ boost::json::object user_json(const NewUser& user) {
 }  // namespace
 
 void validate_password(std::string_view password) {
-  std::size_t n = code_points(password);
+  std::size_t n = utf8::count_code_points(password);
   if (n < 8 || n > 256) {
     FieldErrors errors;
     errors.add("password", {"รหัสผ่านต้องยาว 8–256 ตัวอักษร", "Password must be 8–256 characters"});
@@ -215,7 +209,7 @@ std::int64_t AuthService::add_user(const NewUser& user, std::string_view passwor
   if (!std::regex_match(user.username, kUsername))
     errors.add("username", {"ชื่อผู้ใช้ต้องเป็น a-z 0-9 . _ - ยาว 3–64 ตัว",
                             "Username must be 3–64 characters of a-z 0-9 . _ -"});
-  if (code_points(user.display_name) > 200)
+  if (utf8::count_code_points(user.display_name) > 200)
     errors.add("display_name", {"ชื่อยาวเกิน 200 ตัวอักษร", "Name is longer than 200 characters"});
   if (user.role == Role::agency_officer && !user.agency_code)
     errors.add("agency", {"เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน", "An agency officer needs an agency"});
