@@ -1,24 +1,21 @@
 #pragma once
-// Reading path and query parameters and enum fields for this module's routes, with
-// the same Thai and English validation errors as JSON bodies.
-#include <cstdint>
+// This module's enum parameters and enum fields of JSON bodies. Path ids, whole-number
+// query parameters, limit/offset and version come from http/params.hpp, so their
+// errors read the same as every other module's.
 #include <optional>
-#include <string>
 
 #include "http/json_body.hpp"
 #include "http/message.hpp"
+#include "http/params.hpp"
 #include "modules/participation/model.hpp"
 
 namespace changwat::participation::api {
 
-// A numeric path id; anything else cannot name a record, so 404 (`what` names it).
-std::int64_t path_id(const http::Request& request, const char* name, const Message& what);
-std::optional<std::int64_t> query_integer(const http::Request& request, const char* name);
-// limit (1..max, default `fallback`) and offset (>= 0, default 0).
-std::int64_t query_limit(const http::Request& request, std::int64_t fallback, std::int64_t max);
-std::int64_t query_offset(const http::Request& request);
-// The `version` query parameter a DELETE must carry.
-std::int64_t query_version(const http::Request& request);
+using http::path_id;
+using http::query_integer;
+using http::query_limit;
+using http::query_offset;
+using http::query_version;
 
 std::optional<Dimension> query_dimension(const http::Request& request);
 std::optional<Sector> query_sector(const http::Request& request);

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "http/params.hpp"
 #include "modules/plan/rules.hpp"
 
 namespace changwat::plan {
@@ -10,23 +11,11 @@ namespace {
 
 using http::JsonBody;
 
-Message one_of(const std::string& values) {
-  return {"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: " + values, "must be one of: " + values};
-}
+using http::one_of;
 
 Message only_for(ElementKind kind) {
   return {"ใช้ได้เฉพาะ" + std::string(kind_name_th(kind)),
           "only applies to a " + std::string(kind_name_en(kind))};
-}
-
-template <class Enum, class Parse>
-std::optional<Enum> read_enum(JsonBody& body, const char* field, Parse parse,
-                              const std::string& values) {
-  auto text = body.optional_text(field, 40);
-  if (!text) return std::nullopt;
-  auto parsed = parse(*text);
-  if (!parsed) body.fail(field, one_of(values));
-  return parsed;
 }
 
 std::optional<int> read_year(JsonBody& body, const char* field) {
@@ -149,8 +138,8 @@ void read_kpi(JsonBody& body, KpiDetails& kpi) {
   if (auto v = body.optional_text("unit_en", kMaxUnit); v || body.has("unit_en")) {
     kpi.unit_en = v.value_or("");
   }
-  if (auto direction = read_enum<KpiDirection>(body, "direction", parse_kpi_direction,
-                                               "higher_is_better, lower_is_better, within_range")) {
+  if (auto direction = http::body_enum(body, "direction", parse_kpi_direction,
+                                       "higher_is_better, lower_is_better, within_range")) {
     kpi.direction = *direction;
   }
   if (body.has("range_low")) kpi.range_low = body.optional_number("range_low");
@@ -183,8 +172,7 @@ void read_indicators(JsonBody& body, ProjectDetails& project) {
     }
     JsonBody nested(item.get_object());
     ProjectIndicator indicator;
-    if (auto level =
-            read_enum<IndicatorLevel>(nested, "level", parse_indicator_level, "output, outcome")) {
+    if (auto level = http::body_enum(nested, "level", parse_indicator_level, "output, outcome")) {
       indicator.level = *level;
     }
     indicator.text_th = nested.text("text_th", kMaxText);
@@ -203,7 +191,36 @@ void read_indicators(JsonBody& body, ProjectDetails& project) {
   project.indicators = std::move(indicators);
 }
 
-// Fields of the nested "project" object the API returns; accepted on input too.
+// Fields the nested "project" object (as the API returns it) and the flat body share;
+// the kind is "kind" inside the object and "project_kind" at the top level.
+void read_project_terms(JsonBody& body, const char* kind_field, ProjectDetails& project) {
+  if (auto kind = http::body_enum(body, kind_field, parse_project_kind, "main, reserve")) {
+    project.kind = *kind;
+  }
+  if (body.has("ranking")) {
+    auto ranking = body.optional_integer("ranking");
+    project.ranking = ranking ? std::optional<int>(static_cast<int>(*ranking)) : std::nullopt;
+  }
+  if (auto proposal =
+          http::body_enum(body, "proposal", parse_proposal_status, "proposed, accepted")) {
+    project.proposal = *proposal;
+  }
+  if (auto source = http::body_enum(body, "budget_source", parse_budget_source,
+                                    "provincial, province_group, ministry, local, other")) {
+    project.budget_source = *source;
+  }
+  if (body.has("first_fiscal_year")) {
+    project.first_fiscal_year = read_year(body, "first_fiscal_year");
+  }
+  if (body.has("last_fiscal_year")) {
+    project.last_fiscal_year = read_year(body, "last_fiscal_year");
+  }
+  if (auto term = http::body_enum(body, "term", parse_project_term, "short_term, long_term")) {
+    project.term = *term;
+  }
+}
+
+// The nested "project" object the API returns; accepted on input too.
 void read_project_object(JsonBody& body, ProjectDetails& project) {
   const boost::json::value* raw = body.raw("project");
   if (!raw || raw->is_null()) return;
@@ -212,31 +229,7 @@ void read_project_object(JsonBody& body, ProjectDetails& project) {
     return;
   }
   JsonBody nested(raw->get_object());
-  if (auto kind = read_enum<ProjectKind>(nested, "kind", parse_project_kind, "main, reserve")) {
-    project.kind = *kind;
-  }
-  if (nested.has("ranking")) {
-    auto ranking = nested.optional_integer("ranking");
-    project.ranking = ranking ? std::optional<int>(static_cast<int>(*ranking)) : std::nullopt;
-  }
-  if (auto proposal = read_enum<ProposalStatus>(nested, "proposal", parse_proposal_status,
-                                                "proposed, accepted")) {
-    project.proposal = *proposal;
-  }
-  if (auto source = read_enum<BudgetSource>(nested, "budget_source", parse_budget_source,
-                                            "provincial, province_group, ministry, local, other")) {
-    project.budget_source = *source;
-  }
-  if (nested.has("first_fiscal_year")) {
-    project.first_fiscal_year = read_year(nested, "first_fiscal_year");
-  }
-  if (nested.has("last_fiscal_year")) {
-    project.last_fiscal_year = read_year(nested, "last_fiscal_year");
-  }
-  if (auto term =
-          read_enum<ProjectTerm>(nested, "term", parse_project_term, "short_term, long_term")) {
-    project.term = *term;
-  }
+  read_project_terms(nested, "kind", project);
   try {
     nested.finish();
   } catch (const Error& error) {
@@ -246,18 +239,7 @@ void read_project_object(JsonBody& body, ProjectDetails& project) {
 
 void read_project(JsonBody& body, ProjectDetails& project) {
   read_project_object(body, project);
-  if (auto kind =
-          read_enum<ProjectKind>(body, "project_kind", parse_project_kind, "main, reserve")) {
-    project.kind = *kind;
-  }
-  if (body.has("ranking")) {
-    auto ranking = body.optional_integer("ranking");
-    project.ranking = ranking ? std::optional<int>(static_cast<int>(*ranking)) : std::nullopt;
-  }
-  if (auto proposal = read_enum<ProposalStatus>(body, "proposal", parse_proposal_status,
-                                                "proposed, accepted")) {
-    project.proposal = *proposal;
-  }
+  read_project_terms(body, "project_kind", project);
   if (body.has("agency")) project.agency_code = body.optional_text("agency", 40);
   if (auto list = body.optional_text_list("supporting_agencies", 50, 40)) {
     project.supporting_agency_codes = std::move(*list);
@@ -281,17 +263,6 @@ void read_project(JsonBody& body, ProjectDetails& project) {
     }
     project.guideline_ids = std::move(ids);
   }
-  if (body.has("first_fiscal_year")) {
-    project.first_fiscal_year = read_year(body, "first_fiscal_year");
-  }
-  if (body.has("last_fiscal_year")) {
-    project.last_fiscal_year = read_year(body, "last_fiscal_year");
-  }
-  if (auto source = read_enum<BudgetSource>(body, "budget_source", parse_budget_source,
-                                            "provincial, province_group, ministry, local, "
-                                            "other")) {
-    project.budget_source = *source;
-  }
   if (body.has("budget_satang"))
     project.budget_satang = body.optional_integer("budget_satang").value_or(0);
   if (body.has("objectives_th")) {
@@ -302,10 +273,6 @@ void read_project(JsonBody& body, ProjectDetails& project) {
   }
   if (body.has("start_date")) project.start_date = body.optional_text("start_date", 10);
   if (body.has("end_date")) project.end_date = body.optional_text("end_date", 10);
-  if (auto term =
-          read_enum<ProjectTerm>(body, "term", parse_project_term, "short_term, long_term")) {
-    project.term = *term;
-  }
   read_indicators(body, project);
 }
 
