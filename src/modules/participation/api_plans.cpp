@@ -1,6 +1,7 @@
 // Routes hanging on a plan: its SWOT items and the coverage views of its cycle.
 #include <boost/json.hpp>
 
+#include "base/json_or_null.hpp"
 #include "http/json_body.hpp"
 #include "modules/participation/api_routes.hpp"
 #include "modules/participation/api_support.hpp"
@@ -24,10 +25,8 @@ std::optional<areas::Level> query_level(const http::Request& request) {
   if (*level == "district") return areas::Level::district;
   if (*level == "subdistrict") return areas::Level::subdistrict;
   if (*level == "village") return areas::Level::village;
-  throw Error(
-      ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
-      {{"level",
-        {"ต้องเป็น district, subdistrict หรือ village", "must be district, subdistrict or village"}}});
+  http::throw_bad_parameter("level", {"ต้องเป็น district, subdistrict หรือ village",
+                                      "must be district, subdistrict or village"});
 }
 
 boost::json::object project_json(const plan::ProjectSummary& project) {
@@ -40,7 +39,7 @@ boost::json::object project_json(const plan::ProjectSummary& project) {
           {"text_th", project.text_th},
           {"text_en", project.text_en},
           {"project_kind", plan::to_string(project.project_kind)},
-          {"agency", project.agency_code ? boost::json::value(*project.agency_code) : nullptr},
+          {"agency", json_or_null(project.agency_code)},
           {"areas", std::move(areas)},
           {"budget_satang", project.budget_satang},
           {"alignment_codes", std::move(alignments)},

@@ -1,19 +1,8 @@
 #include "modules/participation/json.hpp"
 
+#include "base/json_or_null.hpp"
+
 namespace changwat::participation {
-namespace {
-
-boost::json::value optional_json(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return boost::json::value(*value);
-}
-
-boost::json::value optional_json(const std::optional<std::int64_t>& value) {
-  if (!value) return nullptr;
-  return boost::json::value(*value);
-}
-
-}  // namespace
 
 boost::json::object need_json(const Need& need, bool with_contact) {
   boost::json::object json{
@@ -26,11 +15,11 @@ boost::json::object need_json(const Need& need, bool with_contact) {
       {"sector", sector_name(need.sector)},
       {"area_code", need.area_code},
       {"district_code", need.district_code},
-      {"subdistrict_code", optional_json(need.subdistrict_code)},
-      {"forum_id", optional_json(need.forum_id)},
+      {"subdistrict_code", json_or_null(need.subdistrict_code)},
+      {"forum_id", json_or_null(need.forum_id)},
       {"status", status_name(need.status)},
-      {"decline_reason", optional_json(need.decline_reason)},
-      {"merged_into_id", optional_json(need.merged_into_id)},
+      {"decline_reason", json_or_null(need.decline_reason)},
+      {"merged_into_id", json_or_null(need.merged_into_id)},
       {"vote_count", need.vote_count},
       {"created_at", need.created_at},
       {"updated_at", need.updated_at},
@@ -39,8 +28,8 @@ boost::json::object need_json(const Need& need, bool with_contact) {
   };
   if (with_contact) {
     json["receipt"] = need.receipt;
-    json["submitter"] = boost::json::object{{"name", optional_json(need.contact.name)},
-                                            {"phone", optional_json(need.contact.phone)}};
+    json["submitter"] = boost::json::object{{"name", json_or_null(need.contact.name)},
+                                            {"phone", json_or_null(need.contact.phone)}};
   }
   return json;
 }
@@ -101,23 +90,19 @@ boost::json::object forum_json(const Forum& forum) {
 }
 
 boost::json::object swot_json(const SwotItem& item) {
-  boost::json::object json{
+  return {
       {"id", item.id},
       {"plan_id", item.plan_id},
       {"kind", swot_kind_name(item.kind)},
       {"text_th", item.text_th},
       {"text_en", item.text_en},
       {"evidence", item.evidence},
-      {"evidence_source", optional_json(item.evidence_source)},
+      {"evidence_source", json_or_null(item.evidence_source)},
+      {"dimension", json_or_null(item.dimension, dimension_name)},
       {"position", item.position},
       {"demo", item.demo},
       {"version", item.version},
   };
-  if (item.dimension)
-    json["dimension"] = dimension_name(*item.dimension);
-  else
-    json["dimension"] = nullptr;
-  return json;
 }
 
 boost::json::object area_json(const areas::Area& area) {
@@ -145,8 +130,8 @@ boost::json::object receipt_json(const Receipt& receipt) {
       {"receipt", receipt.receipt},
       {"status", status_name(receipt.status)},
       {"submitted_at", receipt.submitted_at},
-      {"reason", optional_json(receipt.reason)},
-      {"need_id", optional_json(receipt.need_id)},
+      {"reason", json_or_null(receipt.reason)},
+      {"need_id", json_or_null(receipt.need_id)},
   };
 }
 

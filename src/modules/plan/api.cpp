@@ -1,11 +1,13 @@
 // Routes of the plan module: JSON in, service call, JSON out. See README.md for
 // the list and api/openapi.yaml for the shapes.
 #include <boost/json.hpp>
-#include <charconv>
+#include <limits>
 #include <map>
 
+#include "base/json_or_null.hpp"
 #include "http/compression.hpp"
 #include "http/json_body.hpp"
+#include "http/params.hpp"
 #include "modules/plan/element_input.hpp"
 #include "modules/plan/export.hpp"
 #include "modules/plan/json.hpp"
@@ -20,35 +22,15 @@ using http::JsonBody;
 using http::Method;
 using http::Response;
 
-[[noreturn]] void bad_parameter(const std::string& name, Message why) {
-  throw Error(ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
-              {{name, std::move(why)}});
-}
+using http::query_integer;
+using http::throw_bad_parameter;
 
-std::int64_t parse_id(const std::string& text, const char* name) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) {
-    throw_not_found(std::string("รหัส ") + name, std::string("Id ") + name);
-  }
-  return value;
+std::int64_t plan_id_of(const Context& ctx) {
+  return http::path_id(ctx.request, "id", {"แผนพัฒนานี้", "Plan"});
 }
-
-std::optional<std::int64_t> query_integer(const http::Request& request, const char* name) {
-  auto text = request.query_param(name);
-  if (!text || text->empty()) return std::nullopt;
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size()) {
-    bad_parameter(name, {"ต้องเป็นจำนวนเต็ม", "must be a whole number"});
-  }
-  return value;
-}
-
-std::int64_t plan_id_of(const Context& ctx) { return parse_id(ctx.request.param("id"), "plan"); }
 
 std::int64_t element_id_of(const Context& ctx) {
-  return parse_id(ctx.request.param("element_id"), "element");
+  return http::path_id(ctx.request, "element_id", {"องค์ประกอบของแผนนี้", "Plan element"});
 }
 
 // ?version=N, or ?version=draft for the open draft; none = the version in force.
@@ -64,7 +46,7 @@ std::optional<int> version_of(PlanService& service, Context& ctx) {
   }
   auto number = query_integer(ctx.request, "version");
   if (!number || *number < 1 || *number > 100000) {
-    bad_parameter("version", {"ต้องเป็นเลขฉบับหรือ draft", "must be a version number or draft"});
+    throw_bad_parameter("version", {"ต้องเป็นเลขฉบับหรือ draft", "must be a version number or draft"});
   }
   return static_cast<int>(*number);
 }
@@ -345,8 +327,8 @@ void register_element_routes(http::Router& router, PlanService& service) {
   router.add(Method::delete_, "/api/v1/plans/{id}/elements/{element_id}", [&service](Context& ctx) {
     auto expected = query_integer(ctx.request, "version");
     if (!expected) {
-      bad_parameter("version", {"ต้องระบุเลขเวอร์ชันขององค์ประกอบ (?version=)",
-                                "the element's version is required (?version=)"});
+      throw_bad_parameter("version", {"ต้องระบุเลขเวอร์ชันขององค์ประกอบ (?version=)",
+                                      "the element's version is required (?version=)"});
     }
     service.delete_element(ctx.actor, plan_id_of(ctx), element_id_of(ctx), *expected);
     return Response::no_content();
@@ -374,13 +356,12 @@ void register_element_routes(http::Router& router, PlanService& service) {
 
   router.add(Method::put, "/api/v1/plans/{id}/elements/{element_id}/targets/{fiscal_year}",
              [&service](Context& ctx) {
-               const std::string& year_text = ctx.request.param("fiscal_year");
-               int year = 0;
-               auto [end, error] =
-                   std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
-               if (error != std::errc() || end != year_text.data() + year_text.size()) {
-                 bad_parameter("fiscal_year",
-                               {"ต้องเป็นปีงบประมาณ พ.ศ.", "must be a Buddhist-era fiscal year"});
+               std::optional<std::int64_t> year =
+                   http::parse_integer(ctx.request.param("fiscal_year"));
+               if (!year || *year < std::numeric_limits<int>::min() ||
+                   *year > std::numeric_limits<int>::max()) {
+                 throw_bad_parameter(
+                     "fiscal_year", {"ต้องเป็นปีงบประมาณ พ.ศ.", "must be a Buddhist-era fiscal year"});
                }
                JsonBody body(ctx.request);
                if (!body.has("value"))
@@ -389,13 +370,11 @@ void register_element_routes(http::Router& router, PlanService& service) {
                std::optional<std::int64_t> expected = body.optional_integer("version");
                body.finish();
                KpiTarget target = service.set_target(ctx.actor, plan_id_of(ctx), element_id_of(ctx),
-                                                     year, value, expected);
-               return Response::json(
-                   boost::json::object{{"element_id", element_id_of(ctx)},
-                                       {"fiscal_year", target.fiscal_year},
-                                       {"value", target.value ? boost::json::value(*target.value)
-                                                              : boost::json::value(nullptr)},
-                                       {"version", target.version}});
+                                                     static_cast<int>(*year), value, expected);
+               return Response::json(boost::json::object{{"element_id", element_id_of(ctx)},
+                                                         {"fiscal_year", target.fiscal_year},
+                                                         {"value", json_or_null(target.value)},
+                                                         {"version", target.version}});
              });
 
   router.add(Method::put, "/api/v1/plans/{id}/elements/{element_id}/alignments",

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "base/json_or_null.hpp"
+
 namespace changwat::plan {
 namespace {
 
@@ -17,21 +19,6 @@ value number(double x) {
     return static_cast<std::int64_t>(x);
   }
   return x;
-}
-
-value optional_number(const std::optional<double>& x) {
-  if (!x) return nullptr;
-  return number(*x);
-}
-
-value optional_int(const std::optional<int>& x) {
-  if (!x) return nullptr;
-  return static_cast<std::int64_t>(*x);
-}
-
-value optional_text(const std::optional<std::string>& x) {
-  if (!x) return nullptr;
-  return value(*x);
 }
 
 value text_or_null(const std::string& x) {
@@ -59,15 +46,15 @@ array id_list(const std::vector<std::int64_t>& items) {
 }
 
 object baseline_json(const KpiDetails& kpi) {
-  return {{"value", optional_number(kpi.baseline_value)},
-          {"fiscal_year", optional_int(kpi.baseline_year)}};
+  return {{"value", json_or_null(kpi.baseline_value, number)},
+          {"fiscal_year", json_or_null(kpi.baseline_year)}};
 }
 
 // Targets keyed by fiscal year: {"2566": 12, "2567": null}.
 object targets_by_year(const KpiDetails& kpi) {
   object out;
   for (const auto& target : kpi.targets) {
-    out[std::to_string(target.fiscal_year)] = optional_number(target.value);
+    out[std::to_string(target.fiscal_year)] = json_or_null(target.value, number);
   }
   return out;
 }
@@ -76,11 +63,11 @@ void add_kpi_fields(object& out, const KpiDetails& kpi, bool full) {
   out["unit_th"] = kpi.unit_th;
   out["unit_en"] = kpi.unit_en;
   out["direction"] = to_string(kpi.direction);
-  out["range_low"] = optional_number(kpi.range_low);
-  out["range_high"] = optional_number(kpi.range_high);
+  out["range_low"] = json_or_null(kpi.range_low, number);
+  out["range_high"] = json_or_null(kpi.range_high, number);
   out["baseline"] = baseline_json(kpi);
   out["targets"] = targets_by_year(kpi);
-  out["owner_agency"] = optional_text(kpi.owner_agency_code);
+  out["owner_agency"] = json_or_null(kpi.owner_agency_code);
   out["frequency"] = kpi.frequency;
   if (!full) return;
   out["formula_th"] = kpi.formula_th;
@@ -90,7 +77,7 @@ void add_kpi_fields(object& out, const KpiDetails& kpi, bool full) {
   array rows;
   for (const auto& target : kpi.targets) {
     rows.push_back(object{{"fiscal_year", target.fiscal_year},
-                          {"value", optional_number(target.value)},
+                          {"value", json_or_null(target.value, number)},
                           {"version", target.version}});
   }
   out["target_rows"] = std::move(rows);
@@ -99,29 +86,29 @@ void add_kpi_fields(object& out, const KpiDetails& kpi, bool full) {
 void add_project_fields(object& out, const ProjectDetails& project, bool full) {
   out["project_kind"] = to_string(project.kind);
   object nested{{"kind", to_string(project.kind)},
-                {"ranking", optional_int(project.ranking)},
+                {"ranking", json_or_null(project.ranking)},
                 {"proposal", to_string(project.proposal)},
                 {"budget_source", to_string(project.budget_source)},
-                {"first_fiscal_year", optional_int(project.first_fiscal_year)},
-                {"last_fiscal_year", optional_int(project.last_fiscal_year)},
+                {"first_fiscal_year", json_or_null(project.first_fiscal_year)},
+                {"last_fiscal_year", json_or_null(project.last_fiscal_year)},
                 {"term", to_string(project.term)}};
   out["project"] = std::move(nested);
-  out["ranking"] = optional_int(project.ranking);
+  out["ranking"] = json_or_null(project.ranking);
   out["budget_satang"] = project.budget_satang;
-  out["agency"] = optional_text(project.agency_code);
+  out["agency"] = json_or_null(project.agency_code);
   out["supporting_agencies"] = text_list(project.supporting_agency_codes);
   out["areas"] = text_list(project.area_codes);
   out["guideline_ids"] = id_list(project.guideline_ids);
   if (!full) return;
   out["proposal"] = to_string(project.proposal);
-  out["proposed_by_agency"] = optional_text(project.proposed_by_agency);
+  out["proposed_by_agency"] = json_or_null(project.proposed_by_agency);
   out["budget_source"] = to_string(project.budget_source);
-  out["first_fiscal_year"] = optional_int(project.first_fiscal_year);
-  out["last_fiscal_year"] = optional_int(project.last_fiscal_year);
+  out["first_fiscal_year"] = json_or_null(project.first_fiscal_year);
+  out["last_fiscal_year"] = json_or_null(project.last_fiscal_year);
   out["objectives_th"] = project.objectives_th;
   out["objectives_en"] = project.objectives_en;
-  out["start_date"] = optional_text(project.start_date);
-  out["end_date"] = optional_text(project.end_date);
+  out["start_date"] = json_or_null(project.start_date);
+  out["end_date"] = json_or_null(project.end_date);
   out["term"] = to_string(project.term);
   array indicators;
   for (const auto& indicator : project.indicators) {
@@ -129,7 +116,7 @@ void add_project_fields(object& out, const ProjectDetails& project, bool full) {
                                 {"text_th", indicator.text_th},
                                 {"text_en", indicator.text_en},
                                 {"unit_th", indicator.unit_th},
-                                {"target_value", optional_number(indicator.target_value)}});
+                                {"target_value", json_or_null(indicator.target_value, number)}});
   }
   out["indicators"] = std::move(indicators);
 }
@@ -141,7 +128,7 @@ object node_json(const Element& element, bool full) {
   out["code"] = text_or_null(element.code);
   out["text_th"] = element.text_th;
   out["text_en"] = element.text_en;
-  out["parent_id"] = element.parent_id ? value(*element.parent_id) : value(nullptr);
+  out["parent_id"] = json_or_null(element.parent_id);
   out["position"] = element.position;
   out["version"] = element.version;
   out["demo"] = element.demo;
@@ -174,8 +161,8 @@ object plan_to_json(const Plan& plan) {
           {"period", period_to_json(plan.period)},
           {"status", to_string(plan.current_status)},
           {"version", plan.current_version},
-          {"approved_version", optional_int(plan.approved_version)},
-          {"draft_version", optional_int(plan.draft_version)},
+          {"approved_version", json_or_null(plan.approved_version)},
+          {"draft_version", json_or_null(plan.draft_version)},
           {"row_version", plan.row_version},
           {"demo", plan.demo},
           {"created_at", plan.created_at}};
@@ -184,12 +171,12 @@ object plan_to_json(const Plan& plan) {
 object version_to_json(const PlanVersion& version) {
   return {{"number", version.number},
           {"status", to_string(version.status)},
-          {"based_on", optional_int(version.based_on)},
+          {"based_on", json_or_null(version.based_on)},
           {"created_by", version.created_by},
           {"created_at", version.created_at},
-          {"approved_by", optional_text(version.approved_by)},
-          {"approved_at", optional_text(version.approved_at)},
-          {"note", optional_text(version.note)},
+          {"approved_by", json_or_null(version.approved_by)},
+          {"approved_at", json_or_null(version.approved_at)},
+          {"note", json_or_null(version.note)},
           {"revision", version.revision},
           {"element_count", version.element_count}};
 }
@@ -231,7 +218,7 @@ object diff_to_json(const PlanDiff& diff) {
 
 object alignment_target_to_json(const AlignmentTarget& target) {
   return {{"code", target.code},         {"framework", target.framework},
-          {"number", target.number},     {"parent_code", optional_text(target.parent_code)},
+          {"number", target.number},     {"parent_code", json_or_null(target.parent_code)},
           {"name_th", target.name_th},   {"name_en", target.name_en},
           {"short_th", target.short_th}, {"short_en", target.short_en}};
 }

@@ -1,10 +1,11 @@
 #include "platform/audit/api.hpp"
 
 #include <boost/json.hpp>
-#include <charconv>
 #include <regex>
 
 #include "base/error.hpp"
+#include "base/json_or_null.hpp"
+#include "http/params.hpp"
 #include "platform/audit/audit_log.hpp"
 
 namespace changwat::audit {
@@ -18,9 +19,8 @@ boost::json::value parse_stored(const std::string& text) {
 std::optional<std::int64_t> parse_positive(const std::optional<std::string>& text,
                                            const char* field, FieldErrors& errors) {
   if (!text) return std::nullopt;
-  std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
+  std::optional<std::int64_t> value = http::parse_integer(*text);
+  if (!value || *value <= 0) {
     errors.add(field, {"ต้องเป็นจำนวนเต็มบวก", "Must be a positive whole number"});
     return std::nullopt;
   }
@@ -41,8 +41,8 @@ void register_routes(http::Router& router, db::Database& database) {
       auto value = request.query_param(name);
       if (!value || value->empty()) continue;
       if (!std::regex_match(*value, kDate))
-        errors.add(name, {"วันที่ต้องอยู่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.)",
-                          "Date must be YYYY-MM-DD (Common Era)"});
+        errors.add(name,
+                   {"วันที่ต้องอยู่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.)", "Date must be YYYY-MM-DD (Common Era)"});
       else
         *target = *value;
     }
@@ -54,7 +54,7 @@ void register_routes(http::Router& router, db::Database& database) {
     boost::json::array entries;
     for (const auto& e : search(database, ctx.actor, filter)) {
       entries.push_back({{"id", e.id},
-                         {"user", e.username ? boost::json::value(*e.username) : nullptr},
+                         {"user", json_or_null(e.username)},
                          {"at", e.at},
                          {"address", e.address},
                          {"entity", e.entity},
