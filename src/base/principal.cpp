@@ -1,35 +1,19 @@
 #include "base/principal.hpp"
 
-#include <array>
-#include <utility>
-
+#include "base/enum_names.hpp"
 #include "base/error.hpp"
 
 namespace changwat {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 8> kRoleNames{{
-    {Role::admin, "admin"},
-    {Role::strategy_officer, "strategy_officer"},
-    {Role::agency_officer, "agency_officer"},
-    {Role::executive, "executive"},
-    {Role::auditor, "auditor"},
-    {Role::health_officer, "health_officer"},
-    {Role::community_manager, "community_manager"},
-    {Role::public_user, "public"},
-}};
+// In the enum's declaration order (base/enum_names.hpp).
+constexpr EnumNames<Role, 8> kRoleNames{{"admin", "strategy_officer", "agency_officer", "executive",
+                                         "auditor", "health_officer", "community_manager",
+                                         "public"}};
 }  // namespace
 
-std::string_view role_name(Role role) {
-  for (const auto& [r, name] : kRoleNames)
-    if (r == role) return name;
-  return "public";
-}
+std::string_view role_name(Role role) { return kRoleNames.name(role); }
 
-std::optional<Role> parse_role(std::string_view name) {
-  for (const auto& [r, n] : kRoleNames)
-    if (n == name) return r;
-  return std::nullopt;
-}
+std::optional<Role> parse_role(std::string_view name) { return kRoleNames.parse(name); }
 
 const Principal& Actor::require_signed_in() const {
   if (!principal) throw_unauthenticated();

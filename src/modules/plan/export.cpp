@@ -3,6 +3,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/enum_names.hpp"
 #include "thai/money.hpp"
 #include "thai/pdf_report.hpp"
 #include "thai/xlsx_writer.hpp"
@@ -10,58 +11,21 @@
 namespace changwat::plan {
 namespace {
 
-std::string status_th(VersionStatus status) {
-  switch (status) {
-    case VersionStatus::draft:
-      return "ฉบับร่าง";
-    case VersionStatus::approved:
-      return "อนุมัติแล้ว";
-    case VersionStatus::superseded:
-      return "ถูกแทนที่ด้วยฉบับใหม่";
-  }
-  return {};
-}
+// Thai names for documents, in each enum's declaration order (base/enum_names.hpp).
+constexpr EnumNames<VersionStatus, 3> kStatusTh{{"ฉบับร่าง", "อนุมัติแล้ว", "ถูกแทนที่ด้วยฉบับใหม่"}};
+constexpr EnumNames<Dimension, 4> kDimensionTh{
+    {"เศรษฐกิจ", "สังคม", "ทรัพยากรธรรมชาติและสิ่งแวดล้อม", "ความมั่นคง"}};
+constexpr EnumNames<BudgetSource, 5> kBudgetSourceTh{
+    {"งบจังหวัด", "งบกลุ่มจังหวัด", "งบกระทรวง/กรม", "งบ อปท.", "แหล่งอื่น"}};
+constexpr EnumNames<KpiDirection, 3> kDirectionTh{{"ยิ่งมากยิ่งดี", "ยิ่งน้อยยิ่งดี", "อยู่ในช่วง"}};
 
-std::string dimension_th(Dimension dimension) {
-  switch (dimension) {
-    case Dimension::economy:
-      return "เศรษฐกิจ";
-    case Dimension::society:
-      return "สังคม";
-    case Dimension::environment:
-      return "ทรัพยากรธรรมชาติและสิ่งแวดล้อม";
-    case Dimension::security:
-      return "ความมั่นคง";
-  }
-  return {};
-}
-
+std::string status_th(VersionStatus status) { return std::string(kStatusTh.name(status)); }
+std::string dimension_th(Dimension dimension) { return std::string(kDimensionTh.name(dimension)); }
 std::string budget_source_th(BudgetSource source) {
-  switch (source) {
-    case BudgetSource::provincial:
-      return "งบจังหวัด";
-    case BudgetSource::province_group:
-      return "งบกลุ่มจังหวัด";
-    case BudgetSource::ministry:
-      return "งบกระทรวง/กรม";
-    case BudgetSource::local:
-      return "งบ อปท.";
-    case BudgetSource::other:
-      return "แหล่งอื่น";
-  }
-  return {};
+  return std::string(kBudgetSourceTh.name(source));
 }
-
 std::string direction_th(KpiDirection direction) {
-  switch (direction) {
-    case KpiDirection::higher_is_better:
-      return "ยิ่งมากยิ่งดี";
-    case KpiDirection::lower_is_better:
-      return "ยิ่งน้อยยิ่งดี";
-    case KpiDirection::within_range:
-      return "อยู่ในช่วง";
-  }
-  return {};
+  return std::string(kDirectionTh.name(direction));
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {

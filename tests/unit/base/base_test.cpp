@@ -61,6 +61,15 @@ TEST(PrincipalTest, RolesRoundTripByName) {
   }
   EXPECT_FALSE(parse_role("king").has_value());
   EXPECT_FALSE(parse_role("").has_value());
+  // The stored names (app_user.role's CHECK constraint), listed in enum order.
+  EXPECT_EQ(role_name(Role::admin), "admin");
+  EXPECT_EQ(role_name(Role::strategy_officer), "strategy_officer");
+  EXPECT_EQ(role_name(Role::agency_officer), "agency_officer");
+  EXPECT_EQ(role_name(Role::executive), "executive");
+  EXPECT_EQ(role_name(Role::auditor), "auditor");
+  EXPECT_EQ(role_name(Role::health_officer), "health_officer");
+  EXPECT_EQ(role_name(Role::community_manager), "community_manager");
+  EXPECT_EQ(role_name(Role::public_user), "public");
 }
 
 TEST(PrincipalTest, RequireRoleChecksSignInThenRole) {

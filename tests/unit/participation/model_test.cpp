@@ -26,6 +26,30 @@ TEST(Model, SectorAndDimensionNames) {
   EXPECT_EQ(parse_swot_kind("threat"), SwotKind::threat);
 }
 
+// The names are what the tables' CHECK constraints and the API expect; the tables list
+// them in enum order, so each value is checked by name.
+TEST(Model, EveryValueHasItsStoredName) {
+  EXPECT_EQ(status_name(NeedStatus::pending_moderation), "pending_moderation");
+  EXPECT_EQ(status_name(NeedStatus::accepted), "accepted");
+  EXPECT_EQ(status_name(NeedStatus::merged), "merged");
+  EXPECT_EQ(status_name(NeedStatus::linked), "linked");
+  EXPECT_EQ(status_name(NeedStatus::declined), "declined");
+  EXPECT_EQ(status_name(NeedStatus::rejected), "rejected");
+  EXPECT_EQ(dimension_name(Dimension::economy), "economy");
+  EXPECT_EQ(dimension_name(Dimension::society), "society");
+  EXPECT_EQ(dimension_name(Dimension::environment), "environment");
+  EXPECT_EQ(dimension_name(Dimension::security), "security");
+  EXPECT_EQ(sector_name(Sector::people), "people");
+  EXPECT_EQ(sector_name(Sector::civil_society), "civil_society");
+  EXPECT_EQ(sector_name(Sector::state), "state");
+  EXPECT_EQ(source_name(NeedSource::officer), "officer");
+  EXPECT_EQ(source_name(NeedSource::forum), "forum");
+  EXPECT_EQ(swot_kind_name(SwotKind::strength), "strength");
+  EXPECT_EQ(swot_kind_name(SwotKind::weakness), "weakness");
+  EXPECT_EQ(swot_kind_name(SwotKind::opportunity), "opportunity");
+  EXPECT_EQ(swot_kind_name(SwotKind::threat), "threat");
+}
+
 TEST(Model, OnlyModeratedNeedsArePublished) {
   EXPECT_FALSE(is_published(NeedStatus::pending_moderation));
   EXPECT_FALSE(is_published(NeedStatus::rejected));
