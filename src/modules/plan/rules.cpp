@@ -1,8 +1,10 @@
 #include "modules/plan/rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "thai/calendar.hpp"
 #include "thai/text.hpp"
@@ -180,50 +182,43 @@ void check_project(ProjectDetails& project, const PlanPeriod& period,
   }
 }
 
+// The kinds an element may hang under (none: only the top level), and how to say it;
+// one entry per kind, in the enum's order.
+struct ParentRule {
+  std::vector<ElementKind> parents;
+  Message message;
+};
+
+const ParentRule& parent_rule(ElementKind kind) {
+  using K = ElementKind;
+  const Message top{"ต้องอยู่ระดับบนสุดของแผน", "must be at the top level of the plan"};
+  static const std::array<ParentRule, 9> rules{{
+      {{}, top},  // vision
+      {{}, top},  // mission
+      {{}, top},  // value
+      {{}, top},  // goal
+      {{}, top},  // strategy
+      {{K::strategy}, {"ต้องอยู่ภายใต้ประเด็นการพัฒนา", "must be under a strategy"}},
+      {{K::goal, K::strategy, K::guideline},
+       {"ต้องอยู่ภายใต้เป้าหมายการพัฒนา ประเด็นการพัฒนา หรือแนวทางการพัฒนา",
+        "must be under a goal, a strategy or a guideline"}},
+      {{K::strategy, K::guideline},
+       {"ต้องอยู่ภายใต้ประเด็นการพัฒนาหรือแนวทางการพัฒนา", "must be under a strategy or a guideline"}},
+      {{K::guideline, K::program},
+       {"ต้องอยู่ภายใต้แนวทางการพัฒนาหรือแผนงาน", "must be under a guideline or a program"}},
+  }};
+  return rules.at(static_cast<std::size_t>(kind));
+}
+
 }  // namespace
 
 bool allowed_parent(ElementKind kind, std::optional<ElementKind> parent) {
-  using K = ElementKind;
-  switch (kind) {
-    case K::vision:
-    case K::mission:
-    case K::value:
-    case K::goal:
-    case K::strategy:
-      return !parent;
-    case K::guideline:
-      return parent == K::strategy;
-    case K::kpi:
-      return parent == K::goal || parent == K::strategy || parent == K::guideline;
-    case K::program:
-      return parent == K::strategy || parent == K::guideline;
-    case K::project:
-      return parent == K::guideline || parent == K::program;
-  }
-  return false;
+  const std::vector<ElementKind>& parents = parent_rule(kind).parents;
+  if (!parent) return parents.empty();
+  return std::find(parents.begin(), parents.end(), *parent) != parents.end();
 }
 
-Message allowed_parents_message(ElementKind kind) {
-  using K = ElementKind;
-  switch (kind) {
-    case K::vision:
-    case K::mission:
-    case K::value:
-    case K::goal:
-    case K::strategy:
-      return {"ต้องอยู่ระดับบนสุดของแผน", "must be at the top level of the plan"};
-    case K::guideline:
-      return {"ต้องอยู่ภายใต้ประเด็นการพัฒนา", "must be under a strategy"};
-    case K::kpi:
-      return {"ต้องอยู่ภายใต้เป้าหมายการพัฒนา ประเด็นการพัฒนา หรือแนวทางการพัฒนา",
-              "must be under a goal, a strategy or a guideline"};
-    case K::program:
-      return {"ต้องอยู่ภายใต้ประเด็นการพัฒนาหรือแนวทางการพัฒนา", "must be under a strategy or a guideline"};
-    case K::project:
-      return {"ต้องอยู่ภายใต้แนวทางการพัฒนาหรือแผนงาน", "must be under a guideline or a program"};
-  }
-  return {};
-}
+Message allowed_parents_message(ElementKind kind) { return parent_rule(kind).message; }
 
 void check_plan_fields(const std::string& name_th, const std::string& name_en,
                        const PlanPeriod& period, FieldErrors& errors) {
