@@ -1,14 +1,13 @@
 #include "db/migrations.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <ctime>
 #include <map>
 #include <set>
 
+#include "base/clock.hpp"
+#include "base/secret.hpp"
 #include "db/database_error.hpp"
 #include "db/dialect.hpp"
 
@@ -62,26 +61,9 @@ FileName parse_file_name(std::string_view file) {
   return parsed;
 }
 
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 std::string version_label(int version) {
   std::string digits = std::to_string(version);
   return std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
-}
-
-std::string utc_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
 }
 
 void take_migration_lock(Connection& connection) {
@@ -155,7 +137,7 @@ void apply(Connection& connection, const Migration& migration) {
   }
   connection.execute(
       "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-      {std::int64_t{migration.version}, migration.name, migration.checksum, utc_now()});
+      {std::int64_t{migration.version}, migration.name, migration.checksum, iso_utc_now()});
 }
 
 }  // namespace
