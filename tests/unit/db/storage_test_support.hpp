@@ -13,6 +13,7 @@
 
 #include "base/error.hpp"
 #include "db/database.hpp"
+#include "support/expect_error.hpp"
 
 namespace changwat::db {
 
@@ -62,31 +63,7 @@ class EngineTest : public ::testing::TestWithParam<Engine> {
   std::string url_;
 };
 
-// What a caught changwat::Error said, copied out whole (copying the Error itself
-// would slice off DatabaseError's what()).
-struct CaughtError {
-  ErrorKind kind = ErrorKind::internal;
-  std::string code;
-  Message message;
-  std::map<std::string, Message> fields;
-  std::string what;
-};
-
-// Asserts that `action` throws changwat::Error of `kind` with `code`, whose
-// Thai and English messages are both present, and returns it for more checks.
-template <class Action>
-CaughtError expect_error(Action&& action, ErrorKind kind, const std::string& code) {
-  try {
-    action();
-  } catch (const Error& error) {
-    EXPECT_EQ(static_cast<int>(error.kind()), static_cast<int>(kind)) << error.what();
-    EXPECT_EQ(error.code(), code) << error.what();
-    EXPECT_FALSE(error.message().th.empty());
-    EXPECT_FALSE(error.message().en.empty());
-    return {error.kind(), error.code(), error.message(), error.fields(), error.what()};
-  }
-  ADD_FAILURE() << "expected changwat::Error " << code << ", nothing was thrown";
-  return {};
-}
+using changwat::testing::CaughtError;
+using changwat::testing::expect_error;
 
 }  // namespace changwat::db::testing

@@ -12,6 +12,7 @@
 #include "base/principal.hpp"
 #include "db/database.hpp"
 #include "platform/areas/area_service.hpp"
+#include "support/expect_error.hpp"
 
 namespace changwat::participation::testing {
 
@@ -33,21 +34,7 @@ class DatabaseTest : public ::testing::Test {
   std::unique_ptr<areas::AreaService> areas_;
 };
 
-// Asserts that `action` throws changwat::Error of `kind` with `code` (and Thai and
-// English messages); returns it for more checks.
-template <class Action>
-Error expect_error(Action&& action, ErrorKind kind, const std::string& code) {
-  try {
-    action();
-  } catch (const Error& error) {
-    EXPECT_EQ(static_cast<int>(error.kind()), static_cast<int>(kind)) << error.what();
-    EXPECT_EQ(error.code(), code) << error.what();
-    EXPECT_FALSE(error.message().th.empty());
-    EXPECT_FALSE(error.message().en.empty());
-    return error;
-  }
-  ADD_FAILURE() << "expected changwat::Error " << code << ", nothing was thrown";
-  return Error(ErrorKind::internal, "nothing_thrown", {"", ""});
-}
+using changwat::testing::CaughtError;
+using changwat::testing::expect_error;
 
 }  // namespace changwat::participation::testing

@@ -4,6 +4,7 @@
 namespace changwat::participation {
 namespace {
 
+using testing::CaughtError;
 using testing::expect_error;
 
 class ForumsTest : public testing::ServiceTest {
@@ -57,11 +58,11 @@ TEST_F(ForumsTest, BadDateAttendanceAndAreaAreReportedTogether) {
   input.held_on = "31 ก.พ. 2565";
   input.attendance.people = -1;
   input.area_code = "1001";
-  Error error = expect_error([&] { service().create_forum(strategy_, input); },
-                             ErrorKind::validation, "invalid_input");
-  EXPECT_TRUE(error.fields().contains("held_on"));
-  EXPECT_TRUE(error.fields().contains("attendance.people"));
-  EXPECT_TRUE(error.fields().contains("area_code"));
+  CaughtError error = expect_error([&] { service().create_forum(strategy_, input); },
+                                   ErrorKind::validation, "invalid_input");
+  EXPECT_TRUE(error.fields.contains("held_on"));
+  EXPECT_TRUE(error.fields.contains("attendance.people"));
+  EXPECT_TRUE(error.fields.contains("area_code"));
 }
 
 TEST_F(ForumsTest, UpdatesCheckTheVersion) {
@@ -101,9 +102,10 @@ TEST_F(SwotTest, ItemsWithEvidenceInKindOrder) {
 
   SwotInput no_evidence = strength;
   no_evidence.evidence = "";
-  Error error = expect_error([&] { service().create_swot(strategy_, plan_id(), no_evidence); },
-                             ErrorKind::validation, "invalid_input");
-  EXPECT_TRUE(error.fields().contains("evidence"));
+  CaughtError error =
+      expect_error([&] { service().create_swot(strategy_, plan_id(), no_evidence); },
+                   ErrorKind::validation, "invalid_input");
+  EXPECT_TRUE(error.fields.contains("evidence"));
 
   SwotChange change;
   change.kind = SwotKind::weakness;

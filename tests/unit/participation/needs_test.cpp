@@ -4,6 +4,7 @@
 namespace changwat::participation {
 namespace {
 
+using testing::CaughtError;
 using testing::expect_error;
 
 class NeedsTest : public testing::ServiceTest {};
@@ -21,9 +22,9 @@ TEST_F(NeedsTest, OfficerRecordsANeedInsideTheProvince) {
 
 TEST_F(NeedsTest, AreaMustBeADistrictOrLowerInTheProvince) {
   for (const char* area : {"1001", "23", "9999"}) {
-    Error error = expect_error([&] { officer_need(strategy_, "ก", area); }, ErrorKind::validation,
-                               "invalid_input");
-    EXPECT_TRUE(error.fields().contains("area_code")) << area;
+    CaughtError error = expect_error([&] { officer_need(strategy_, "ก", area); },
+                                     ErrorKind::validation, "invalid_input");
+    EXPECT_TRUE(error.fields.contains("area_code")) << area;
   }
   EXPECT_EQ(count("SELECT count(*) FROM need"), 0);
 }
@@ -45,9 +46,9 @@ TEST_F(NeedsTest, UnknownPlanIsAFieldError) {
   input.title = "ก";
   input.description = "ข";
   input.area_code = "2301";
-  Error error = expect_error([&] { service().create_need(strategy_, input); },
-                             ErrorKind::validation, "invalid_input");
-  EXPECT_TRUE(error.fields().contains("plan_id"));
+  CaughtError error = expect_error([&] { service().create_need(strategy_, input); },
+                                   ErrorKind::validation, "invalid_input");
+  EXPECT_TRUE(error.fields.contains("plan_id"));
 }
 
 TEST_F(NeedsTest, StatusChangesNeedAReasonToDeclineAndTheCurrentVersion) {
@@ -136,10 +137,10 @@ TEST_F(NeedsTest, LinksToGuidelinesAndProjectsOfTheSamePlan) {
   EXPECT_EQ(both.links.size(), 2u);
   expect_error([&] { service().link(strategy_, need.id, element_id("P02"), both.need.version); },
                ErrorKind::conflict, "already_linked");
-  Error kpi = expect_error(
+  CaughtError kpi = expect_error(
       [&] { service().link(strategy_, need.id, element_id("K1.1"), both.need.version); },
       ErrorKind::validation, "invalid_input");
-  EXPECT_TRUE(kpi.fields().contains("element_id"));
+  EXPECT_TRUE(kpi.fields.contains("element_id"));
   expect_error([&] { service().link(strategy_, need.id, 987654321, both.need.version); },
                ErrorKind::validation, "invalid_input");
   // A linked need is declined only after its links are removed.
@@ -161,10 +162,10 @@ TEST_F(NeedsTest, AnElementThatAnswersNeedsIsNotDeletedSilently) {
   service().link(strategy_, need.id, element_id("P02"), need.version);
   plans().start_revision(strategy_, plan_id(), std::nullopt);
   plan::Element project = plans().element(strategy_, plan_id(), element_id("P02"), std::nullopt);
-  Error error = expect_error(
+  CaughtError error = expect_error(
       [&] { plans().delete_element(strategy_, plan_id(), project.element_id, project.version); },
       ErrorKind::rule, "element_in_use");
-  EXPECT_NE(error.message().en.find("need"), std::string::npos);
+  EXPECT_NE(error.message.en.find("need"), std::string::npos);
 }
 
 TEST_F(NeedsTest, ListFiltersSortsInThaiOrderAndCountsByDistrict) {

@@ -5,6 +5,7 @@
 namespace changwat::participation {
 namespace {
 
+using testing::CaughtError;
 using testing::expect_error;
 
 class PublicFormTest : public testing::ServiceTest {};
@@ -99,9 +100,9 @@ TEST_F(PublicFormTest, HoneypotFilledIsRefusedAndNothingStored) {
 
 TEST_F(PublicFormTest, AtMostFivePerAddressPerHour) {
   for (int i = 0; i < 5; ++i) submit_public(anonymous_, "เรื่องที่ " + std::to_string(i + 1));
-  Error error = expect_error([&] { submit_public(anonymous_, "เรื่องที่ 6"); }, ErrorKind::rate_limited,
-                             "too_many_submissions");
-  EXPECT_NE(error.message().th.find("5"), std::string::npos);
+  CaughtError error = expect_error([&] { submit_public(anonymous_, "เรื่องที่ 6"); },
+                                   ErrorKind::rate_limited, "too_many_submissions");
+  EXPECT_NE(error.message.th.find("5"), std::string::npos);
   Actor neighbour = anonymous_;
   neighbour.address = "203.0.113.8";
   EXPECT_NO_THROW(submit_public(neighbour, "จากอีกที่อยู่หนึ่ง"));
@@ -116,10 +117,10 @@ TEST_F(PublicFormTest, FieldsAreCheckedTogether) {
   input.description = std::string(kDescriptionMax + 1, 'x');
   input.contact.phone = "not a phone";
   advance(std::chrono::seconds(10));
-  Error error = expect_error([&] { service().submit_public(anonymous_, input); },
-                             ErrorKind::validation, "invalid_input");
+  CaughtError error = expect_error([&] { service().submit_public(anonymous_, input); },
+                                   ErrorKind::validation, "invalid_input");
   for (const char* field : {"title", "description", "phone", "area_code"})
-    EXPECT_TRUE(error.fields().contains(field)) << field;
+    EXPECT_TRUE(error.fields.contains(field)) << field;
 }
 
 TEST_F(PublicFormTest, ASignedInSessionIsIgnored) {

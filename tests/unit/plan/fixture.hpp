@@ -10,8 +10,9 @@
 
 #include "base/error.hpp"
 #include "db/database.hpp"
-#include "platform/areas/area_service.hpp"
 #include "modules/plan/service.hpp"
+#include "platform/areas/area_service.hpp"
+#include "support/expect_error.hpp"
 
 namespace changwat::plan::testing {
 
@@ -58,28 +59,7 @@ class PlanTest : public ::testing::Test {
   std::unique_ptr<PlanService> service_;
 };
 
-// Asserts that `action` throws changwat::Error of `kind` with `code` (with Thai and
-// English messages) and returns what it said.
-struct Caught {
-  ErrorKind kind = ErrorKind::internal;
-  std::string code;
-  Message message;
-  std::map<std::string, Message> fields;
-};
-
-template <class Action>
-Caught expect_error(Action&& action, ErrorKind kind, const std::string& code) {
-  try {
-    action();
-  } catch (const Error& error) {
-    EXPECT_EQ(static_cast<int>(error.kind()), static_cast<int>(kind)) << error.what();
-    EXPECT_EQ(error.code(), code) << error.what();
-    EXPECT_FALSE(error.message().th.empty());
-    EXPECT_FALSE(error.message().en.empty());
-    return {error.kind(), error.code(), error.message(), error.fields()};
-  }
-  ADD_FAILURE() << "expected changwat::Error " << code << ", nothing was thrown";
-  return {};
-}
+using changwat::testing::CaughtError;
+using changwat::testing::expect_error;
 
 }  // namespace changwat::plan::testing
