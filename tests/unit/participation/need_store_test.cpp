@@ -212,16 +212,18 @@ TEST_F(NeedStoreTest, VotesAreCountedOncePerUserAndCopiedOnMerge) {
   std::int64_t u1 = count("SELECT id FROM app_user WHERE username = 'u1'");
   std::int64_t u2 = count("SELECT id FROM app_user WHERE username = 'u2'");
   database().write([&](db::Connection& c) {
-    store::insert_vote(c, first, u1, "t");
-    store::insert_vote(c, first, u2, "t");
-    store::insert_vote(c, second, u1, "t");
-    EXPECT_EQ(store::recount_votes(c, first), 2);
+    EXPECT_TRUE(store::insert_vote(c, first, u1, "t"));
+    EXPECT_TRUE(store::insert_vote(c, first, u2, "t"));
+    EXPECT_FALSE(store::insert_vote(c, first, u2, "t"));  // once per user
+    EXPECT_TRUE(store::insert_vote(c, second, u1, "t"));
+    EXPECT_EQ(store::add_votes(c, first, 2), 2);
+    EXPECT_EQ(store::add_votes(c, second, 1), 1);
     EXPECT_TRUE(store::has_vote(c, first, u2));
-    store::copy_votes(c, first, second);
-    EXPECT_EQ(store::recount_votes(c, second), 2);  // u1 is not counted twice
+    EXPECT_EQ(store::copy_votes(c, first, second), 1);  // u1 is not counted twice
+    EXPECT_EQ(store::add_votes(c, second, 1), 2);
     EXPECT_TRUE(store::delete_vote(c, first, u2));
     EXPECT_FALSE(store::delete_vote(c, first, u2));
-    EXPECT_EQ(store::recount_votes(c, first), 1);
+    EXPECT_EQ(store::add_votes(c, first, -1), 1);
   });
   EXPECT_EQ(find(second).vote_count, 2);
 }
