@@ -39,30 +39,24 @@ std::string_view to_string(KpiDirection direction) { return kKpiDirections.name(
 std::string_view to_string(BudgetSource source) { return kBudgetSources.name(source); }
 std::string_view to_string(IndicatorLevel level) { return kIndicatorLevels.name(level); }
 
-std::optional<ElementKind> parse_element_kind(std::string_view text) {
-  return kElementKinds.parse(text);
+std::optional<ElementKind> parse_element_kind(std::string_view s) { return kElementKinds.parse(s); }
+std::optional<VersionStatus> parse_version_status(std::string_view s) {
+  return kVersionStatuses.parse(s);
 }
-std::optional<VersionStatus> parse_version_status(std::string_view text) {
-  return kVersionStatuses.parse(text);
+std::optional<ProjectKind> parse_project_kind(std::string_view s) { return kProjectKinds.parse(s); }
+std::optional<ProposalStatus> parse_proposal_status(std::string_view s) {
+  return kProposalStatuses.parse(s);
 }
-std::optional<ProjectKind> parse_project_kind(std::string_view text) {
-  return kProjectKinds.parse(text);
-}
-std::optional<ProposalStatus> parse_proposal_status(std::string_view text) {
-  return kProposalStatuses.parse(text);
-}
-std::optional<ProjectTerm> parse_project_term(std::string_view text) {
-  return kProjectTerms.parse(text);
-}
+std::optional<ProjectTerm> parse_project_term(std::string_view s) { return kProjectTerms.parse(s); }
 std::optional<Dimension> parse_dimension(std::string_view text) { return kDimensions.parse(text); }
-std::optional<KpiDirection> parse_kpi_direction(std::string_view text) {
-  return kKpiDirections.parse(text);
+std::optional<KpiDirection> parse_kpi_direction(std::string_view s) {
+  return kKpiDirections.parse(s);
 }
-std::optional<BudgetSource> parse_budget_source(std::string_view text) {
-  return kBudgetSources.parse(text);
+std::optional<BudgetSource> parse_budget_source(std::string_view s) {
+  return kBudgetSources.parse(s);
 }
-std::optional<IndicatorLevel> parse_indicator_level(std::string_view text) {
-  return kIndicatorLevels.parse(text);
+std::optional<IndicatorLevel> parse_indicator_level(std::string_view s) {
+  return kIndicatorLevels.parse(s);
 }
 
 std::string_view kind_name_th(ElementKind kind) { return kKindNamesTh.name(kind); }
