@@ -71,11 +71,7 @@ void add_need_routes(http::Router& router, ParticipationService& service) {
     http::JsonBody body(ctx.request);
     NeedInput input;
     input.plan_id = body.integer("plan_id");
-    input.title = body.text("title", kTitleMax);
-    input.description = body.text("description", kDescriptionMax);
-    input.dimension = body_dimension(body, "dimension");
-    input.sector = body_sector(body, "sector");
-    input.area_code = body.text("area_code", 8);
+    read_need_text(body, input);
     input.forum_id = body.optional_integer("forum_id");
     body.finish();
     Need need = service.create_need(ctx.actor, input);

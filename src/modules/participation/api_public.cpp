@@ -54,11 +54,7 @@ void add_public_form_routes(http::Router& router, ParticipationService& service)
     input.form_token = body.text("form_token", 256);
     input.honeypot = body.optional_text("website", 500).value_or("");
     input.plan_id = body.optional_integer("plan_id");
-    input.title = body.text("title", kTitleMax);
-    input.description = body.text("description", kDescriptionMax);
-    input.dimension = body_dimension(body, "dimension");
-    input.sector = body_sector(body, "sector");
-    input.area_code = body.text("area_code", 8);
+    read_need_text(body, input);
     input.contact.name = body.optional_text("name", kNameMax);
     input.contact.phone = body.optional_text("phone", kPhoneMax);
     body.finish();

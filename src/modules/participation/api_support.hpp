@@ -8,6 +8,7 @@
 #include "http/message.hpp"
 #include "http/params.hpp"
 #include "modules/participation/model.hpp"
+#include "modules/participation/service.hpp"
 
 namespace changwat::participation::api {
 
@@ -27,5 +28,15 @@ std::optional<Dimension> body_optional_dimension(http::JsonBody& body, const cha
 Sector body_sector(http::JsonBody& body, const char* field);
 std::optional<Sector> body_optional_sector(http::JsonBody& body, const char* field);
 std::optional<SwotKind> body_optional_swot_kind(http::JsonBody& body, const char* field);
+
+// What every new need says, whoever files it (NeedInput, PublicNeedInput).
+template <class Input>
+void read_need_text(http::JsonBody& body, Input& input) {
+  input.title = body.text("title", kTitleMax);
+  input.description = body.text("description", kDescriptionMax);
+  input.dimension = body_dimension(body, "dimension");
+  input.sector = body_sector(body, "sector");
+  input.area_code = body.text("area_code", 8);
+}
 
 }  // namespace changwat::participation::api
