@@ -5,13 +5,16 @@
 #include <boost/json.hpp>
 
 #include "base/clock.hpp"
-#include "platform/audit/audit_log.hpp"
+#include "modules/plan/element_store.hpp"
 #include "modules/plan/json.hpp"
+#include "modules/plan/plan_store.hpp"
+#include "modules/plan/project_store.hpp"
 #include "modules/plan/rules.hpp"
 #include "modules/plan/service_detail.hpp"
-#include "modules/plan/store.hpp"
 #include "modules/plan/tree_order.hpp"
 #include "modules/plan/tree_writer.hpp"
+#include "modules/plan/version_store.hpp"
+#include "platform/audit/audit_log.hpp"
 
 namespace changwat::plan {
 
@@ -144,10 +147,11 @@ PlanService::PlanService(db::Database& database, areas::AreaService& areas)
 PlanService::~PlanService() = default;
 
 PlanService::Located PlanService::locate(db::Connection& connection, std::int64_t plan_id) const {
-  PlanStore store(connection);
-  auto plan = store.find_plan(plan_id);
+  PlanStore plan_store(connection);
+  VersionStore version_store(connection);
+  auto plan = plan_store.find_plan(plan_id);
   if (!plan) throw_plan_not_found();
-  Located located{std::move(*plan), store.versions(plan_id)};
+  Located located{std::move(*plan), version_store.versions(plan_id)};
   if (located.versions.empty()) throw_plan_not_found();
   fill_version_fields(located.plan, located.versions);
   return located;
@@ -163,9 +167,10 @@ std::vector<Plan> PlanService::list_plans(const Actor&) const {
   // Plan names, periods and statuses are public (the public sends needs to plans
   // still being drafted); only the content of drafts is for staff.
   return database_.read([&](db::Connection& connection) {
-    PlanStore store(connection);
-    std::vector<Plan> plans = store.list_plans();
-    std::vector<PlanVersion> versions = store.all_versions();
+    PlanStore plan_store(connection);
+    VersionStore version_store(connection);
+    std::vector<Plan> plans = plan_store.list_plans();
+    std::vector<PlanVersion> versions = version_store.all_versions();
     std::vector<Plan> result;
     for (auto& plan : plans) {
       std::vector<PlanVersion> own;
@@ -196,14 +201,15 @@ Plan PlanService::create_plan(const Actor& actor, const NewPlan& input) {
   }
   errors.throw_if_any();
   std::int64_t plan_id = database_.write([&](db::Connection& connection) {
-    PlanStore store(connection);
+    PlanStore plan_store(connection);
+    VersionStore version_store(connection);
     Plan plan;
     plan.province_code = areas::province_for(areas_, actor, input.province_code);
     plan.name_th = input.name_th;
     plan.name_en = input.name_en;
     plan.period = input.period;
     plan.created_at = iso_utc_now();
-    plan.id = store.insert_plan(plan, actor_name(actor));
+    plan.id = plan_store.insert_plan(plan, actor_name(actor));
     PlanVersion draft;
     draft.plan_id = plan.id;
     draft.number = 1;
@@ -211,7 +217,7 @@ Plan PlanService::create_plan(const Actor& actor, const NewPlan& input) {
     draft.created_by = actor_name(actor);
     draft.created_at = plan.created_at;
     draft.note = input.note;
-    store.insert_version(draft, plan.province_code);
+    version_store.insert_version(draft, plan.province_code);
     Located located = locate(connection, plan.id);
     audit::record_in(connection, plan.province_code, actor, "plan", std::to_string(plan.id),
                      "create", nullptr, plan_to_json(located.plan));
@@ -243,8 +249,8 @@ Plan PlanService::update_plan(const Actor& actor, std::int64_t plan_id, const Pl
     errors.throw_if_any();
     if (change.period && located.draft()) {
       // Nothing already in the draft may fall outside the new period.
-      PlanStore store(connection);
-      for (const auto& element : store.load_version(located.draft()->id)) {
+      ElementStore element_store(connection);
+      for (const auto& element : element_store.load_version(located.draft()->id)) {
         Element copy = element;
         FieldErrors element_errors;
         check_element_fields(copy, updated.period, updated.province_code, areas_, catalog_,
@@ -259,8 +265,8 @@ Plan PlanService::update_plan(const Actor& actor, std::int64_t plan_id, const Pl
         }
       }
     }
-    PlanStore store(connection);
-    if (!store.update_plan(updated, change.expected_row_version)) throw_stale_version();
+    PlanStore plan_store(connection);
+    if (!plan_store.update_plan(updated, change.expected_row_version)) throw_stale_version();
     Located after = locate(connection, plan_id);
     audit::record(connection, actor, "plan", std::to_string(plan_id), "update",
                   plan_to_json(located.plan), plan_to_json(after.plan));
@@ -273,7 +279,7 @@ Plan PlanService::update_plan(const Actor& actor, std::int64_t plan_id, const Pl
 std::vector<PlanVersion> PlanService::versions(const Actor&, std::int64_t plan_id) const {
   return database_.read([&](db::Connection& connection) {
     locate(connection, plan_id);  // 404 for an unknown plan
-    return PlanStore(connection).versions(plan_id, true);
+    return VersionStore(connection).versions(plan_id, true);
   });
 }
 
@@ -294,12 +300,13 @@ PlanVersion PlanService::approve(const Actor& actor, std::int64_t plan_id, int v
                        std::to_string(version_number)},
                   {{"version", {"ไม่ใช่ฉบับร่างที่เปิดอยู่", "is not the open draft"}}});
     }
-    PlanStore store(connection);
-    if (store.count_elements(draft->id) == 0) {
+    VersionStore version_store(connection);
+    ProjectStore project_store(connection);
+    if (version_store.count_elements(draft->id) == 0) {
       throw_rule("empty_version",
                  {"แผนที่ไม่มีองค์ประกอบใดอนุมัติไม่ได้", "A plan with no elements cannot be approved"});
     }
-    if (auto proposed = store.count_proposed_projects(draft->id); proposed > 0) {
+    if (auto proposed = project_store.count_proposed_projects(draft->id); proposed > 0) {
       throw_rule("pending_proposals",
                  {"ยังมีโครงการที่หน่วยงานเสนอ " + std::to_string(proposed) +
                       " โครงการที่ยังไม่ได้พิจารณา กรุณารับหรือลบก่อนอนุมัติ",
@@ -311,8 +318,8 @@ PlanVersion PlanService::approve(const Actor& actor, std::int64_t plan_id, int v
     // only while the version is still this draft at the revision checked above
     // (PostgreSQL re-reads the row after a concurrent approval or edit commits).
     // The losers change nothing and get 409.
-    if (!store.change_status(draft->id, VersionStatus::draft, VersionStatus::approved,
-                             {actor_name(actor), iso_utc_now(), note, draft->revision})) {
+    if (!version_store.change_status(draft->id, VersionStatus::draft, VersionStatus::approved,
+                                     {actor_name(actor), iso_utc_now(), note, draft->revision})) {
       throw Error(ErrorKind::conflict, "stale_version",
                   {"ฉบับร่างนี้ถูกอนุมัติหรือแก้ไขโดยผู้อื่นไปแล้ว กรุณาโหลดใหม่แล้วตรวจสอบอีกครั้ง",
                    "Someone else approved or changed this draft meanwhile; reload and check it "
@@ -320,10 +327,11 @@ PlanVersion PlanService::approve(const Actor& actor, std::int64_t plan_id, int v
                   {{"version", {"ไม่ใช่ฉบับร่างที่เปิดอยู่แล้ว", "is no longer the open draft"}}});
     }
     if (const auto* previous = located.approved()) {
-      if (!store.change_status(previous->id, VersionStatus::approved, VersionStatus::superseded))
+      if (!version_store.change_status(previous->id, VersionStatus::approved,
+                                       VersionStatus::superseded))
         throw_stale_version();
     }
-    auto versions = store.versions(plan_id, true);
+    auto versions = version_store.versions(plan_id, true);
     const PlanVersion approved =
         *std::find_if(versions.begin(), versions.end(),
                       [&](const PlanVersion& version) { return version.number == version_number; });
@@ -350,7 +358,7 @@ PlanVersion PlanService::start_revision(const Actor& actor, std::int64_t plan_id
       throw_rule("no_approved_version",
                  {"ยังไม่มีฉบับที่อนุมัติให้ปรับ", "There is no approved version to revise"});
     }
-    PlanStore store(connection);
+    VersionStore version_store(connection);
     PlanVersion draft;
     draft.plan_id = plan_id;
     draft.number = located.versions.back().number + 1;
@@ -359,9 +367,9 @@ PlanVersion PlanService::start_revision(const Actor& actor, std::int64_t plan_id
     draft.created_by = actor_name(actor);
     draft.created_at = iso_utc_now();
     draft.note = note;
-    draft.id = store.insert_version(draft, located.plan.province_code);
-    store.copy_version(approved->id, draft.id);
-    auto versions = store.versions(plan_id, true);
+    draft.id = version_store.insert_version(draft, located.plan.province_code);
+    version_store.copy_version(approved->id, draft.id);
+    auto versions = version_store.versions(plan_id, true);
     const PlanVersion created = versions.back();
     audit::record(connection, actor, "plan_version",
                   std::to_string(plan_id) + "/" + std::to_string(created.number), "revise", nullptr,
@@ -389,7 +397,7 @@ std::shared_ptr<const PlanService::CachedTree> PlanService::cached_tree(
   auto tree = std::make_shared<PlanTree>();
   tree->plan = located.plan;
   tree->version = version;
-  tree->elements = PlanStore(connection).load_version(version.id);
+  tree->elements = ElementStore(connection).load_version(version.id);
   sort_into_tree_order(tree->elements);
   tree->version.element_count = static_cast<int>(tree->elements.size());
   auto entry = std::make_shared<CachedTree>();
@@ -451,7 +459,7 @@ Element PlanService::element(const Actor& actor, std::int64_t plan_id, std::int6
       version = reads_drafts(actor) && located.draft() ? located.draft() : &located.in_force();
     }
     if (version->status == VersionStatus::draft) require_draft_reader(actor);
-    auto element = PlanStore(connection).load_element(version->id, element_id);
+    auto element = ElementStore(connection).load_element(version->id, element_id);
     if (!element) {
       throw_not_found("องค์ประกอบของแผนในฉบับที่ " + std::to_string(version->number),
                       "Plan element in version " + std::to_string(version->number));

@@ -7,11 +7,14 @@
 #include <map>
 
 #include "base/clock.hpp"
-#include "platform/audit/audit_log.hpp"
+#include "modules/plan/element_store.hpp"
 #include "modules/plan/json.hpp"
+#include "modules/plan/kpi_store.hpp"
+#include "modules/plan/project_store.hpp"
 #include "modules/plan/rules.hpp"
 #include "modules/plan/service_detail.hpp"
-#include "modules/plan/store.hpp"
+#include "modules/plan/version_store.hpp"
+#include "platform/audit/audit_log.hpp"
 
 namespace changwat::plan {
 namespace {
@@ -82,10 +85,10 @@ boost::json::object with_plan(boost::json::object element, std::int64_t plan_id,
 
 void PlanService::check_structure(db::Connection& connection, const PlanVersion& draft,
                                   const Element& element, FieldErrors& errors) const {
-  PlanStore store(connection);
+  ElementStore element_store(connection);
   std::optional<ElementKind> parent_kind;
   if (element.parent_id) {
-    parent_kind = store.kind_of(draft.id, *element.parent_id);
+    parent_kind = element_store.kind_of(draft.id, *element.parent_id);
     if (!parent_kind) {
       errors.add("parent_id", {"ไม่พบองค์ประกอบแม่ในฉบับร่างนี้", "no such parent element in this draft"});
       return;
@@ -98,7 +101,7 @@ void PlanService::check_structure(db::Connection& connection, const PlanVersion&
   }
   if (element.project) {
     for (auto guideline : element.project->guideline_ids) {
-      if (store.kind_of(draft.id, guideline) != ElementKind::guideline) {
+      if (element_store.kind_of(draft.id, guideline) != ElementKind::guideline) {
         errors.add("guideline_ids",
                    {"รหัส " + std::to_string(guideline) + " ไม่ใช่แนวทางการพัฒนาในฉบับร่างนี้",
                     std::to_string(guideline) + " is not a guideline of this draft"});
@@ -110,8 +113,8 @@ void PlanService::check_structure(db::Connection& connection, const PlanVersion&
 void PlanService::place(db::Connection& connection, const PlanVersion& draft,
                         std::int64_t element_id, const MoveTarget& target,
                         std::int64_t expected_version) {
-  PlanStore store(connection);
-  auto current_parent = store.parent_of(draft.id, element_id);
+  ElementStore element_store(connection);
+  auto current_parent = element_store.parent_of(draft.id, element_id);
   if (!current_parent) throw_element_not_found();
   // Walking up from the new parent must never meet the element itself.
   for (auto ancestor = target.parent_id; ancestor;) {
@@ -121,7 +124,7 @@ void PlanService::place(db::Connection& connection, const PlanVersion& draft,
                    "An element cannot move under itself or one of its own descendants (a cycle)"},
                   {{"parent_id", {"เป็นตัวเองหรือองค์ประกอบลูก", "is the element or below it"}}});
     }
-    auto up = store.parent_of(draft.id, *ancestor);
+    auto up = element_store.parent_of(draft.id, *ancestor);
     if (!up) {
       throw Error(
           ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
@@ -129,9 +132,9 @@ void PlanService::place(db::Connection& connection, const PlanVersion& draft,
     }
     ancestor = *up;
   }
-  auto kind = store.kind_of(draft.id, element_id);
+  auto kind = element_store.kind_of(draft.id, element_id);
   std::optional<ElementKind> parent_kind;
-  if (target.parent_id) parent_kind = store.kind_of(draft.id, *target.parent_id);
+  if (target.parent_id) parent_kind = element_store.kind_of(draft.id, *target.parent_id);
   if (!allowed_parent(*kind, parent_kind)) {
     Message why = allowed_parents_message(*kind);
     throw Error(ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
@@ -139,18 +142,19 @@ void PlanService::place(db::Connection& connection, const PlanVersion& draft,
                   {std::string(kind_name_th(*kind)) + " " + why.th,
                    "a " + std::string(kind_name_en(*kind)) + " " + why.en}}});
   }
-  auto old_siblings = store.children(draft.id, *current_parent);
+  auto old_siblings = element_store.children(draft.id, *current_parent);
   std::erase(old_siblings, element_id);
-  auto new_siblings = store.children(draft.id, target.parent_id);
+  auto new_siblings = element_store.children(draft.id, target.parent_id);
   std::erase(new_siblings, element_id);
   int last = static_cast<int>(new_siblings.size());
   int position = target.position ? std::clamp(*target.position, 0, last) : last;
   new_siblings.insert(new_siblings.begin() + position, element_id);
-  if (!store.move_element(draft.id, element_id, target.parent_id, position, expected_version)) {
+  if (!element_store.move_element(draft.id, element_id, target.parent_id, position,
+                                  expected_version)) {
     throw_stale_version();
   }
-  if (*current_parent != target.parent_id) store.set_positions(draft.id, old_siblings);
-  store.set_positions(draft.id, new_siblings);
+  if (*current_parent != target.parent_id) element_store.set_positions(draft.id, old_siblings);
+  element_store.set_positions(draft.id, new_siblings);
 }
 
 Element PlanService::write_element(db::Connection& connection, const Actor& actor,
@@ -158,10 +162,11 @@ Element PlanService::write_element(db::Connection& connection, const Actor& acto
                                    std::optional<std::int64_t> expected_version) {
   EditRight right = require_editor(actor, located.plan);
   const PlanVersion& draft = located.require_draft();
-  PlanStore store(connection);
+  VersionStore version_store(connection);
+  ElementStore element_store(connection);
   std::optional<Element> existing;
   if (expected_version) {
-    existing = store.load_element(draft.id, element.element_id);
+    existing = element_store.load_element(draft.id, element.element_id);
     if (!existing) throw_element_not_found();
     if (existing->version != *expected_version) throw_stale_version();
     if (existing->kind != element.kind) {
@@ -186,7 +191,7 @@ Element PlanService::write_element(db::Connection& connection, const Actor& acto
   check_structure(connection, draft, element, errors);
   errors.throw_if_any();
   if (!element.code.empty()) {
-    auto holder = store.element_with_code(draft.id, element.code);
+    auto holder = element_store.element_with_code(draft.id, element.code);
     if (holder && (!existing || *holder != element.element_id)) {
       throw Error(ErrorKind::conflict, "duplicate_code",
                   {"รหัส " + element.code + " มีอยู่แล้วในแผนฉบับนี้",
@@ -196,28 +201,28 @@ Element PlanService::write_element(db::Connection& connection, const Actor& acto
   }
 
   if (!existing) {
-    element.element_id = store.new_element_id(located.plan.id, located.plan.province_code,
-                                              element.kind, iso_utc_now());
-    auto siblings = store.children(draft.id, element.parent_id);
+    element.element_id = element_store.new_element_id(located.plan.id, located.plan.province_code,
+                                                      element.kind, iso_utc_now());
+    auto siblings = element_store.children(draft.id, element.parent_id);
     int last = static_cast<int>(siblings.size());
     element.position = element.position < 0 || element.position > last ? last : element.position;
     siblings.insert(siblings.begin() + element.position, element.element_id);
     element.version = 1;
-    store.insert_element(element, located.plan.province_code);
-    store.set_positions(draft.id, siblings);
+    element_store.insert_element(element, located.plan.province_code);
+    element_store.set_positions(draft.id, siblings);
   } else {
     MoveTarget wanted{element.parent_id, element.position};
     element.parent_id = existing->parent_id;
     element.position = existing->position;
-    if (!store.update_element(element, *expected_version, located.plan.province_code)) {
+    if (!element_store.update_element(element, *expected_version, located.plan.province_code)) {
       throw_stale_version();
     }
     if (wanted.parent_id != existing->parent_id || wanted.position != existing->position) {
       place(connection, draft, element.element_id, wanted, *expected_version + 1);
     }
   }
-  if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
-  Element saved = *store.load_element(draft.id, element.element_id);
+  if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
+  Element saved = *element_store.load_element(draft.id, element.element_id);
   audit::record(connection, actor, "plan_element", std::to_string(saved.element_id),
                 existing ? "update" : "create",
                 existing ? boost::json::value(
@@ -248,13 +253,14 @@ Element PlanService::move_element(const Actor& actor, std::int64_t plan_id, std:
     Located located = locate(connection, plan_id);
     require_planner(actor, located.plan);
     const PlanVersion& draft = located.require_draft();
-    PlanStore store(connection);
-    auto existing = store.load_element(draft.id, element_id);
+    VersionStore version_store(connection);
+    ElementStore element_store(connection);
+    auto existing = element_store.load_element(draft.id, element_id);
     if (!existing) throw_element_not_found();
     if (existing->version != expected_version) throw_stale_version();
     place(connection, draft, element_id, target, expected_version);
-    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
-    Element moved = *store.load_element(draft.id, element_id);
+    if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
+    Element moved = *element_store.load_element(draft.id, element_id);
     boost::json::object before{
         {"parent_id", existing->parent_id ? boost::json::value(*existing->parent_id)
                                           : boost::json::value(nullptr)},
@@ -274,18 +280,20 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
     Located located = locate(connection, plan_id);
     EditRight right = require_editor(actor, located.plan);
     const PlanVersion& draft = located.require_draft();
-    PlanStore store(connection);
-    auto existing = store.load_element(draft.id, element_id);
+    VersionStore version_store(connection);
+    ElementStore element_store(connection);
+    ProjectStore project_store(connection);
+    auto existing = element_store.load_element(draft.id, element_id);
     if (!existing) throw_element_not_found();
     if (right == EditRight::own_agency_projects) require_own_project(actor, *existing);
     // Claims the row with one conditional statement: of two deletions (or a
     // deletion and an edit) holding the same version, exactly one goes on.
-    if (!store.touch_element(draft.id, element_id, expected_version)) throw_stale_version();
+    if (!element_store.touch_element(draft.id, element_id, expected_version)) throw_stale_version();
 
-    auto children = store.children(draft.id, element_id);
+    auto children = element_store.children(draft.id, element_id);
     if (!children.empty()) {
       std::map<ElementKind, int> counts;
-      for (auto child : children) ++counts[*store.kind_of(draft.id, child)];
+      for (auto child : children) ++counts[*element_store.kind_of(draft.id, child)];
       Message list = kind_list(counts);
       throw Error(ErrorKind::rule, "element_has_children",
                   {"ลบไม่ได้: ยังมี " + list.th + " อยู่ภายใต้องค์ประกอบนี้ กรุณาย้ายหรือลบก่อน",
@@ -293,7 +301,7 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
                        " still hang under this element; move or delete them first"});
     }
     if (existing->kind == ElementKind::guideline) {
-      if (auto serving = store.count_projects_serving(draft.id, element_id); serving > 0) {
+      if (auto serving = project_store.count_projects_serving(draft.id, element_id); serving > 0) {
         throw Error(ErrorKind::rule, "element_in_use",
                     {"ลบไม่ได้: มีโครงการ " + std::to_string(serving) +
                          " รายการระบุว่าตอบแนวทางนี้ กรุณาแก้ไขโครงการเหล่านั้นก่อน",
@@ -308,9 +316,9 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
                     {"ลบไม่ได้: " + reason->th, "Cannot delete: " + reason->en});
       }
     }
-    store.delete_element(draft.id, element_id);
-    store.set_positions(draft.id, store.children(draft.id, existing->parent_id));
-    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
+    element_store.delete_element(draft.id, element_id);
+    element_store.set_positions(draft.id, element_store.children(draft.id, existing->parent_id));
+    if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     audit::record(connection, actor, "plan_element", std::to_string(element_id), "delete",
                   with_plan(element_to_json(*existing), located.plan.id, draft.number), nullptr);
   });
@@ -323,8 +331,10 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
     Located located = locate(connection, plan_id);
     require_planner(actor, located.plan);
     const PlanVersion& draft = located.require_draft();
-    PlanStore store(connection);
-    auto kind = store.kind_of(draft.id, element_id);
+    VersionStore version_store(connection);
+    ElementStore element_store(connection);
+    KpiStore kpi_store(connection);
+    auto kind = element_store.kind_of(draft.id, element_id);
     if (!kind) throw_element_not_found();
     if (*kind != ElementKind::kpi) {
       throw_rule("not_a_kpi", {"องค์ประกอบนี้ไม่ใช่ตัวชี้วัด จึงไม่มีค่าเป้าหมาย",
@@ -344,23 +354,23 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
       errors.add("value", {"ต้องเป็นตัวเลข", "must be a number"});
     }
     errors.throw_if_any();
-    auto existing = store.find_target(draft.id, element_id, fiscal_year);
+    auto existing = kpi_store.find_target(draft.id, element_id, fiscal_year);
     // The read above only picks the statement; the conditional statement decides.
     // Of several writers holding the same version exactly one changes a row, the
     // others change nothing and get 409 (their value is never reported as saved).
     if (existing) {
       if (!expected_version ||
-          !store.update_target(draft.id, element_id, fiscal_year, value, *expected_version))
+          !kpi_store.update_target(draft.id, element_id, fiscal_year, value, *expected_version))
         throw_stale_version();
     } else {
       // Someone holding a version for a target that no longer exists is stale too.
       if (expected_version && *expected_version != 0) throw_stale_version();
-      if (!store.insert_target_if_absent(draft.id, element_id, {fiscal_year, value, 1},
-                                         located.plan.province_code))
+      if (!kpi_store.insert_target_if_absent(draft.id, element_id, {fiscal_year, value, 1},
+                                             located.plan.province_code))
         throw_stale_version();
     }
-    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
-    KpiTarget saved = *store.find_target(draft.id, element_id, fiscal_year);
+    if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
+    KpiTarget saved = *kpi_store.find_target(draft.id, element_id, fiscal_year);
     auto target_json = [&](const std::optional<KpiTarget>& target) -> boost::json::value {
       if (!target) return nullptr;
       return boost::json::object{{"plan_id", plan_id},
@@ -384,8 +394,9 @@ Element PlanService::set_alignments(const Actor& actor, std::int64_t plan_id,
     Located located = locate(connection, plan_id);
     EditRight right = require_editor(actor, located.plan);
     const PlanVersion& draft = located.require_draft();
-    PlanStore store(connection);
-    auto existing = store.load_element(draft.id, element_id);
+    VersionStore version_store(connection);
+    ElementStore element_store(connection);
+    auto existing = element_store.load_element(draft.id, element_id);
     if (!existing) throw_element_not_found();
     if (right == EditRight::own_agency_projects) require_own_project(actor, *existing);
     if (existing->version != expected_version) throw_stale_version();
@@ -404,10 +415,10 @@ Element PlanService::set_alignments(const Actor& actor, std::int64_t plan_id,
     std::sort(unique.begin(), unique.end());
     // The version check that counts: one conditional statement before anything
     // is replaced, so of several writers with the same version exactly one wins.
-    if (!store.touch_element(draft.id, element_id, expected_version)) throw_stale_version();
-    store.replace_alignments(draft.id, element_id, unique, located.plan.province_code);
-    if (!store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
-    Element saved = *store.load_element(draft.id, element_id);
+    if (!element_store.touch_element(draft.id, element_id, expected_version)) throw_stale_version();
+    element_store.replace_alignments(draft.id, element_id, unique, located.plan.province_code);
+    if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
+    Element saved = *element_store.load_element(draft.id, element_id);
     boost::json::array before;
     for (const auto& code : existing->alignment_codes) before.emplace_back(code);
     boost::json::array after;

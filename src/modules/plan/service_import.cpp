@@ -5,10 +5,12 @@
 #include <unordered_map>
 
 #include "base/clock.hpp"
-#include "platform/audit/audit_log.hpp"
+#include "modules/plan/element_store.hpp"
+#include "modules/plan/plan_store.hpp"
 #include "modules/plan/rules.hpp"
 #include "modules/plan/service_detail.hpp"
-#include "modules/plan/store.hpp"
+#include "modules/plan/version_store.hpp"
+#include "platform/audit/audit_log.hpp"
 
 namespace changwat::plan {
 namespace {
@@ -39,7 +41,9 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
   const std::string now = iso_utc_now();
 
   return database_.write([&](db::Connection& connection) {
-    PlanStore store(connection);
+    PlanStore plan_store(connection);
+    VersionStore version_store(connection);
+    ElementStore element_store(connection);
     Plan plan;
     plan.province_code = province;
     plan.name_th = input.name_th;
@@ -48,7 +52,7 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
     plan.demo_key = demo_key;
     plan.demo = demo_key.has_value();
     plan.created_at = now;
-    plan.id = store.insert_plan(plan, actor_name(actor));
+    plan.id = plan_store.insert_plan(plan, actor_name(actor));
     PlanVersion version;
     version.plan_id = plan.id;
     version.number = 1;
@@ -56,7 +60,7 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
     version.created_by = actor_name(actor);
     version.created_at = now;
     version.note = input.note;
-    version.id = store.insert_version(version, province);
+    version.id = version_store.insert_version(version, province);
 
     std::unordered_map<std::int64_t, std::int64_t> real_id;  // caller key -> element id
     std::unordered_map<std::int64_t, ElementKind> kind_of;   // element id -> kind
@@ -105,25 +109,25 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
       if (!element.code.empty() && !codes.emplace(element.code, i).second) {
         throw_element_problem(i, element, "code", {"รหัสซ้ำ", "is used twice"});
       }
-      element.element_id = store.new_element_id(plan.id, province, element.kind, now);
+      element.element_id = element_store.new_element_id(plan.id, province, element.kind, now);
       element.position = next_position[element.parent_id.value_or(0)]++;
       real_id.emplace(key, element.element_id);
       kind_of.emplace(element.element_id, element.kind);
-      store.insert_element(element, province);
+      element_store.insert_element(element, province);
     }
     if (approve) {
       // The version was created in this transaction, so it is still a draft.
-      if (!store.change_status(version.id, VersionStatus::draft, VersionStatus::approved,
-                               {actor_name(actor), now, std::nullopt, std::nullopt}))
+      if (!version_store.change_status(version.id, VersionStatus::draft, VersionStatus::approved,
+                                       {actor_name(actor), now, std::nullopt, std::nullopt}))
         throw_stale_version();
     }
-    audit::record_in(connection, province, actor, "plan", std::to_string(plan.id), "import",
-                     nullptr,
-                     boost::json::object{{"name_th", plan.name_th},
-                                         {"elements", elements.size()},
-                                         {"approved", approve},
-                                         {"demo_key", demo_key ? boost::json::value(*demo_key)
-                                                               : boost::json::value(nullptr)}});
+    audit::record_in(
+        connection, province, actor, "plan", std::to_string(plan.id), "import", nullptr,
+        boost::json::object{
+            {"name_th", plan.name_th},
+            {"elements", elements.size()},
+            {"approved", approve},
+            {"demo_key", demo_key ? boost::json::value(*demo_key) : boost::json::value(nullptr)}});
     return plan.id;
   });
 }

@@ -6,9 +6,11 @@
 #include <unordered_map>
 
 #include "modules/plan/diff.hpp"
+#include "modules/plan/element_store.hpp"
 #include "modules/plan/json.hpp"
+#include "modules/plan/plan_store.hpp"
 #include "modules/plan/service_detail.hpp"
-#include "modules/plan/store.hpp"
+#include "modules/plan/version_store.hpp"
 
 namespace changwat::plan {
 namespace {
@@ -118,14 +120,15 @@ AlignmentReport PlanService::alignment_report(const Actor& actor, std::int64_t p
 
 std::optional<ElementSummary> PlanService::find_element(std::int64_t element_id) const {
   return database_.read([&](db::Connection& connection) -> std::optional<ElementSummary> {
-    PlanStore store(connection);
-    auto locations = store.locations_of(element_id);
+    VersionStore version_store(connection);
+    ElementStore element_store(connection);
+    auto locations = element_store.locations_of(element_id);
     if (locations.empty()) return std::nullopt;
     const auto& newest = locations.front();
-    auto element = store.load_element(newest.version_id, element_id);
+    auto element = element_store.load_element(newest.version_id, element_id);
     if (!element) return std::nullopt;
     ElementSummary summary = summarize(*element, newest.version_number);
-    auto versions = store.versions(newest.plan_id);
+    auto versions = version_store.versions(newest.plan_id);
     summary.in_latest_version =
         !versions.empty() && versions.back().number == newest.version_number;
     return summary;
@@ -135,13 +138,14 @@ std::optional<ElementSummary> PlanService::find_element(std::int64_t element_id)
 std::optional<ElementSummary> PlanService::find_element_by_code(std::int64_t plan_id,
                                                                 std::string_view code) const {
   return database_.read([&](db::Connection& connection) -> std::optional<ElementSummary> {
-    PlanStore store(connection);
-    if (!store.find_plan(plan_id)) return std::nullopt;
+    PlanStore plan_store(connection);
+    ElementStore element_store(connection);
+    if (!plan_store.find_plan(plan_id)) return std::nullopt;
     Located located = locate(connection, plan_id);
     const PlanVersion& version = located.in_force();
-    auto element_id = store.element_with_code(version.id, std::string(code));
+    auto element_id = element_store.element_with_code(version.id, std::string(code));
     if (!element_id) return std::nullopt;
-    auto element = store.load_element(version.id, *element_id);
+    auto element = element_store.load_element(version.id, *element_id);
     if (!element) return std::nullopt;
     return summarize(*element, version.number);
   });
@@ -189,7 +193,7 @@ std::vector<SearchHit> PlanService::search_projects(std::string_view query, int 
   std::vector<std::pair<std::int64_t, int>> sources;  // plan id, version number
   database_.read([&](db::Connection& connection) {
     std::map<std::int64_t, std::vector<PlanVersion>> by_plan;
-    for (auto& version : PlanStore(connection).all_versions()) {
+    for (auto& version : VersionStore(connection).all_versions()) {
       by_plan[version.plan_id].push_back(std::move(version));
     }
     for (const auto& [plan_id, versions] : by_plan) {
