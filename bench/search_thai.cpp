@@ -22,10 +22,10 @@
 #include <vector>
 
 #include "db/migrations.hpp"
-#include "platform/areas/reference_data.hpp"
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/service.hpp"
 #include "modules/plan/service.hpp"
+#include "platform/areas/reference_data.hpp"
 #include "thai/text.hpp"
 
 namespace {
@@ -206,9 +206,9 @@ void insert_needs(db::Database& database, std::int64_t plan_id, std::int64_t nee
                                   : participation::NeedStatus::new_;
         need.created_at = "2025-01-01T00:00:00Z";
         need.updated_at = need.created_at;
-        participation::store::insert_need(
-            connection, {need, thai::search_text(need.title + "\n" + need.description),
-                         std::nullopt, std::nullopt, std::nullopt});
+        participation::NeedStore(connection)
+            .insert_need({need, thai::search_text(need.title + "\n" + need.description),
+                          std::nullopt, std::nullopt, std::nullopt});
       }
     });
   }
@@ -293,7 +293,7 @@ void run(const Settings& settings, db::Database& database_handle) {
       std::vector<std::string> terms = thai::search_tokens(query);
       start = Clock::now();
       database->read([&](db::Connection& connection) {
-        return participation::store::search_needs(connection, {terms, std::nullopt, 20});
+        return participation::NeedStore(connection).search_needs({terms, std::nullopt, 20});
       });
       needs_only.push_back(milliseconds_since(start));
     }

@@ -7,13 +7,13 @@
 #include "base/clock.hpp"
 #include "base/embedded.hpp"
 #include "base/secret.hpp"
-#include "platform/audit/audit_log.hpp"
 #include "modules/participation/forum_store.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/swot_store.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "thai/calendar.hpp"
 #include "thai/text.hpp"
 
@@ -104,7 +104,7 @@ class DemoLoader {
       const auto& object = object_at(item, "forum");
       std::string key = text_at(object, "key", "forum");
       std::string where = "forum " + key;
-      if (auto existing = store::forum_id_by_demo_key(connection_, key)) {
+      if (auto existing = ForumStore(connection_).forum_id_by_demo_key(key)) {
         forums_[key] = *existing;
         continue;
       }
@@ -126,7 +126,7 @@ class DemoLoader {
       forum.notes = optional_text_at(object, "notes").value_or("");
       forum.created_at = forum.held_on + "T09:00:00Z";
       forum.demo = true;
-      forum.id = store::insert_forum(connection_, forum, key);
+      forum.id = ForumStore(connection_).insert_forum(forum, key);
       forums_[key] = forum.id;
       audit::record_in(connection_, province_, Actor::command_line(), "forum",
                        std::to_string(forum.id), "demo_load", nullptr, forum_json(forum));
@@ -138,7 +138,7 @@ class DemoLoader {
       const auto& object = object_at(item, "need");
       std::string key = text_at(object, "key", "need");
       std::string where = "need " + key;
-      if (auto existing = store::need_id_by_demo_key(connection_, key)) {
+      if (auto existing = NeedStore(connection_).need_id_by_demo_key(key)) {
         needs_[key] = *existing;
         continue;
       }
@@ -151,11 +151,11 @@ class DemoLoader {
 
       std::string search_text = thai::search_text(need.title + "\n" + need.description);
       need.id =
-          store::insert_need(connection_, {need, search_text, std::nullopt, std::nullopt, key});
+          NeedStore(connection_).insert_need({need, search_text, std::nullopt, std::nullopt, key});
       needs_[key] = need.id;
       for (NeedLink& link : links) {
         link.need_id = need.id;
-        if (!store::insert_link(connection_, link)) bad_demo(where + ": the same link twice");
+        if (!NeedStore(connection_).insert_link(link)) bad_demo(where + ": the same link twice");
       }
       audit::record_in(connection_, province_, Actor::command_line(), "need",
                        std::to_string(need.id), "demo_load", nullptr, need_json(need, false));
@@ -167,7 +167,7 @@ class DemoLoader {
       const auto& object = object_at(item, "swot item");
       std::string key = text_at(object, "key", "swot item");
       std::string where = "swot item " + key;
-      if (store::demo_swot_item_exists(connection_, key)) continue;
+      if (SwotStore(connection_).demo_swot_item_exists(key)) continue;
       SwotItem swot;
       swot.province_code = province_;
       swot.plan_id = plan_id_;
@@ -177,9 +177,9 @@ class DemoLoader {
       swot.text_en = text_at(object, "text_en", where);
       swot.evidence = text_at(object, "evidence", where);
       swot.evidence_source = optional_text_at(object, "evidence_source");
-      swot.position = store::next_swot_position(connection_, plan_id_, swot.kind);
+      swot.position = SwotStore(connection_).next_swot_position(plan_id_, swot.kind);
       swot.demo = true;
-      swot.id = store::insert_swot_item(connection_, swot, std::nullopt, kGatheredAt, key);
+      swot.id = SwotStore(connection_).insert_swot_item(swot, std::nullopt, kGatheredAt, key);
       audit::record_in(connection_, province_, Actor::command_line(), "swot_item",
                        std::to_string(swot.id), "demo_load", nullptr, swot_json(swot));
     }

@@ -5,9 +5,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
-#include "platform/areas/area_service.hpp"
 #include "modules/participation/model.hpp"
 #include "modules/participation/service.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::participation {
 

@@ -4,8 +4,11 @@
 #include <map>
 
 #include "base/stored_enum.hpp"
+#include "db/conditions.hpp"
+#include "db/row_reader.hpp"
+#include "db/sql.hpp"
 
-namespace changwat::participation::store {
+namespace changwat::participation {
 namespace {
 
 constexpr const char* kNeedColumns =
@@ -17,38 +20,47 @@ constexpr const char* kNeedColumns =
 // The statuses that count anywhere (see is_published).
 constexpr const char* kPublished = "n.status NOT IN ('pending_moderation', 'rejected')";
 
+// What an edit may change (and the search text made from it), in the order
+// need_values gives them.
+constexpr const char* kNeedFields =
+    "title, description, dimension, sector, area_code, district_code, subdistrict_code, "
+    "forum_id, source, status, decline_reason, merged_into_id, updated_at, search_text";
+
+std::vector<db::Value> need_values(const Need& need, const std::string& search_text) {
+  return {need.title,
+          need.description,
+          std::string(dimension_name(need.dimension)),
+          std::string(sector_name(need.sector)),
+          need.area_code,
+          need.district_code,
+          db::nullable(need.subdistrict_code),
+          db::nullable(need.forum_id),
+          std::string(source_name(need.source)),
+          std::string(status_name(need.status)),
+          db::nullable(need.decline_reason),
+          db::nullable(need.merged_into_id),
+          need.updated_at,
+          search_text};
+}
+
 Need read_need(const db::Row& row) {
-  Need need;
-  need.id = row.integer(0);
-  need.province_code = row.text(1);
-  need.plan_id = row.integer(2);
-  need.receipt = row.text(3);
-  need.source = stored_enum(parse_source(row.text(4)), "need.source", row.text(4));
-  need.title = row.text(5);
-  need.description = row.text(6);
-  need.dimension = stored_enum(parse_dimension(row.text(7)), "need.dimension", row.text(7));
-  need.sector = stored_enum(parse_sector(row.text(8)), "need.sector", row.text(8));
-  need.area_code = row.text(9);
-  need.district_code = row.text(10);
-  need.subdistrict_code = row.optional_text(11);
-  need.forum_id = row.optional_integer(12);
-  need.status = stored_enum(parse_status(row.text(13)), "need.status", row.text(13));
-  need.decline_reason = row.optional_text(14);
-  need.merged_into_id = row.optional_integer(15);
-  need.vote_count = row.integer(16);
-  need.created_by = row.optional_integer(17);
-  need.created_at = row.text(18);
-  need.updated_at = row.text(19);
-  need.demo = row.integer(20) != 0;
-  need.version = row.integer(21);
-  need.contact.name = row.optional_text(22);
-  need.contact.phone = row.optional_text(23);
-  return need;
+  Need n;
+  db::RowReader(row).read(n.id, n.province_code, n.plan_id, n.receipt,
+                          db::stored(n.source, parse_source, "need.source"), n.title, n.description,
+                          db::stored(n.dimension, parse_dimension, "need.dimension"),
+                          db::stored(n.sector, parse_sector, "need.sector"), n.area_code,
+                          n.district_code, n.subdistrict_code, n.forum_id,
+                          db::stored(n.status, parse_status, "need.status"), n.decline_reason,
+                          n.merged_into_id, n.vote_count, n.created_by, n.created_at, n.updated_at,
+                          n.demo, n.version, n.contact.name, n.contact.phone);
+  return n;
 }
 
 NeedLink read_link(const db::Row& row) {
-  return NeedLink{row.integer(0), row.integer(1), row.text(2), row.text(3),
-                  row.optional_integer(4)};
+  NeedLink link;
+  db::RowReader(row).read(link.need_id, link.element_id, link.element_kind, link.linked_at,
+                          link.linked_by);
+  return link;
 }
 
 std::string select_need(const std::string& rest) {
@@ -62,43 +74,21 @@ std::vector<Need> read_needs(db::Connection& connection, const std::string& sql,
   return needs;
 }
 
-// WHERE clause and parameters for a filter.
-std::string where_clause(const NeedFilter& filter, std::vector<db::Value>& params) {
-  std::string where = " WHERE ";
+// The conditions of a filter; without a status, published needs only.
+db::Conditions conditions(const NeedFilter& filter) {
+  db::Conditions where;
   if (filter.status) {
-    where += "n.status = ?";
-    params.emplace_back(std::string(status_name(*filter.status)));
+    where.add("n.status = ?", std::string(status_name(*filter.status)));
   } else {
-    where += kPublished;
+    where.add(kPublished);
   }
-  if (filter.plan_id) {
-    where += " AND n.plan_id = ?";
-    params.emplace_back(*filter.plan_id);
-  }
-  if (filter.district_code) {
-    where += " AND n.district_code = ?";
-    params.emplace_back(*filter.district_code);
-  }
-  if (filter.subdistrict_code) {
-    where += " AND n.subdistrict_code = ?";
-    params.emplace_back(*filter.subdistrict_code);
-  }
-  if (filter.area_code) {
-    where += " AND n.area_code = ?";
-    params.emplace_back(*filter.area_code);
-  }
-  if (filter.dimension) {
-    where += " AND n.dimension = ?";
-    params.emplace_back(std::string(dimension_name(*filter.dimension)));
-  }
-  if (filter.sector) {
-    where += " AND n.sector = ?";
-    params.emplace_back(std::string(sector_name(*filter.sector)));
-  }
-  if (filter.forum_id) {
-    where += " AND n.forum_id = ?";
-    params.emplace_back(*filter.forum_id);
-  }
+  where.add_if(filter.plan_id, "n.plan_id = ?")
+      .add_if(filter.district_code, "n.district_code = ?")
+      .add_if(filter.subdistrict_code, "n.subdistrict_code = ?")
+      .add_if(filter.area_code, "n.area_code = ?")
+      .add_if(filter.dimension, "n.dimension = ?", dimension_name)
+      .add_if(filter.sector, "n.sector = ?", sector_name)
+      .add_if(filter.forum_id, "n.forum_id = ?");
   return where;
 }
 
@@ -174,119 +164,86 @@ std::vector<std::string> essential_terms(const std::vector<std::string>& terms) 
 
 }  // namespace
 
-std::int64_t insert_need(db::Connection& connection, const NeedRecord& record) {
+std::int64_t NeedStore::insert_need(const NeedRecord& record) {
   const Need& need = record.need;
-  return connection.insert_returning_id(
-      "INSERT INTO need (province_code, plan_id, receipt, source, title, description, "
-      "dimension, sector, area_code, district_code, subdistrict_code, forum_id, status, "
-      "decline_reason, merged_into_id, vote_count, submitter_name, submitter_phone, "
-      "submitter_address_hash, form_nonce, created_by, created_at, updated_at, search_text, "
-      "demo_key, demo, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-      "RETURNING id",
-      {need.province_code,
-       need.plan_id,
-       need.receipt,
-       std::string(source_name(need.source)),
-       need.title,
-       need.description,
-       std::string(dimension_name(need.dimension)),
-       std::string(sector_name(need.sector)),
-       need.area_code,
-       need.district_code,
-       db::nullable(need.subdistrict_code),
-       db::nullable(need.forum_id),
-       std::string(status_name(need.status)),
-       db::nullable(need.decline_reason),
-       db::nullable(need.merged_into_id),
-       db::nullable(need.contact.name),
-       db::nullable(need.contact.phone),
-       db::nullable(record.address_hash),
-       db::nullable(record.form_nonce),
-       db::nullable(need.created_by),
-       need.created_at,
-       need.updated_at,
-       record.search_text,
-       db::nullable(record.demo_key),
-       std::int64_t{need.demo ? 1 : 0}});
+  std::vector<db::Value> values = need_values(need, record.search_text);
+  values.insert(values.end(),
+                {need.province_code, need.plan_id, need.receipt, std::int64_t{0},
+                 db::nullable(need.contact.name), db::nullable(need.contact.phone),
+                 db::nullable(record.address_hash), db::nullable(record.form_nonce),
+                 db::nullable(need.created_by), need.created_at, db::nullable(record.demo_key),
+                 std::int64_t{need.demo ? 1 : 0}, std::int64_t{1}});
+  return connection_.insert_returning_id(
+      std::string("INSERT INTO need (") + kNeedFields +
+          ", province_code, plan_id, receipt, vote_count, submitter_name, submitter_phone, "
+          "submitter_address_hash, form_nonce, created_by, created_at, demo_key, demo, version) "
+          "VALUES (" +
+          db::placeholders(values.size()) + ") RETURNING id",
+      values);
 }
 
-std::optional<Need> find_need(db::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(select_need("WHERE n.id = ?"), {id});
+std::optional<Need> NeedStore::find_need(std::int64_t id) {
+  auto row = connection_.query_one(select_need("WHERE n.id = ?"), {id});
   if (!row) return std::nullopt;
   return read_need(*row);
 }
 
-std::optional<Need> find_need_by_receipt(db::Connection& connection, const std::string& receipt) {
-  auto row = connection.query_one(select_need("WHERE n.receipt = ?"), {receipt});
+std::optional<Need> NeedStore::find_need_by_receipt(const std::string& receipt) {
+  auto row = connection_.query_one(select_need("WHERE n.receipt = ?"), {receipt});
   if (!row) return std::nullopt;
   return read_need(*row);
 }
 
-std::optional<std::int64_t> need_id_by_demo_key(db::Connection& connection,
-                                                const std::string& demo_key) {
-  auto row = connection.query_one("SELECT id FROM need WHERE demo_key = ?", {demo_key});
-  if (!row) return std::nullopt;
-  return row->integer(0);
+std::optional<std::int64_t> NeedStore::need_id_by_demo_key(const std::string& demo_key) {
+  return db::query_integer(connection_, "SELECT id FROM need WHERE demo_key = ?", {demo_key});
 }
 
-bool form_nonce_used(db::Connection& connection, const std::string& nonce) {
-  return connection.query_one("SELECT 1 FROM need WHERE form_nonce = ?", {nonce}).has_value();
+bool NeedStore::form_nonce_used(const std::string& nonce) {
+  return connection_.query_one("SELECT 1 FROM need WHERE form_nonce = ?", {nonce}).has_value();
 }
 
-bool save_need(db::Connection& connection, const Need& need, const std::string& search_text) {
-  return connection.execute(
-             "UPDATE need SET title = ?, description = ?, dimension = ?, sector = ?, "
-             "area_code = ?, district_code = ?, subdistrict_code = ?, forum_id = ?, source = ?, "
-             "status = ?, decline_reason = ?, merged_into_id = ?, updated_at = ?, "
-             "search_text = ?, version = version + 1 WHERE id = ? AND version = ?",
-             {need.title, need.description, std::string(dimension_name(need.dimension)),
-              std::string(sector_name(need.sector)), need.area_code, need.district_code,
-              db::nullable(need.subdistrict_code), db::nullable(need.forum_id),
-              std::string(source_name(need.source)), std::string(status_name(need.status)),
-              db::nullable(need.decline_reason), db::nullable(need.merged_into_id), need.updated_at,
-              search_text, need.id, need.version}) == 1;
+bool NeedStore::save_need(const Need& need, const std::string& search_text) {
+  std::vector<db::Value> values = need_values(need, search_text);
+  values.insert(values.end(), {need.id, need.version});
+  return connection_.execute(std::string("UPDATE need SET ") + db::assignments(kNeedFields) +
+                                 ", version = version + 1 WHERE id = ? AND version = ?",
+                             values) == 1;
 }
 
-std::int64_t count_public_since(db::Connection& connection, const std::string& address_hash,
-                                const std::string& since) {
-  auto row = connection.query_one(
-      "SELECT count(*) FROM need WHERE submitter_address_hash = ? AND created_at >= ?",
-      {address_hash, since});
-  return row ? row->integer(0) : 0;
+std::int64_t NeedStore::count_public_since(const std::string& address_hash,
+                                           const std::string& since) {
+  return db::query_integer(
+             connection_,
+             "SELECT count(*) FROM need WHERE submitter_address_hash = ? AND created_at >= ?",
+             {address_hash, since})
+      .value_or(0);
 }
 
-NeedPage list_needs(db::Connection& connection, const NeedFilter& filter, NeedOrder order,
-                    std::optional<std::int64_t> limit, std::int64_t offset) {
-  std::vector<db::Value> params;
-  std::string where = where_clause(filter, params);
+NeedPage NeedStore::list_needs(const NeedFilter& filter, NeedOrder order,
+                               std::optional<std::int64_t> limit, std::int64_t offset) {
+  db::Conditions where = conditions(filter);
   NeedPage page;
-  auto count = connection.query_one("SELECT count(*) FROM need n" + where, params);
+  auto count = connection_.query_one("SELECT count(*) FROM need n" + where.sql(), where.params());
   page.total = count ? count->integer(0) : 0;
-  std::string sql = select_need(where) + order_clause(order);
+  std::string sql = select_need(where.sql()) + order_clause(order);
+  std::vector<db::Value>& params = where.params();
   if (limit) {
     sql += " LIMIT ? OFFSET ?";
     params.emplace_back(*limit);
     params.emplace_back(offset);
   }
-  page.items = read_needs(connection, sql, params);
+  page.items = read_needs(connection_, sql, params);
   return page;
 }
 
-std::vector<DistrictCount> count_by_district(db::Connection& connection,
-                                             std::optional<std::int64_t> plan_id) {
-  std::vector<db::Value> params;
-  std::string sql = std::string(
-                        "SELECT n.district_code, n.status, n.dimension, count(*) FROM need n "
-                        "WHERE ") +
-                    kPublished;
-  if (plan_id) {
-    sql += " AND n.plan_id = ?";
-    params.emplace_back(*plan_id);
-  }
-  sql += " GROUP BY n.district_code, n.status, n.dimension ORDER BY n.district_code";
+std::vector<DistrictCount> NeedStore::count_by_district(std::optional<std::int64_t> plan_id) {
+  db::Conditions where;
+  where.add(kPublished).add_if(plan_id, "n.plan_id = ?");
+  const std::string sql =
+      "SELECT n.district_code, n.status, n.dimension, count(*) FROM need n" + where.sql() +
+      " GROUP BY n.district_code, n.status, n.dimension ORDER BY n.district_code";
   std::map<std::string, DistrictCount> counts;
-  connection.for_each(sql, params, [&](const db::Row& row) {
+  connection_.for_each(sql, where.params(), [&](const db::Row& row) {
     DistrictCount& count = counts[row.text(0)];
     count.district_code = row.text(0);
     std::int64_t n = row.integer(3);
@@ -301,38 +258,37 @@ std::vector<DistrictCount> count_by_district(db::Connection& connection,
   return result;
 }
 
-std::vector<std::string> areas_with_needs(db::Connection& connection, std::int64_t plan_id) {
+std::vector<std::string> NeedStore::areas_with_needs(std::int64_t plan_id) {
   std::vector<std::string> codes;
-  connection.for_each(std::string("SELECT DISTINCT n.area_code FROM need n WHERE ") + kPublished +
-                          " AND n.plan_id = ?",
-                      {plan_id}, [&](const db::Row& row) { codes.push_back(row.text(0)); });
+  connection_.for_each(std::string("SELECT DISTINCT n.area_code FROM need n WHERE ") + kPublished +
+                           " AND n.plan_id = ?",
+                       {plan_id}, [&](const db::Row& row) { codes.push_back(row.text(0)); });
   return codes;
 }
 
-bool has_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id) {
-  return connection
+bool NeedStore::has_vote(std::int64_t need_id, std::int64_t user_id) {
+  return connection_
       .query_one("SELECT 1 FROM need_vote WHERE need_id = ? AND user_id = ?", {need_id, user_id})
       .has_value();
 }
 
-bool insert_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id,
-                 const std::string& at) {
-  return connection.execute(
+bool NeedStore::insert_vote(std::int64_t need_id, std::int64_t user_id, const std::string& at) {
+  return connection_.execute(
              "INSERT INTO need_vote (need_id, user_id, voted_at) VALUES (?, ?, ?) "
              "ON CONFLICT (need_id, user_id) DO NOTHING",
              {need_id, user_id, at}) == 1;
 }
 
-bool delete_vote(db::Connection& connection, std::int64_t need_id, std::int64_t user_id) {
-  return connection.execute("DELETE FROM need_vote WHERE need_id = ? AND user_id = ?",
-                            {need_id, user_id}) == 1;
+bool NeedStore::delete_vote(std::int64_t need_id, std::int64_t user_id) {
+  return connection_.execute("DELETE FROM need_vote WHERE need_id = ? AND user_id = ?",
+                             {need_id, user_id}) == 1;
 }
 
-std::int64_t copy_votes(db::Connection& connection, std::int64_t from, std::int64_t into) {
+std::int64_t NeedStore::copy_votes(std::int64_t from, std::int64_t into) {
   // ON CONFLICT: a vote for `into` that another transaction committed meanwhile
   // is kept, not an error (the WHERE clause also keeps SQLite's parser from
   // taking ON for a join).
-  return connection.execute(
+  return connection_.execute(
       "INSERT INTO need_vote (need_id, user_id, voted_at) "
       "SELECT ?, v.user_id, v.voted_at FROM need_vote v WHERE v.need_id = ? AND NOT EXISTS "
       "(SELECT 1 FROM need_vote w WHERE w.need_id = ? AND w.user_id = v.user_id) "
@@ -340,24 +296,24 @@ std::int64_t copy_votes(db::Connection& connection, std::int64_t from, std::int6
       {into, from, into});
 }
 
-std::int64_t add_votes(db::Connection& connection, std::int64_t need_id, std::int64_t delta) {
-  auto row = connection.query_one(
-      "UPDATE need SET vote_count = vote_count + ? WHERE id = ? RETURNING vote_count",
-      {delta, need_id});
-  return row ? row->integer(0) : 0;
+std::int64_t NeedStore::add_votes(std::int64_t need_id, std::int64_t delta) {
+  return db::query_integer(
+             connection_,
+             "UPDATE need SET vote_count = vote_count + ? WHERE id = ? RETURNING vote_count",
+             {delta, need_id})
+      .value_or(0);
 }
 
-std::vector<NeedLink> links_of(db::Connection& connection, std::int64_t need_id) {
+std::vector<NeedLink> NeedStore::links_of(std::int64_t need_id) {
   std::vector<NeedLink> links;
-  connection.for_each(
+  connection_.for_each(
       "SELECT need_id, element_id, element_kind, linked_at, linked_by FROM need_link "
       "WHERE need_id = ? ORDER BY element_id",
       {need_id}, [&](const db::Row& row) { links.push_back(read_link(row)); });
   return links;
 }
 
-std::vector<NeedLink> links_of_needs(db::Connection& connection,
-                                     const std::vector<std::int64_t>& need_ids) {
+std::vector<NeedLink> NeedStore::links_of_needs(const std::vector<std::int64_t>& need_ids) {
   std::vector<NeedLink> links;
   // Bounded IN lists keep statements cacheable and under engine parameter limits.
   constexpr std::size_t kChunk = 100;
@@ -372,14 +328,14 @@ std::vector<NeedLink> links_of_needs(db::Connection& connection,
       params.emplace_back(need_ids[i]);
     }
     sql += ") ORDER BY need_id, element_id";
-    connection.for_each(sql, params, [&](const db::Row& row) { links.push_back(read_link(row)); });
+    connection_.for_each(sql, params, [&](const db::Row& row) { links.push_back(read_link(row)); });
   }
   return links;
 }
 
-std::vector<NeedLink> links_of_plan(db::Connection& connection, std::int64_t plan_id) {
+std::vector<NeedLink> NeedStore::links_of_plan(std::int64_t plan_id) {
   std::vector<NeedLink> links;
-  connection.for_each(
+  connection_.for_each(
       std::string("SELECT l.need_id, l.element_id, l.element_kind, l.linked_at, l.linked_by "
                   "FROM need_link l JOIN need n ON n.id = l.need_id WHERE n.plan_id = ? AND ") +
           kPublished + " AND n.status <> 'declined' ORDER BY l.need_id, l.element_id",
@@ -387,21 +343,21 @@ std::vector<NeedLink> links_of_plan(db::Connection& connection, std::int64_t pla
   return links;
 }
 
-bool insert_link(db::Connection& connection, const NeedLink& link) {
-  return connection.execute(
+bool NeedStore::insert_link(const NeedLink& link) {
+  return connection_.execute(
              "INSERT INTO need_link (need_id, element_id, element_kind, linked_by, linked_at) "
              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (need_id, element_id) DO NOTHING",
              {link.need_id, link.element_id, link.element_kind, db::nullable(link.linked_by),
               link.linked_at}) == 1;
 }
 
-bool delete_link(db::Connection& connection, std::int64_t need_id, std::int64_t element_id) {
-  return connection.execute("DELETE FROM need_link WHERE need_id = ? AND element_id = ?",
-                            {need_id, element_id}) == 1;
+bool NeedStore::delete_link(std::int64_t need_id, std::int64_t element_id) {
+  return connection_.execute("DELETE FROM need_link WHERE need_id = ? AND element_id = ?",
+                             {need_id, element_id}) == 1;
 }
 
-void copy_links(db::Connection& connection, std::int64_t from, std::int64_t into) {
-  connection.execute(
+void NeedStore::copy_links(std::int64_t from, std::int64_t into) {
+  connection_.execute(
       "INSERT INTO need_link (need_id, element_id, element_kind, linked_by, linked_at) "
       "SELECT ?, l.element_id, l.element_kind, l.linked_by, l.linked_at FROM need_link l "
       "WHERE l.need_id = ? AND NOT EXISTS "
@@ -409,13 +365,13 @@ void copy_links(db::Connection& connection, std::int64_t from, std::int64_t into
       {into, from, into});
 }
 
-std::int64_t count_links_to_element(db::Connection& connection, std::int64_t element_id) {
-  auto row =
-      connection.query_one("SELECT count(*) FROM need_link WHERE element_id = ?", {element_id});
-  return row ? row->integer(0) : 0;
+std::int64_t NeedStore::count_links_to_element(std::int64_t element_id) {
+  return db::query_integer(connection_, "SELECT count(*) FROM need_link WHERE element_id = ?",
+                           {element_id})
+      .value_or(0);
 }
 
-NeedPage search_needs(db::Connection& connection, const SearchQuery& query) {
+NeedPage NeedStore::search_needs(const SearchQuery& query) {
   NeedPage page;
   if (query.terms.empty()) return page;
   const std::vector<std::string> terms = essential_terms(query.terms);
@@ -423,7 +379,7 @@ NeedPage search_needs(db::Connection& connection, const SearchQuery& query) {
   // every one (a common word matches half of 100,000 needs).
   std::string matches;
   std::vector<db::Value> params;
-  if (connection.engine() == db::Engine::sqlite) {
+  if (connection_.engine() == db::Engine::sqlite) {
     // The FTS table holds published needs only and walks its rowids backwards.
     params.emplace_back(fts5_query(terms, query.plan_id));
     matches = "SELECT rowid AS id FROM need_search WHERE need_search MATCH ? ORDER BY rowid DESC";
@@ -432,7 +388,7 @@ NeedPage search_needs(db::Connection& connection, const SearchQuery& query) {
     // run often) cannot know how rare the words are, and walks every need for a
     // word found nowhere; a custom plan per query picks the GIN index or the
     // backward walk correctly.
-    connection.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    connection_.execute("SET LOCAL plan_cache_mode = force_custom_plan");
     // need_search holds published needs only; the GIN index intersects the terms
     // and the backward primary-key walk serves the newest first.
     params.emplace_back(tsquery_literal(terms, query.plan_id));
@@ -444,24 +400,24 @@ NeedPage search_needs(db::Connection& connection, const SearchQuery& query) {
   count_params.emplace_back(kSearchCountCap + 1);
   // Counting needs no order, so PostgreSQL can stop its bitmap scan early.
   std::string unordered = matches.substr(0, matches.rfind(" ORDER BY"));
-  auto count = connection.query_one("SELECT count(*) FROM (" + unordered + " LIMIT ?) counted",
-                                    count_params);
+  auto count = connection_.query_one("SELECT count(*) FROM (" + unordered + " LIMIT ?) counted",
+                                     count_params);
   std::int64_t counted = count ? count->integer(0) : 0;
   page.total = std::min(counted, kSearchCountCap);
   page.total_is_exact = counted <= kSearchCountCap;
-  if (connection.engine() == db::Engine::postgres && !page.total_is_exact) {
+  if (connection_.engine() == db::Engine::postgres && !page.total_is_exact) {
     // Over the cap the words are common (at least 1 in 100 needs): walking the
     // newest needs backwards finds a page within a few thousand rows, while the
     // planner, taking related words (a compound and its parts) as independent,
     // would fetch and sort every match.
-    connection.execute("SET LOCAL enable_bitmapscan = off");
+    connection_.execute("SET LOCAL enable_bitmapscan = off");
   }
   params.emplace_back(query.limit);
-  page.items = read_needs(connection,
+  page.items = read_needs(connection_,
                           std::string("SELECT ") + kNeedColumns + " FROM (" + matches +
                               " LIMIT ?) found JOIN need n ON n.id = found.id ORDER BY n.id DESC",
                           params);
   return page;
 }
 
-}  // namespace changwat::participation::store
+}  // namespace changwat::participation

@@ -17,7 +17,7 @@ ParticipationService::ParticipationService(db::Database& database, areas::AreaSe
   // moves or removes the links, so no need loses its answer unnoticed.
   plans_.add_delete_guard([](db::Connection& connection,
                              std::int64_t element_id) -> std::optional<Message> {
-    std::int64_t links = store::count_links_to_element(connection, element_id);
+    std::int64_t links = NeedStore(connection).count_links_to_element(element_id);
     if (links == 0) return std::nullopt;
     std::string n = std::to_string(links);
     return Message{
@@ -30,7 +30,8 @@ const std::string& ParticipationService::form_secret() const {
   std::lock_guard lock(secret_mutex_);
   if (!secret_) {
     secret_ = database_.write([&](db::Connection& connection) {
-      return store::setting_or_create(connection, store::kFormSecretName, random_token(32));
+      return SettingStore(connection)
+          .setting_or_create(SettingStore::kFormSecretName, random_token(32));
     });
   }
   return *secret_;
@@ -67,8 +68,9 @@ std::vector<LinkedElement> ParticipationService::resolve_links(
 NeedView ParticipationService::view_of(db::Connection& connection, const Actor& actor,
                                        Need need) const {
   NeedView view;
-  view.links = resolve_links(store::links_of(connection, need.id));
-  if (actor.principal) view.voted = store::has_vote(connection, need.id, actor.principal->user_id);
+  view.links = resolve_links(NeedStore(connection).links_of(need.id));
+  if (actor.principal)
+    view.voted = NeedStore(connection).has_vote(need.id, actor.principal->user_id);
   if (!rules::is_strategy_office(actor)) need.contact = {};
   view.need = std::move(need);
   return view;

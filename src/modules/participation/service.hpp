@@ -14,9 +14,9 @@
 #include "base/clock.hpp"
 #include "base/principal.hpp"
 #include "db/database.hpp"
-#include "platform/areas/area_service.hpp"
 #include "modules/participation/model.hpp"
 #include "modules/plan/service.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::participation {
 

@@ -34,7 +34,7 @@ AreaCoverage ParticipationService::area_coverage(const Actor& actor, std::int64_
   rules::require_staff(actor);
   plan::Plan plan = visible_plan(plans_, actor, plan_id);
   std::vector<std::string> named = database_.read(
-      [&](db::Connection& connection) { return store::areas_with_needs(connection, plan_id); });
+      [&](db::Connection& connection) { return NeedStore(connection).areas_with_needs(plan_id); });
 
   // A need in a village also counts for its subdistrict and district.
   std::unordered_set<std::string> covered;
@@ -74,9 +74,9 @@ UnansweredNeeds ParticipationService::unanswered_needs(const Actor& actor,
     NeedFilter filter;
     filter.plan_id = plan_id;
     std::vector<Need> needs =
-        store::list_needs(connection, filter, NeedOrder::most_votes, std::nullopt, 0).items;
+        NeedStore(connection).list_needs(filter, NeedOrder::most_votes, std::nullopt, 0).items;
     std::map<std::int64_t, std::vector<NeedLink>> links_by_need;
-    for (NeedLink& link : store::links_of_plan(connection, plan_id))
+    for (NeedLink& link : NeedStore(connection).links_of_plan(plan_id))
       links_by_need[link.need_id].push_back(std::move(link));
     for (Need& need : needs) {
       if (!answers_open_need(need.status)) continue;
@@ -102,7 +102,7 @@ UnlinkedProjects ParticipationService::unlinked_projects(const Actor& actor,
   database_.read([&](db::Connection& connection) {  // one snapshot, as above
     visible_plan(plans_, actor, plan_id);
     std::set<std::int64_t> linked;
-    for (const NeedLink& link : store::links_of_plan(connection, plan_id))
+    for (const NeedLink& link : NeedStore(connection).links_of_plan(plan_id))
       linked.insert(link.element_id);
     for (plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
       if (!project.has_alignment && !linked.contains(project.element_id))
@@ -130,7 +130,7 @@ SearchResult ParticipationService::search(const Actor& actor, const std::string&
                 {{"q", {"ไม่มีคำที่ค้นหาได้", "has no words to search for"}}});
 
   result.needs = database_.read([&](db::Connection& connection) {
-    return store::search_needs(connection, {result.terms, plan_id, limit});
+    return NeedStore(connection).search_needs({result.terms, plan_id, limit});
   });
   for (Need& need : result.needs.items) need.contact = {};
   result.projects = plans_.search_projects(query, static_cast<int>(limit));

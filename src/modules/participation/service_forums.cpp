@@ -1,11 +1,11 @@
 // Public forums (เวทีประชาคม): when and where they were held, who came, and the
 // needs raised there.
-#include "platform/audit/audit_log.hpp"
 #include "modules/participation/forum_store.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "thai/calendar.hpp"
 
 namespace changwat::participation {
@@ -40,7 +40,7 @@ void check_attendance(const Attendance& attendance, FieldErrors& errors) {
 Forum forum_for_change(db::Connection& connection, const areas::AreaService& areas,
                        const Principal& principal, std::int64_t forum_id,
                        std::int64_t expected_version) {
-  std::optional<Forum> forum = store::find_forum(connection, forum_id);
+  std::optional<Forum> forum = ForumStore(connection).find_forum(forum_id);
   if (!forum || forum->province_code != principal.province_code) rules::throw_forum_not_found();
   FieldErrors scope;
   if (!rules::place_for(areas, principal, forum->area_code, "area_code", scope)) throw_forbidden();
@@ -76,7 +76,7 @@ Forum ParticipationService::create_forum(const Actor& actor, const ForumInput& i
   forum.created_by = principal.user_id;
   forum.created_at = now_iso();
   return database_.write([&](db::Connection& connection) {
-    forum.id = store::insert_forum(connection, forum, std::nullopt);
+    forum.id = ForumStore(connection).insert_forum(forum, std::nullopt);
     audit::record(connection, actor, "forum", std::to_string(forum.id), "create", nullptr,
                   forum_json(forum));
     return forum;
@@ -85,13 +85,13 @@ Forum ParticipationService::create_forum(const Actor& actor, const ForumInput& i
 
 ForumView ParticipationService::get_forum(const Actor& actor, std::int64_t forum_id) const {
   return database_.read([&](db::Connection& connection) {
-    std::optional<Forum> forum = store::find_forum(connection, forum_id);
+    std::optional<Forum> forum = ForumStore(connection).find_forum(forum_id);
     if (!forum) rules::throw_forum_not_found();
     NeedFilter filter;
     filter.forum_id = forum_id;
     ForumView view{
         *forum,
-        store::list_needs(connection, filter, NeedOrder::most_votes, std::nullopt, 0).items};
+        NeedStore(connection).list_needs(filter, NeedOrder::most_votes, std::nullopt, 0).items};
     for (Need& need : view.needs) need.contact = {};
     return view;
   });
@@ -101,7 +101,7 @@ std::vector<Forum> ParticipationService::list_forums(
     const Actor& actor, std::optional<std::int64_t> plan_id,
     std::optional<std::string> district_code) const {
   return database_.read([&](db::Connection& connection) {
-    return store::list_forums(connection, {plan_id, district_code});
+    return ForumStore(connection).list_forums({plan_id, district_code});
   });
 }
 
@@ -133,7 +133,7 @@ Forum ParticipationService::update_forum(const Actor& actor, std::int64_t forum_
     }
     if (change.attendance) forum.attendance = *change.attendance;
     if (change.notes) forum.notes = *change.notes;
-    if (!store::save_forum(connection, forum)) throw_stale_version();
+    if (!ForumStore(connection).save_forum(forum)) throw_stale_version();
     forum.version += 1;
     audit::record(connection, actor, "forum", std::to_string(forum_id), "update",
                   forum_json(before), forum_json(forum));
@@ -146,14 +146,14 @@ void ParticipationService::delete_forum(const Actor& actor, std::int64_t forum_i
   const Principal& principal = rules::require_strategy_office(actor);
   database_.write([&](db::Connection& connection) {
     Forum forum = forum_for_change(connection, areas_, principal, forum_id, expected_version);
-    std::int64_t needs = store::count_forum_needs(connection, forum_id);
+    std::int64_t needs = ForumStore(connection).count_forum_needs(forum_id);
     if (needs > 0)
       throw_rule(
           "forum_has_needs",
           {"เวทีนี้มีความต้องการที่บันทึกไว้ " + std::to_string(needs) + " รายการ กรุณาย้ายความต้องการออกก่อนลบ",
            "This forum has " + std::to_string(needs) +
                " need(s) recorded; move them to another forum or none first"});
-    if (!store::delete_forum(connection, forum_id, expected_version)) throw_stale_version();
+    if (!ForumStore(connection).delete_forum(forum_id, expected_version)) throw_stale_version();
     audit::record(connection, actor, "forum", std::to_string(forum_id), "delete", forum_json(forum),
                   nullptr);
   });

@@ -4,12 +4,12 @@
 #include <unordered_map>
 
 #include "base/secret.hpp"
-#include "platform/audit/audit_log.hpp"
 #include "modules/participation/forum_store.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "thai/text.hpp"
 
 namespace changwat::participation {
@@ -22,20 +22,20 @@ std::string search_text_of(const Need& need) {
 // Loads a need of the principal's province for a change, checking the version.
 Need need_for_change(db::Connection& connection, const Principal& principal, std::int64_t need_id,
                      std::int64_t expected_version) {
-  std::optional<Need> need = store::find_need(connection, need_id);
+  std::optional<Need> need = NeedStore(connection).find_need(need_id);
   if (!need || need->province_code != principal.province_code) rules::throw_need_not_found();
   if (need->version != expected_version) throw_stale_version();
   return *need;
 }
 
 void save_or_conflict(db::Connection& connection, Need& need) {
-  if (!store::save_need(connection, need, search_text_of(need))) throw_stale_version();
+  if (!NeedStore(connection).save_need(need, search_text_of(need))) throw_stale_version();
   need.version += 1;
 }
 
 // The forum a need is raised at must belong to the same plan.
 void check_forum(db::Connection& connection, std::int64_t forum_id, std::int64_t plan_id) {
-  std::optional<Forum> forum = store::find_forum(connection, forum_id);
+  std::optional<Forum> forum = ForumStore(connection).find_forum(forum_id);
   if (!forum || forum->plan_id != plan_id)
     throw Error(ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
                 {{"forum_id", {"ไม่พบเวทีประชาคมนี้ในแผนเดียวกัน", "is not a forum of the same plan"}}});
@@ -112,8 +112,9 @@ Need ParticipationService::create_need(const Actor& actor, const NeedInput& inpu
 
   return database_.write([&](db::Connection& connection) {
     if (need.forum_id) check_forum(connection, *need.forum_id, need.plan_id);
-    need.id = store::insert_need(
-        connection, {need, search_text_of(need), std::nullopt, std::nullopt, std::nullopt});
+    need.id =
+        NeedStore(connection)
+            .insert_need({need, search_text_of(need), std::nullopt, std::nullopt, std::nullopt});
     audit::record(connection, actor, "need", std::to_string(need.id), "create", nullptr,
                   need_json(need, false));
     return need;
@@ -122,7 +123,7 @@ Need ParticipationService::create_need(const Actor& actor, const NeedInput& inpu
 
 NeedView ParticipationService::get_need(const Actor& actor, std::int64_t need_id) const {
   return database_.read([&](db::Connection& connection) {
-    std::optional<Need> need = store::find_need(connection, need_id);
+    std::optional<Need> need = NeedStore(connection).find_need(need_id);
     // Unpublished needs exist only for the strategy office.
     if (!need || (!is_published(need->status) && !rules::is_strategy_office(actor)))
       rules::throw_need_not_found();
@@ -136,9 +137,9 @@ NeedPage ParticipationService::list_needs(const Actor& actor, const NeedFilter& 
   if (filter.status && !is_published(*filter.status)) rules::require_strategy_office(actor);
   NeedPage page = database_.read([&](db::Connection& connection) {
     if (order != NeedOrder::title_thai)
-      return store::list_needs(connection, filter, order, limit, offset);
+      return NeedStore(connection).list_needs(filter, order, limit, offset);
     // Thai dictionary order is ICU's, not the database's: sort every match here.
-    NeedPage all = store::list_needs(connection, filter, order, std::nullopt, 0);
+    NeedPage all = NeedStore(connection).list_needs(filter, order, std::nullopt, 0);
     all.items = in_thai_title_order(std::move(all.items));
     std::size_t first = std::min<std::size_t>(all.items.size(), static_cast<std::size_t>(offset));
     std::size_t last = std::min<std::size_t>(all.items.size(), first + limit);
@@ -155,7 +156,7 @@ std::vector<DistrictCount> ParticipationService::district_counts(
     const Actor& actor, std::optional<std::int64_t> plan_id) const {
   std::string province = areas::province_for(areas_, actor);
   std::vector<DistrictCount> counted = database_.read(
-      [&](db::Connection& connection) { return store::count_by_district(connection, plan_id); });
+      [&](db::Connection& connection) { return NeedStore(connection).count_by_district(plan_id); });
   // Every district of the province appears, with zeros where nothing was gathered.
   std::vector<DistrictCount> result;
   for (const areas::Area& district : areas_.children(province)) {
@@ -263,7 +264,7 @@ Need ParticipationService::merge(const Actor& actor, std::int64_t need_id, std::
   return database_.write([&](db::Connection& connection) {
     Need duplicate = need_for_change(connection, principal, need_id, expected_version);
     if (!is_open(duplicate.status)) throw_closed(duplicate);
-    std::optional<Need> target = store::find_need(connection, into_id);
+    std::optional<Need> target = NeedStore(connection).find_need(into_id);
     if (!target || target->province_code != principal.province_code ||
         !is_published(target->status) || target->plan_id != duplicate.plan_id)
       throw Error(ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
@@ -274,10 +275,10 @@ Need ParticipationService::merge(const Actor& actor, std::int64_t need_id, std::
     Need duplicate_before = duplicate;
     Need target_before = *target;
     // Support and answers follow the need into the one it duplicates.
-    std::int64_t copied = store::copy_votes(connection, duplicate.id, target->id);
-    store::copy_links(connection, duplicate.id, target->id);
-    target->vote_count = store::add_votes(connection, target->id, copied);
-    if (!store::links_of(connection, target->id).empty()) target->status = NeedStatus::linked;
+    std::int64_t copied = NeedStore(connection).copy_votes(duplicate.id, target->id);
+    NeedStore(connection).copy_links(duplicate.id, target->id);
+    target->vote_count = NeedStore(connection).add_votes(target->id, copied);
+    if (!NeedStore(connection).links_of(target->id).empty()) target->status = NeedStatus::linked;
     target->updated_at = now_iso();
     save_or_conflict(connection, *target);
 
@@ -297,15 +298,15 @@ Need ParticipationService::merge(const Actor& actor, std::int64_t need_id, std::
 VoteResult ParticipationService::vote(const Actor& actor, std::int64_t need_id) {
   const Principal& principal = actor.require_signed_in();
   return database_.write([&](db::Connection& connection) {
-    std::optional<Need> need = store::find_need(connection, need_id);
+    std::optional<Need> need = NeedStore(connection).find_need(need_id);
     if (!need || !is_published(need->status)) rules::throw_need_not_found();
     if (!is_open(need->status)) throw_closed(*need);
     // The primary key decides a duplicate (also two votes sent at once), and the
     // counter moves in the same transaction by exactly the row inserted.
-    if (!store::insert_vote(connection, need_id, principal.user_id, now_iso()))
+    if (!NeedStore(connection).insert_vote(need_id, principal.user_id, now_iso()))
       throw_conflict("already_voted",
                      {"คุณลงคะแนนให้ความต้องการนี้แล้ว", "You have already voted for this need"});
-    std::int64_t count = store::add_votes(connection, need_id, 1);
+    std::int64_t count = NeedStore(connection).add_votes(need_id, 1);
     audit::record(connection, actor, "need", std::to_string(need_id), "vote",
                   boost::json::object{{"vote_count", count - 1}},
                   boost::json::object{{"vote_count", count}});
@@ -316,11 +317,11 @@ VoteResult ParticipationService::vote(const Actor& actor, std::int64_t need_id) 
 VoteResult ParticipationService::withdraw_vote(const Actor& actor, std::int64_t need_id) {
   const Principal& principal = actor.require_signed_in();
   return database_.write([&](db::Connection& connection) {
-    std::optional<Need> need = store::find_need(connection, need_id);
+    std::optional<Need> need = NeedStore(connection).find_need(need_id);
     if (!need || !is_published(need->status)) rules::throw_need_not_found();
-    if (!store::delete_vote(connection, need_id, principal.user_id))
+    if (!NeedStore(connection).delete_vote(need_id, principal.user_id))
       throw_not_found("คะแนนของคุณสำหรับความต้องการนี้", "Your vote for this need");
-    std::int64_t count = store::add_votes(connection, need_id, -1);
+    std::int64_t count = NeedStore(connection).add_votes(need_id, -1);
     audit::record(connection, actor, "need", std::to_string(need_id), "withdraw_vote",
                   boost::json::object{{"vote_count", count + 1}},
                   boost::json::object{{"vote_count", count}});
@@ -346,7 +347,7 @@ NeedView ParticipationService::link(const Actor& actor, std::int64_t need_id,
           {"ต้องเป็นองค์ประกอบของแผนเดียวกับความต้องการ", "must belong to the need's plan"});
     NeedLink link{need_id, element_id, std::string(plan::to_string(element->kind)), now_iso(),
                   principal.user_id};
-    if (!store::insert_link(connection, link))
+    if (!NeedStore(connection).insert_link(link))
       throw_conflict("already_linked",
                      {"เชื่อมโยงกับองค์ประกอบนี้อยู่แล้ว", "The need is already linked to this element"});
     Need before = need;
@@ -367,10 +368,10 @@ NeedView ParticipationService::unlink(const Actor& actor, std::int64_t need_id,
   const Principal& principal = rules::require_strategy_office(actor);
   return database_.write([&](db::Connection& connection) {
     Need need = need_for_change(connection, principal, need_id, expected_version);
-    if (!store::delete_link(connection, need_id, element_id))
+    if (!NeedStore(connection).delete_link(need_id, element_id))
       throw_not_found("การเชื่อมโยงนี้", "Link");
     Need before = need;
-    if (need.status == NeedStatus::linked && store::links_of(connection, need_id).empty())
+    if (need.status == NeedStatus::linked && NeedStore(connection).links_of(need_id).empty())
       need.status = NeedStatus::accepted;
     need.updated_at = now_iso();
     save_or_conflict(connection, need);

@@ -3,13 +3,13 @@
 #include <ctime>
 
 #include "base/secret.hpp"
-#include "platform/audit/audit_log.hpp"
 #include "modules/participation/form_token.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
 #include "modules/participation/setting_store.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "thai/calendar.hpp"
 #include "thai/text.hpp"
 
@@ -126,24 +126,24 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
   need.created_at = iso_utc(now);
   need.updated_at = need.created_at;
 
-  store::NeedRecord record{need, thai::search_text(need.title + "\n" + need.description),
-                           address_hash(caller.address), token->nonce, std::nullopt};
+  NeedRecord record{need, thai::search_text(need.title + "\n" + need.description),
+                    address_hash(caller.address), token->nonce, std::nullopt};
   std::string since = iso_utc(now - std::chrono::hours(1));
 
   need.id = database_.write([&](db::Connection& connection) {
-    store::lock_setting(connection, store::kFormSecretName);
-    if (store::form_nonce_used(connection, token->nonce))
+    SettingStore(connection).lock_setting(SettingStore::kFormSecretName);
+    if (NeedStore(connection).form_nonce_used(token->nonce))
       throw_conflict("form_already_submitted",
                      {"แบบฟอร์มนี้ถูกส่งไปแล้ว กรุณาโหลดแบบฟอร์มใหม่หากต้องการส่งเรื่องอื่น",
                       "This form was already sent; reload the form to send another need"});
-    if (store::count_public_since(connection, *record.address_hash, since) >=
+    if (NeedStore(connection).count_public_since(*record.address_hash, since) >=
         options_.public_per_hour)
       throw Error(ErrorKind::rate_limited, "too_many_submissions",
                   {"ส่งความต้องการได้ไม่เกิน " + std::to_string(options_.public_per_hour) +
                        " เรื่องต่อชั่วโมง กรุณาลองใหม่ภายหลัง",
                    "At most " + std::to_string(options_.public_per_hour) +
                        " needs can be sent per hour; please try again later"});
-    std::int64_t id = store::insert_need(connection, record);
+    std::int64_t id = NeedStore(connection).insert_need(record);
     Need stored = record.need;
     stored.id = id;
     audit::record_in(connection, stored.province_code, anonymous, "need", std::to_string(id),
@@ -154,8 +154,9 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
 }
 
 std::optional<Receipt> ParticipationService::receipt(const std::string& receipt) const {
-  std::optional<Need> need = database_.read(
-      [&](db::Connection& connection) { return store::find_need_by_receipt(connection, receipt); });
+  std::optional<Need> need = database_.read([&](db::Connection& connection) {
+    return NeedStore(connection).find_need_by_receipt(receipt);
+  });
   if (!need) return std::nullopt;
   Receipt result{need->receipt, need->status, need->created_at, std::nullopt, std::nullopt};
   if (need->status == NeedStatus::declined || need->status == NeedStatus::rejected)
@@ -170,7 +171,7 @@ NeedPage ParticipationService::moderation_queue(const Actor& actor, std::int64_t
   NeedFilter filter;
   filter.status = NeedStatus::pending_moderation;
   NeedPage page = database_.read([&](db::Connection& connection) {
-    return store::list_needs(connection, filter, NeedOrder::oldest, limit, offset);
+    return NeedStore(connection).list_needs(filter, NeedOrder::oldest, limit, offset);
   });
   // Each province moderates its own submissions.
   std::erase_if(page.items,
@@ -189,7 +190,7 @@ Need ParticipationService::moderate(const Actor& actor, std::int64_t need_id, bo
   errors.throw_if_any();
 
   return database_.write([&](db::Connection& connection) {
-    std::optional<Need> need = store::find_need(connection, need_id);
+    std::optional<Need> need = NeedStore(connection).find_need(need_id);
     if (!need || need->province_code != principal.province_code) rules::throw_need_not_found();
     if (need->version != expected_version) throw_stale_version();
     if (need->status != NeedStatus::pending_moderation)
@@ -199,8 +200,8 @@ Need ParticipationService::moderate(const Actor& actor, std::int64_t need_id, bo
     need->status = approve ? NeedStatus::new_ : NeedStatus::rejected;
     need->decline_reason = approve ? std::nullopt : reason;
     need->updated_at = now_iso();
-    if (!store::save_need(connection, *need,
-                          thai::search_text(need->title + "\n" + need->description)))
+    if (!NeedStore(connection)
+             .save_need(*need, thai::search_text(need->title + "\n" + need->description)))
       throw_stale_version();
     need->version += 1;
     audit::record(connection, actor, "need", std::to_string(need_id),

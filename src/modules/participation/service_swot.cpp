@@ -2,11 +2,11 @@
 // the evidence that supports it. The strategy office edits; everyone reads.
 #include <algorithm>
 
-#include "platform/audit/audit_log.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
 #include "modules/participation/swot_store.hpp"
+#include "platform/audit/audit_log.hpp"
 
 namespace changwat::participation {
 namespace {
@@ -20,7 +20,7 @@ void check_position(const std::optional<std::int64_t>& position, FieldErrors& er
 
 SwotItem item_for_change(db::Connection& connection, const Principal& principal,
                          std::int64_t item_id, std::int64_t expected_version) {
-  std::optional<SwotItem> item = store::find_swot_item(connection, item_id);
+  std::optional<SwotItem> item = SwotStore(connection).find_swot_item(item_id);
   if (!item || item->province_code != principal.province_code) rules::throw_swot_not_found();
   if (item->version != expected_version) throw_stale_version();
   return *item;
@@ -36,7 +36,7 @@ std::vector<SwotItem> ParticipationService::list_swot(const Actor& actor,
                    [&](const plan::Plan& plan) { return plan.id == plan_id; }))
     rules::throw_plan_not_found();
   return database_.read(
-      [&](db::Connection& connection) { return store::list_swot_items(connection, plan_id); });
+      [&](db::Connection& connection) { return SwotStore(connection).list_swot_items(plan_id); });
 }
 
 SwotItem ParticipationService::create_swot(const Actor& actor, std::int64_t plan_id,
@@ -62,8 +62,9 @@ SwotItem ParticipationService::create_swot(const Actor& actor, std::int64_t plan
   item.dimension = input.dimension;
   return database_.write([&](db::Connection& connection) {
     item.position =
-        input.position.value_or(store::next_swot_position(connection, plan_id, input.kind));
-    item.id = store::insert_swot_item(connection, item, principal.user_id, now_iso(), std::nullopt);
+        input.position.value_or(SwotStore(connection).next_swot_position(plan_id, input.kind));
+    item.id =
+        SwotStore(connection).insert_swot_item(item, principal.user_id, now_iso(), std::nullopt);
     audit::record(connection, actor, "swot_item", std::to_string(item.id), "create", nullptr,
                   swot_json(item));
     return item;
@@ -93,7 +94,7 @@ SwotItem ParticipationService::update_swot(const Actor& actor, std::int64_t item
     if (change.evidence_source) item.evidence_source = *change.evidence_source;
     if (change.dimension) item.dimension = *change.dimension;
     if (change.position) item.position = *change.position;
-    if (!store::save_swot_item(connection, item)) throw_stale_version();
+    if (!SwotStore(connection).save_swot_item(item)) throw_stale_version();
     item.version += 1;
     audit::record(connection, actor, "swot_item", std::to_string(item_id), "update",
                   swot_json(before), swot_json(item));
@@ -106,7 +107,7 @@ void ParticipationService::delete_swot(const Actor& actor, std::int64_t item_id,
   const Principal& principal = rules::require_strategy_office(actor);
   database_.write([&](db::Connection& connection) {
     SwotItem item = item_for_change(connection, principal, item_id, expected_version);
-    if (!store::delete_swot_item(connection, item_id, expected_version)) throw_stale_version();
+    if (!SwotStore(connection).delete_swot_item(item_id, expected_version)) throw_stale_version();
     audit::record(connection, actor, "swot_item", std::to_string(item_id), "delete",
                   swot_json(item), nullptr);
   });

@@ -4,18 +4,24 @@
 
 #include "db/database.hpp"
 
-namespace changwat::participation::store {
+namespace changwat::participation {
 
-// The HMAC key of public form tokens and submitter address hashes.
-inline constexpr const char* kFormSecretName = "public_form_secret";
+class SettingStore {
+ public:
+  // The HMAC key of public form tokens and submitter address hashes.
+  static constexpr const char* kFormSecretName = "public_form_secret";
 
-// The value stored under `name`; stores `value_if_missing` first when there is
-// none (the first server to ask wins, every other server then reads the same).
-std::string setting_or_create(db::Connection& connection, const std::string& name,
-                              const std::string& value_if_missing);
+  explicit SettingStore(db::Connection& connection) : connection_(connection) {}
 
-// PostgreSQL: locks the setting row until the transaction ends, serialising the
-// transactions that take it (SQLite writers are serialised already).
-void lock_setting(db::Connection& connection, const std::string& name);
+  // The value stored under `name`; stores `value_if_missing` first when there is
+  // none (the first server to ask wins, every other server then reads the same).
+  std::string setting_or_create(const std::string& name, const std::string& value_if_missing);
+  // PostgreSQL: locks the setting row until the transaction ends, serialising the
+  // transactions that take it (SQLite writers are serialised already).
+  void lock_setting(const std::string& name);
 
-}  // namespace changwat::participation::store
+ private:
+  db::Connection& connection_;
+};
+
+}  // namespace changwat::participation

@@ -26,19 +26,19 @@ class NeedStoreTest : public testing::DatabaseTest {
     need.created_at = "2025-01-0" + std::to_string(receipts % 9 + 1) + "T00:00:00Z";
     need.updated_at = need.created_at;
     return database().write([&](db::Connection& c) {
-      return store::insert_need(c, {need, thai::search_text(title + "\n" + description),
-                                    std::nullopt, std::nullopt, std::nullopt});
+      return NeedStore(c).insert_need({need, thai::search_text(title + "\n" + description),
+                                       std::nullopt, std::nullopt, std::nullopt});
     });
   }
 
   NeedPage search(const std::string& query) {
     return database().read([&](db::Connection& c) {
-      return store::search_needs(c, {thai::search_tokens(query), std::nullopt, 20});
+      return NeedStore(c).search_needs({thai::search_tokens(query), std::nullopt, 20});
     });
   }
 
   Need find(std::int64_t id) {
-    return *database().read([&](db::Connection& c) { return store::find_need(c, id); });
+    return *database().read([&](db::Connection& c) { return NeedStore(c).find_need(id); });
   }
 };
 
@@ -67,13 +67,13 @@ TEST_F(NeedStoreTest, UnpublishedNeedsAreNotFoundUntilApproved) {
   Need need = find(id);
   need.status = NeedStatus::new_;
   ASSERT_TRUE(database().write([&](db::Connection& c) {
-    return store::save_need(c, need, thai::search_text(need.title + "\n" + need.description));
+    return NeedStore(c).save_need(need, thai::search_text(need.title + "\n" + need.description));
   }));
   EXPECT_EQ(search("ไฟส่องสว่าง").total, 1);
   need = find(id);
   need.status = NeedStatus::rejected;
   database().write([&](db::Connection& c) {
-    return store::save_need(c, need, thai::search_text(need.title + "\n" + need.description));
+    return NeedStore(c).save_need(need, thai::search_text(need.title + "\n" + need.description));
   });
   EXPECT_EQ(search("ไฟส่องสว่าง").total, 0);
 }
@@ -84,7 +84,7 @@ TEST_F(NeedStoreTest, EditedTextIsSearchedByItsNewWords) {
   need.title = "สร้างฝายชะลอน้ำ";
   need.description = "เก็บน้ำไว้ใช้ในหน้าแล้ง";
   database().write([&](db::Connection& c) {
-    return store::save_need(c, need, thai::search_text(need.title + "\n" + need.description));
+    return NeedStore(c).save_need(need, thai::search_text(need.title + "\n" + need.description));
   });
   EXPECT_EQ(search("คลอง").total, 0);
   EXPECT_EQ(search("ฝาย").total, 1);
@@ -97,7 +97,7 @@ TEST_F(NeedStoreTest, SearchInsideOnePlanAndNewestFirst) {
   std::int64_t newer = add("ถนนสายหลัก", "ค", NeedStatus::accepted, "230101", Dimension::economy, 1);
   auto in_plan = [&](std::optional<std::int64_t> plan) {
     return database().read([&](db::Connection& c) {
-      return store::search_needs(c, {thai::search_tokens("ถนน"), plan, 20});
+      return NeedStore(c).search_needs({thai::search_tokens("ถนน"), plan, 20});
     });
   };
   NeedPage plan_one = in_plan(1);
@@ -113,7 +113,7 @@ TEST_F(NeedStoreTest, SearchInsideOnePlanAndNewestFirst) {
 
 TEST_F(NeedStoreTest, SearchCountsStopAtTheCap) {
   database().write([&](db::Connection& c) {
-    for (std::int64_t i = 0; i < store::kSearchCountCap + 5; ++i) {
+    for (std::int64_t i = 0; i < NeedStore::kSearchCountCap + 5; ++i) {
       Need need;
       need.province_code = "23";
       need.plan_id = 1;
@@ -125,13 +125,13 @@ TEST_F(NeedStoreTest, SearchCountsStopAtTheCap) {
       need.status = NeedStatus::new_;
       need.created_at = "2025-01-01T00:00:00Z";
       need.updated_at = need.created_at;
-      store::insert_need(c,
-                         {need, "ซ่อม ถนน ซ่อมถนน ชำรุด", std::nullopt, std::nullopt, std::nullopt});
+      NeedStore(c).insert_need(
+          {need, "ซ่อม ถนน ซ่อมถนน ชำรุด", std::nullopt, std::nullopt, std::nullopt});
     }
   });
   add("ถนนใหม่", "ก");
   NeedPage many = search("ถนน");
-  EXPECT_EQ(many.total, store::kSearchCountCap);
+  EXPECT_EQ(many.total, NeedStore::kSearchCountCap);
   EXPECT_FALSE(many.total_is_exact);
   EXPECT_EQ(many.items.size(), 20u);
   EXPECT_EQ(many.items.at(0).title, "ถนนใหม่");  // the newest
@@ -146,11 +146,12 @@ TEST_F(NeedStoreTest, SaveRefusesAStaleVersion) {
   EXPECT_EQ(need.version, 1);
   Need stale = need;
   need.title = "ขอรถพยาบาลฉุกเฉิน";
-  EXPECT_TRUE(database().write([&](db::Connection& c) { return store::save_need(c, need, "x"); }));
+  EXPECT_TRUE(
+      database().write([&](db::Connection& c) { return NeedStore(c).save_need(need, "x"); }));
   EXPECT_EQ(find(id).version, 2);
   stale.title = "อื่น";
   EXPECT_FALSE(
-      database().write([&](db::Connection& c) { return store::save_need(c, stale, "x"); }));
+      database().write([&](db::Connection& c) { return NeedStore(c).save_need(stale, "x"); }));
   EXPECT_EQ(find(id).title, "ขอรถพยาบาลฉุกเฉิน");
 }
 
@@ -160,8 +161,9 @@ TEST_F(NeedStoreTest, ListFiltersAndHidesUnpublished) {
   add("ค", "สาม", NeedStatus::pending_moderation, "230201", Dimension::society);
   add("ง", "สี่", NeedStatus::rejected, "2302", Dimension::society);
   auto list = [&](NeedFilter filter) {
-    return database().read(
-        [&](db::Connection& c) { return store::list_needs(c, filter, NeedOrder::newest, 50, 0); });
+    return database().read([&](db::Connection& c) {
+      return NeedStore(c).list_needs(filter, NeedOrder::newest, 50, 0);
+    });
   };
   EXPECT_EQ(list({}).total, 2);
   NeedFilter filter;
@@ -180,7 +182,7 @@ TEST_F(NeedStoreTest, ListFiltersAndHidesUnpublished) {
   filter.plan_id = 2;
   EXPECT_EQ(list(filter).total, 0);
   NeedPage page = database().read(
-      [&](db::Connection& c) { return store::list_needs(c, {}, NeedOrder::newest, 1, 1); });
+      [&](db::Connection& c) { return NeedStore(c).list_needs({}, NeedOrder::newest, 1, 1); });
   EXPECT_EQ(page.total, 2);
   EXPECT_EQ(page.items.size(), 1u);
 }
@@ -190,7 +192,8 @@ TEST_F(NeedStoreTest, CountsPublishedNeedsByDistrict) {
   add("ข", "สอง", NeedStatus::declined, "2301", Dimension::environment);
   add("ค", "สาม", NeedStatus::new_, "230701", Dimension::security);
   add("ง", "สี่", NeedStatus::pending_moderation, "230701", Dimension::security);
-  auto counts = database().read([&](db::Connection& c) { return store::count_by_district(c, 1); });
+  auto counts =
+      database().read([&](db::Connection& c) { return NeedStore(c).count_by_district(1); });
   ASSERT_EQ(counts.size(), 2u);
   EXPECT_EQ(counts[0].district_code, "2301");
   EXPECT_EQ(counts[0].total, 2);
@@ -212,18 +215,19 @@ TEST_F(NeedStoreTest, VotesAreCountedOncePerUserAndCopiedOnMerge) {
   std::int64_t u1 = count("SELECT id FROM app_user WHERE username = 'u1'");
   std::int64_t u2 = count("SELECT id FROM app_user WHERE username = 'u2'");
   database().write([&](db::Connection& c) {
-    EXPECT_TRUE(store::insert_vote(c, first, u1, "t"));
-    EXPECT_TRUE(store::insert_vote(c, first, u2, "t"));
-    EXPECT_FALSE(store::insert_vote(c, first, u2, "t"));  // once per user
-    EXPECT_TRUE(store::insert_vote(c, second, u1, "t"));
-    EXPECT_EQ(store::add_votes(c, first, 2), 2);
-    EXPECT_EQ(store::add_votes(c, second, 1), 1);
-    EXPECT_TRUE(store::has_vote(c, first, u2));
-    EXPECT_EQ(store::copy_votes(c, first, second), 1);  // u1 is not counted twice
-    EXPECT_EQ(store::add_votes(c, second, 1), 2);
-    EXPECT_TRUE(store::delete_vote(c, first, u2));
-    EXPECT_FALSE(store::delete_vote(c, first, u2));
-    EXPECT_EQ(store::add_votes(c, first, -1), 1);
+    NeedStore store(c);
+    EXPECT_TRUE(store.insert_vote(first, u1, "t"));
+    EXPECT_TRUE(store.insert_vote(first, u2, "t"));
+    EXPECT_FALSE(store.insert_vote(first, u2, "t"));  // once per user
+    EXPECT_TRUE(store.insert_vote(second, u1, "t"));
+    EXPECT_EQ(store.add_votes(first, 2), 2);
+    EXPECT_EQ(store.add_votes(second, 1), 1);
+    EXPECT_TRUE(store.has_vote(first, u2));
+    EXPECT_EQ(store.copy_votes(first, second), 1);  // u1 is not counted twice
+    EXPECT_EQ(store.add_votes(second, 1), 2);
+    EXPECT_TRUE(store.delete_vote(first, u2));
+    EXPECT_FALSE(store.delete_vote(first, u2));
+    EXPECT_EQ(store.add_votes(first, -1), 1);
   });
   EXPECT_EQ(find(second).vote_count, 2);
 }
@@ -232,16 +236,16 @@ TEST_F(NeedStoreTest, LinksAreUniqueAndCopied) {
   std::int64_t first = add("ก", "หนึ่ง");
   std::int64_t second = add("ข", "สอง");
   database().write([&](db::Connection& c) {
-    EXPECT_TRUE(store::insert_link(c, {first, 501, "project", "t", std::nullopt}));
-    EXPECT_FALSE(store::insert_link(c, {first, 501, "project", "t", std::nullopt}));
-    EXPECT_TRUE(store::insert_link(c, {first, 502, "guideline", "t", std::nullopt}));
-    store::copy_links(c, first, second);
-    EXPECT_EQ(store::links_of(c, second).size(), 2u);
-    EXPECT_EQ(store::count_links_to_element(c, 501), 2);
-    EXPECT_EQ(store::links_of_needs(c, {first, second}).size(), 4u);
-    EXPECT_EQ(store::links_of_plan(c, 1).size(), 4u);
-    EXPECT_TRUE(store::delete_link(c, first, 501));
-    EXPECT_EQ(store::count_links_to_element(c, 501), 1);
+    EXPECT_TRUE(NeedStore(c).insert_link({first, 501, "project", "t", std::nullopt}));
+    EXPECT_FALSE(NeedStore(c).insert_link({first, 501, "project", "t", std::nullopt}));
+    EXPECT_TRUE(NeedStore(c).insert_link({first, 502, "guideline", "t", std::nullopt}));
+    NeedStore(c).copy_links(first, second);
+    EXPECT_EQ(NeedStore(c).links_of(second).size(), 2u);
+    EXPECT_EQ(NeedStore(c).count_links_to_element(501), 2);
+    EXPECT_EQ(NeedStore(c).links_of_needs({first, second}).size(), 4u);
+    EXPECT_EQ(NeedStore(c).links_of_plan(1).size(), 4u);
+    EXPECT_TRUE(NeedStore(c).delete_link(first, 501));
+    EXPECT_EQ(NeedStore(c).count_links_to_element(501), 1);
   });
 }
 
@@ -260,16 +264,16 @@ TEST_F(NeedStoreTest, PublicSubmissionsAreCountedPerAddressHash) {
     need.created_at = "2025-01-01T10:0" + std::to_string(i) + ":00Z";
     need.updated_at = need.created_at;
     database().write([&](db::Connection& c) {
-      return store::insert_need(c, {need, "ก ข", std::string(i < 2 ? "hash-a" : "hash-b"),
-                                    "nonce-" + std::to_string(i), std::nullopt});
+      return NeedStore(c).insert_need({need, "ก ข", std::string(i < 2 ? "hash-a" : "hash-b"),
+                                       "nonce-" + std::to_string(i), std::nullopt});
     });
   }
   database().read([&](db::Connection& c) {
-    EXPECT_EQ(store::count_public_since(c, "hash-a", "2025-01-01T00:00:00Z"), 2);
-    EXPECT_EQ(store::count_public_since(c, "hash-a", "2025-01-01T10:01:00Z"), 1);
-    EXPECT_EQ(store::count_public_since(c, "hash-b", "2025-01-01T00:00:00Z"), 1);
-    EXPECT_TRUE(store::form_nonce_used(c, "nonce-1"));
-    EXPECT_FALSE(store::form_nonce_used(c, "nonce-9"));
+    EXPECT_EQ(NeedStore(c).count_public_since("hash-a", "2025-01-01T00:00:00Z"), 2);
+    EXPECT_EQ(NeedStore(c).count_public_since("hash-a", "2025-01-01T10:01:00Z"), 1);
+    EXPECT_EQ(NeedStore(c).count_public_since("hash-b", "2025-01-01T00:00:00Z"), 1);
+    EXPECT_TRUE(NeedStore(c).form_nonce_used("nonce-1"));
+    EXPECT_FALSE(NeedStore(c).form_nonce_used("nonce-9"));
   });
 }
 
