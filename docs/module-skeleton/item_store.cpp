@@ -1,19 +1,19 @@
 #include "modules/sample/item_store.hpp"
 
+#include "db/row_reader.hpp"
+#include "db/sql.hpp"
+
 namespace changwat::sample {
 namespace {
 
 constexpr const char* kColumns = "id, province_code, plan_id, title, status, demo, version";
 
+// The one mapping of an item row (docs/adding-a-module.md, "Shared kits").
 Item item_from(const db::Row& row) {
   Item item;
-  item.id = row.integer(0);
-  item.province_code = row.text(1);
-  item.plan_id = row.integer(2);
-  item.title = row.text(3);
-  item.status = parse_item_status(row.text(4)).value_or(ItemStatus::open);
-  item.demo = row.integer(5) != 0;
-  item.version = row.integer(6);
+  db::RowReader(row).read(item.id, item.province_code, item.plan_id, item.title,
+                          db::stored(item.status, parse_item_status, "sample_item.status"),
+                          item.demo, item.version);
   return item;
 }
 
@@ -28,18 +28,17 @@ std::int64_t ItemStore::insert(const Item& item, const std::optional<std::string
 }
 
 std::optional<Item> ItemStore::find(std::int64_t id) {
-  auto row = connection_.query_one(std::string("SELECT ") + kColumns +
-                                       " FROM sample_item WHERE id = ?",
-                                   {id});
+  auto row = connection_.query_one(
+      std::string("SELECT ") + kColumns + " FROM sample_item WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return item_from(*row);
 }
 
 std::vector<Item> ItemStore::list(std::int64_t plan_id) {
   std::vector<Item> items;
-  for (const auto& row : connection_.query(std::string("SELECT ") + kColumns +
-                                               " FROM sample_item WHERE plan_id = ? ORDER BY id",
-                                           {plan_id}))
+  for (const auto& row : connection_.query(
+           std::string("SELECT ") + kColumns + " FROM sample_item WHERE plan_id = ? ORDER BY id",
+           {plan_id}))
     items.push_back(item_from(row));
   return items;
 }
@@ -52,9 +51,8 @@ bool ItemStore::update(const Item& item) {
 }
 
 std::optional<std::int64_t> ItemStore::id_by_demo_key(const std::string& demo_key) {
-  auto row = connection_.query_one("SELECT id FROM sample_item WHERE demo_key = ?", {demo_key});
-  if (!row) return std::nullopt;
-  return row->integer(0);
+  return db::query_integer(connection_, "SELECT id FROM sample_item WHERE demo_key = ?",
+                           {demo_key});
 }
 
 }  // namespace changwat::sample
