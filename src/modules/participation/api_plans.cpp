@@ -6,6 +6,7 @@
 #include "modules/participation/api_routes.hpp"
 #include "modules/participation/api_support.hpp"
 #include "modules/participation/json.hpp"
+#include "platform/areas/json.hpp"
 
 namespace changwat::participation::api {
 namespace {
@@ -107,11 +108,13 @@ void add_plan_routes(http::Router& router, ParticipationService& service) {
                         {"total", level.total},
                         {"with_needs", level.with_needs},
                         {"without_needs", level.total - level.with_needs}});
-    boost::json::array areas;
-    for (const areas::Area& area : coverage.without_needs) areas.push_back(area_json(area));
-    return http::Response::json(boost::json::object{{"plan_id", plan_id},
-                                                    {"levels", std::move(levels)},
-                                                    {"areas_without_needs", std::move(areas)}});
+    boost::json::array without_needs;
+    for (const areas::Area& area : coverage.without_needs)
+      without_needs.push_back(areas::area_json(area));
+    return http::Response::json(
+        boost::json::object{{"plan_id", plan_id},
+                            {"levels", std::move(levels)},
+                            {"areas_without_needs", std::move(without_needs)}});
   });
 
   router.add(Method::get, "/api/v1/plans/{id}/coverage/needs", [&service](http::Context& ctx) {

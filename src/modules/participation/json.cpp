@@ -1,6 +1,7 @@
 #include "modules/participation/json.hpp"
 
 #include "base/json_or_null.hpp"
+#include "platform/areas/json.hpp"
 
 namespace changwat::participation {
 
@@ -105,24 +106,10 @@ boost::json::object swot_json(const SwotItem& item) {
   };
 }
 
-boost::json::object area_json(const areas::Area& area) {
-  return {
-      {"code", area.code},
-      {"level", areas::level_name(area.level)},
-      {"parent_code", area.parent_code},
-      {"name_th", area.name_th},
-      {"name_en", area.name_en},
-      {"demo", area.demo},
-  };
-}
-
 boost::json::value area_ref_json(const areas::AreaService& areas, const std::string& code) {
   std::optional<areas::Area> area = areas.find(code);
   if (!area) return nullptr;
-  return boost::json::object{{"code", area->code},
-                             {"level", areas::level_name(area->level)},
-                             {"name_th", area->name_th},
-                             {"name_en", area->name_en}};
+  return areas::area_ref_json(*area);
 }
 
 boost::json::object receipt_json(const Receipt& receipt) {

@@ -18,7 +18,6 @@ boost::json::object need_view_json(const NeedView& view, const areas::AreaServic
 boost::json::object link_json(const LinkedElement& link);
 boost::json::object forum_json(const Forum& forum);
 boost::json::object swot_json(const SwotItem& item);
-boost::json::object area_json(const areas::Area& area);
 // {"code", "name_th", "name_en", "level"} or null when the code is unknown.
 boost::json::value area_ref_json(const areas::AreaService& areas, const std::string& code);
 boost::json::object receipt_json(const Receipt& receipt);

@@ -6,31 +6,19 @@
 #include <unordered_map>
 
 #include "base/error.hpp"
-#include "platform/areas/json.hpp"
 #include "http/json_body.hpp"
+#include "platform/areas/json.hpp"
 #include "thai/calendar.hpp"
 
 namespace changwat::areas {
 namespace {
 
-boost::json::object area_json(const Area& a) {
-  return {{"code", a.code},
-          {"level", std::string(level_name(a.level))},
-          {"parent_code", a.parent_code.empty() ? boost::json::value(nullptr)
-                                          : boost::json::value(a.parent_code)},
-          {"name_th", a.name_th},
-          {"name_en", a.name_en},
-          {"province_code", a.province_code},
-          {"demo", a.demo}};
-}
-
 void check_area_code(const std::string& code) {
   bool digits = !code.empty() && code.find_first_not_of("0123456789") == std::string::npos;
   if (!digits || (code.size() != 2 && code.size() != 4 && code.size() != 6 && code.size() != 8)) {
-    throw Error(ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
-                {{"code",
-                  {"รหัสพื้นที่ต้องเป็นตัวเลข 2, 4, 6 หรือ 8 หลัก",
-                   "An area code is 2, 4, 6 or 8 digits"}}});
+    throw Error(
+        ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
+        {{"code", {"รหัสพื้นที่ต้องเป็นตัวเลข 2, 4, 6 หรือ 8 หลัก", "An area code is 2, 4, 6 or 8 digits"}}});
   }
 }
 
