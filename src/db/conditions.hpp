@@ -40,8 +40,7 @@ class Conditions {
   // Only when the filter is set, stored as `convert(value)` (an enum's name, a date
   // made a timestamp).
   template <class T, class Convert>
-  Conditions& add_if(const std::optional<T>& filter, std::string_view condition,
-                     Convert convert) {
+  Conditions& add_if(const std::optional<T>& filter, std::string_view condition, Convert convert) {
     if (filter) add(condition, Value(std::string(convert(*filter))));
     return *this;
   }

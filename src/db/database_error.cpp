@@ -34,10 +34,10 @@ void throw_unavailable(std::string detail) {
 }
 
 void throw_cannot_connect(std::string detail) {
-  throw DatabaseError(ErrorKind::unavailable, "database_unavailable",
-                      {"เชื่อมต่อเซิร์ฟเวอร์ฐานข้อมูล PostgreSQL ไม่ได้",
-                       "Cannot connect to the PostgreSQL database server"},
-                      std::move(detail));
+  throw DatabaseError(
+      ErrorKind::unavailable, "database_unavailable",
+      {"เชื่อมต่อเซิร์ฟเวอร์ฐานข้อมูล PostgreSQL ไม่ได้", "Cannot connect to the PostgreSQL database server"},
+      std::move(detail));
 }
 
 void throw_storage_full(std::string detail) {

@@ -95,6 +95,13 @@ class RowReader {
   std::size_t next_;
 };
 
+// `map(row)` for the row a query_one found, or nullopt when it found none.
+template <class Map>
+auto map_row(const std::optional<Row>& row, Map map) -> std::optional<decltype(map(*row))> {
+  if (!row) return std::nullopt;
+  return map(*row);
+}
+
 // Parameters from optional fields: the value, or NULL.
 inline Value nullable(const std::optional<int>& value) {
   if (!value) return nullptr;

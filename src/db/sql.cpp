@@ -20,6 +20,26 @@ std::string assignments(std::string_view columns) {
   return text;
 }
 
+namespace {
+
+std::string insert_sql(std::string_view table, std::string_view columns, std::size_t values) {
+  return "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES (" +
+         placeholders(values) + ")";
+}
+
+}  // namespace
+
+void insert_row(Connection& connection, std::string_view table, std::string_view columns,
+                const std::vector<Value>& values) {
+  connection.execute(insert_sql(table, columns, values.size()), values);
+}
+
+std::int64_t insert_row_returning_id(Connection& connection, std::string_view table,
+                                     std::string_view columns, const std::vector<Value>& values) {
+  return connection.insert_returning_id(insert_sql(table, columns, values.size()) + " RETURNING id",
+                                        values);
+}
+
 std::optional<std::int64_t> query_integer(Connection& connection, std::string_view sql,
                                           const std::vector<Value>& params) {
   std::optional<Row> row = connection.query_one(sql, params);
