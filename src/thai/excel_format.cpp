@@ -1,5 +1,6 @@
 #include "thai/excel_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -52,6 +53,10 @@ FormatClass classify_builtin(unsigned id) {
 char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
+
+std::string decimal_format(int decimals) {
+  return "#,##0." + std::string(static_cast<std::size_t>(std::max(decimals, 1)), '0');
+}
 
 FormatClass classify_number_format(unsigned format_id, std::string_view code) {
   if (code.empty()) return classify_builtin(format_id);

@@ -16,6 +16,12 @@ inline constexpr const char* kThaiDateFormat = "[$-107041E]d mmm yyyy";
 inline constexpr const char* kBahtFormat = "#,##0.00 \"บาท\"";
 inline constexpr const char* kIntegerFormat = "#,##0";
 inline constexpr const char* kPercentFormat = "0.00%";
+// A Buddhist-era year: a whole number without a thousands separator (2567, not 2,567).
+inline constexpr const char* kYearFormat = "0";
+// A fraction in a number column keeps its decimals, at most this many.
+inline constexpr int kMaxShownDecimals = 4;
+// "#,##0.0" for 1, "#,##0.00" for 2, …
+std::string decimal_format(int decimals);
 
 enum class FormatClass { number, percent, date, date_time, time };
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 #include <numeric>
+#include <optional>
 
 #include "base/error.hpp"
 #include "thai/pdf_text.hpp"
@@ -384,6 +385,14 @@ class PdfRenderer {
   double body_bottom_;
   double y_ = kBodyTop;
   std::vector<std::vector<DrawOp>> pages_;
+  // Headings placed with nothing after them yet: where the first one starts.
+  struct PendingHeadings {
+    std::size_t page;
+    std::size_t first_op;
+    double top;
+  };
+  std::optional<PendingHeadings> pending_headings_;
+  bool placing_heading_ = false;
 };
 
 PdfReport::PdfReport(ReportSetup setup) : setup_(std::move(setup)) {}

@@ -5,19 +5,25 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <system_error>
 
 #include "base/error.hpp"
 #include "thai/csv_reader.hpp"
 #include "thai/excel_format.hpp"
+#include "thai/number_format.hpp"
 
 namespace changwat::thai {
 
 struct XlsxSheet::Formats {
   lxw_format* header;
   lxw_format* integer;
+  // "#,##0.0" … "#,##0.0000": a fraction in a number column, with its decimals.
+  std::array<lxw_format*, excel::kMaxShownDecimals + 1> decimals{};
+  lxw_format* year;
   lxw_format* baht;
   lxw_format* percent;
   lxw_format* date;
@@ -170,12 +176,32 @@ void XlsxSheet::add_row(const std::vector<XlsxCell>& cells) {
                                          formats_->integer);
           characters = grouped_width(*whole);
         } else if (const auto* number = std::get_if<double>(&cell)) {
-          error = worksheet_write_number(worksheet_, row, col, *number, formats_->integer);
-          characters = grouped_width(std::llround(*number));
+          // A whole number shows as 1,234; a fraction with the decimals it has
+          // (98.5 → 98.5, never rounded to 99 by the format).
+          const int decimals = decimals_of(*number, excel::kMaxShownDecimals);
+          error = worksheet_write_number(
+              worksheet_, row, col, *number,
+              decimals == 0 ? formats_->integer : formats_->decimals[decimals]);
+          characters = grouped_width(static_cast<std::int64_t>(std::trunc(*number))) +
+                       (decimals == 0 ? 0 : decimals + 1);
         } else {
           throw_mismatch(column, user_row, "integer column needs a number");
         }
         break;
+      case ColumnKind::year: {
+        std::optional<std::int64_t> year;
+        if (const auto* whole = std::get_if<std::int64_t>(&cell)) {
+          year = *whole;
+        } else if (const auto* number = std::get_if<double>(&cell)) {
+          if (std::isfinite(*number) && *number == std::trunc(*number))
+            year = static_cast<std::int64_t>(*number);
+        }
+        if (!year) throw_mismatch(column, user_row, "year column needs a whole number");
+        error = worksheet_write_number(worksheet_, row, col, static_cast<double>(*year),
+                                       formats_->year);
+        characters = digit_count(*year);
+        break;
+      }
       case ColumnKind::baht:
         if (const auto* satang = std::get_if<std::int64_t>(&cell)) {
           error = worksheet_write_number(worksheet_, row, col, static_cast<double>(*satang) / 100.0,
@@ -244,6 +270,12 @@ XlsxWriter::XlsxWriter() : temporary_path_(make_temporary_file()) {
   format_set_align(formats_->header, LXW_ALIGN_CENTER);
   formats_->integer = workbook_add_format(workbook_);
   format_set_num_format(formats_->integer, excel::kIntegerFormat);
+  for (int decimals = 1; decimals <= excel::kMaxShownDecimals; ++decimals) {
+    formats_->decimals[decimals] = workbook_add_format(workbook_);
+    format_set_num_format(formats_->decimals[decimals], excel::decimal_format(decimals).c_str());
+  }
+  formats_->year = workbook_add_format(workbook_);
+  format_set_num_format(formats_->year, excel::kYearFormat);
   formats_->baht = workbook_add_format(workbook_);
   format_set_num_format(formats_->baht, excel::kBahtFormat);
   formats_->percent = workbook_add_format(workbook_);

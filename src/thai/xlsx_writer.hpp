@@ -28,7 +28,8 @@ namespace changwat::thai {
 
 enum class ColumnKind {
   text,
-  integer,  // whole number shown as 1,234
+  integer,  // a number shown as 1,234; a fraction with its decimals (98.5, 1,234.25)
+  year,     // a Buddhist-era year, a whole number shown without a separator: 2567
   baht,     // satang in, a number of baht out, shown as 1,234.50 บาท
   percent,  // percentage points in (45.5), shown as 45.50%
   date,     // Date in, an Excel date shown in the Buddhist era: 15 ม.ค. 2568
@@ -39,7 +40,7 @@ struct XlsxColumn {
   ColumnKind kind = ColumnKind::text;
 };
 
-// One cell. Blank (std::monostate), text, a whole number (integer, baht as
+// One cell. Blank (std::monostate), text, a whole number (integer, year, baht as
 // satang, or percent points), a fractional number (integer or percent columns),
 // or a date (date columns only). A value the column kind cannot hold is an
 // Error(internal, "xlsx_cell_mismatch"): it is a programming error.

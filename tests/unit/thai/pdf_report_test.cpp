@@ -136,6 +136,36 @@ TEST_F(PdfReportTest, LongTableBreaksAcrossPagesAndRepeatsItsHeader) {
   EXPECT_EQ(page_text(path_, 2).find("รายการโครงการทั้งหมด"), std::string::npos);
 }
 
+// A heading never stays alone at the bottom of a page: followed by another
+// heading and a table, the three start together wherever the page happens to end.
+// The filler grows line by line so that one of the runs puts the first heading on
+// the last lines of page 1.
+TEST_F(PdfReportTest, HeadingsStayWithWhatFollows) {
+  int moved = 0;
+  for (int filler = 24; filler <= 40; ++filler) {
+    PdfReport report({.province = "จังหวัดตราด", .title = "แผนพัฒนาจังหวัด"});
+    for (int line = 1; line <= filler; ++line)
+      report.add_paragraph("บรรทัดที่ " + std::to_string(line));
+    report.add_heading("5. ประเด็นการพัฒนา");
+    report.add_heading("ประเด็นการพัฒนาที่ 1 เศรษฐกิจ");
+    report.add_table(budget_table(3));
+    report.save(path_);
+    const int pages = page_count(path_);
+    for (int page = 1; page <= pages; ++page) {
+      const std::string text = page_text(path_, page);
+      const bool first = text.find("5. ประเด็นการพัฒนา") != std::string::npos;
+      const bool second = text.find("ประเด็นการพัฒนาที่ 1") != std::string::npos;
+      const bool table = text.find("ชื่อโครงการ") != std::string::npos;
+      EXPECT_EQ(first, second) << "filler " << filler << ", page " << page;
+      if (second) {
+        EXPECT_TRUE(table) << "filler " << filler << ", page " << page;
+      }
+      if (first && page == 2) ++moved;
+    }
+  }
+  EXPECT_GT(moved, 0) << "no run reached the bottom of page 1";
+}
+
 TEST_F(PdfReportTest, ArabicPageNumbersAndLandscape) {
   PdfReport report({.province = "จังหวัดตราด",
                     .title = "รายงาน",

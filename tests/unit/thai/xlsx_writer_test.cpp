@@ -117,6 +117,34 @@ TEST(XlsxWriter, OpenpyxlReadsValuesFormatsAndSheets) {
   EXPECT_EQ(book.at("content").at("สรุป").at("freeze"), "A2");
 }
 
+// Years are plain whole numbers (2567, never 2,567); a fraction keeps its decimals
+// (98.5 is not shown as 99). Shown values are rendered from the number formats the
+// reader reports, as Excel applies them.
+TEST(XlsxWriter, YearsHaveNoSeparatorAndFractionsKeepTheirDecimals) {
+  std::string path = ::testing::TempDir() + "writer_formats_test.xlsx";
+  XlsxWriter writer;
+  XlsxSheet& sheet = writer.add_sheet("ตัวชี้วัด", {{"ปีงบประมาณ", ColumnKind::year},
+                                                {"ค่าเป้าหมาย", ColumnKind::integer},
+                                                {"ร้อยละ", ColumnKind::percent}});
+  sheet.add_row({std::int64_t{2567}, 98.5, 98.5});
+  sheet.add_row({2568.0, 172000.0, std::int64_t{100}});
+  sheet.add_row({std::int64_t{2569}, 0.125, 12.25});
+  EXPECT_THROW(sheet.add_row({2567.5}), Error);  // a year is whole
+  writer.save(path);
+  json::value book = read_with_openpyxl(path);
+  std::remove(path.c_str());
+
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 1, 0).at("format"), "0");
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 2, 0).at("format"), "0");
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 2, 0).at("value").to_number<double>(), 2568);
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 1, 1).at("format"), "#,##0.0");
+  EXPECT_DOUBLE_EQ(cell_at(book, "ตัวชี้วัด", 1, 1).at("value").to_number<double>(), 98.5);
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 2, 1).at("format"), "#,##0");
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 3, 1).at("format"), "#,##0.000");
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 1, 2).at("format"), "0.00%");
+  EXPECT_EQ(cell_at(book, "ตัวชี้วัด", 3, 2).at("format"), "0.00%");
+}
+
 TEST(XlsxWriter, ToBytesMakesTheSameWorkbook) {
   XlsxWriter writer;
   fill_projects(writer);
