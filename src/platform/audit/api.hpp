@@ -1,6 +1,6 @@
 #pragma once
-// Route: GET /api/v1/audit (admin, auditor). There is deliberately no route that
-// edits or deletes audit entries.
+// Routes: GET /api/v1/audit, GET /api/v1/audit/entities (admin, auditor). There is
+// deliberately no route that edits or deletes audit entries.
 #include "db/database.hpp"
 #include "http/router.hpp"
 

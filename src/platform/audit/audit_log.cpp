@@ -4,6 +4,8 @@
 
 #include "base/clock.hpp"
 #include "base/error.hpp"
+#include "db/row_reader.hpp"
+#include "db/sql.hpp"
 
 namespace changwat::audit {
 namespace {
@@ -55,39 +57,60 @@ void record(db::Connection& transaction, const Actor& actor, std::string_view en
             after);
 }
 
+std::string person_name(db::Connection& connection, std::string_view username) {
+  if (username == Actor::command_line().address) return std::string(kCommandLineName);
+  auto row = connection.query_one("SELECT display_name FROM app_user WHERE username = ?",
+                                  {std::string(username)});
+  return row ? row->text(0) : std::string(username);
+}
+
 std::vector<Entry> search(db::Database& database, const Actor& actor, const Filter& filter) {
   const Principal& principal = actor.require_role({Role::admin, Role::auditor});
   std::string sql =
-      "SELECT id, username, at, address, entity, entity_id, action, before_json, after_json "
-      "FROM audit_log WHERE province_code = ?";
+      "SELECT a.id, a.username, u.display_name, a.at, a.address, a.entity, a.entity_id, a.action, "
+      "a.before_json, a.after_json FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id "
+      "WHERE a.province_code = ?";
   std::vector<db::Value> params{principal.province_code};
-  if (filter.entity) {
-    sql += " AND entity = ?";
-    params.emplace_back(*filter.entity);
+  if (!filter.entities.empty()) {
+    sql += " AND a.entity IN (" + db::placeholders(filter.entities.size()) + ")";
+    for (const auto& entity : filter.entities) params.emplace_back(entity);
   }
   if (filter.username) {
-    sql += " AND username = ?";
+    // The username itself, or part of the display name ('%' and '_' taken literally).
+    std::string pattern = "%";
+    for (char ch : *filter.username) {
+      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+      pattern += ch;
+    }
+    pattern += "%";
+    sql += " AND (a.username = ? OR u.display_name LIKE ? ESCAPE '\\')";
     params.emplace_back(*filter.username);
+    params.emplace_back(pattern);
   }
-  if (filter.from_date) {
-    sql += " AND at >= ?";
-    params.emplace_back(*filter.from_date + "T00:00:00Z");
+  if (filter.from_at) {
+    sql += " AND a.at >= ?";
+    params.emplace_back(*filter.from_at);
   }
-  if (filter.to_date) {
-    sql += " AND at <= ?";
-    params.emplace_back(*filter.to_date + "T23:59:59Z");
+  if (filter.before_at) {
+    sql += " AND a.at < ?";
+    params.emplace_back(*filter.before_at);
   }
   if (filter.before_id) {
-    sql += " AND id < ?";
+    sql += " AND a.id < ?";
     params.emplace_back(*filter.before_id);
   }
-  sql += " ORDER BY id DESC LIMIT ?";
+  sql += " ORDER BY a.id DESC LIMIT ?";
   params.emplace_back(filter.limit);
   return database.read([&](db::Connection& c) {
     std::vector<Entry> entries;
     for (const auto& row : c.query(sql, params)) {
-      entries.push_back({row.integer(0), row.optional_text(1), row.text(2), row.text(3),
-                         row.text(4), row.text(5), row.text(6), row.text(7), row.text(8)});
+      Entry entry;
+      db::RowReader(row).read(entry.id, entry.username, entry.user_name, entry.at, entry.address,
+                              entry.entity, entry.entity_id, entry.action, entry.before_json,
+                              entry.after_json);
+      if (!entry.username && entry.address == Actor::command_line().address)
+        entry.user_name = std::string(kCommandLineName);
+      entries.push_back(std::move(entry));
     }
     return entries;
   });

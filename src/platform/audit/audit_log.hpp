@@ -31,7 +31,10 @@ void record_in(db::Connection& transaction, std::string_view province_code, cons
 struct Entry {
   std::int64_t id = 0;
   std::optional<std::string> username;  // null for anonymous (public forms)
-  std::string at;                       // ISO 8601 UTC
+  // The user's display name; "ผู้ดูแลระบบ (คำสั่ง)" for the command line; null for
+  // anonymous.
+  std::optional<std::string> user_name;
+  std::string at;  // ISO 8601 UTC
   std::string address;
   std::string entity;
   std::string entity_id;
@@ -41,13 +44,25 @@ struct Entry {
 };
 
 struct Filter {
-  std::optional<std::string> entity;
+  // Stored entity names (any of them); empty: every entity.
+  std::vector<std::string> entities;
+  // A username, or part of a display name.
   std::optional<std::string> username;
-  std::optional<std::string> from_date;  // ISO date, inclusive
-  std::optional<std::string> to_date;    // ISO date, inclusive
+  // Stamps (UTC, as stored): from `from_at` on, before `before_at`. The API turns
+  // days in Thailand into these (thai/timestamp.hpp).
+  std::optional<std::string> from_at;
+  std::optional<std::string> before_at;
   std::int64_t limit = 100;
   std::optional<std::int64_t> before_id;  // paging: entries older than this id
 };
+
+// What people read for an action of the command line (audit log, documents).
+inline constexpr std::string_view kCommandLineName = "ผู้ดูแลระบบ (คำสั่ง)";
+
+// The name people read for who did something, from the username a record keeps
+// (approved_by, created_by …): the user's display name, kCommandLineName for the
+// command line ("command-line"), else the text itself.
+std::string person_name(db::Connection& connection, std::string_view username);
 
 // admin and auditor only; newest first.
 std::vector<Entry> search(db::Database& database, const Actor& actor, const Filter& filter);

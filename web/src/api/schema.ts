@@ -40,6 +40,10 @@ export interface paths {
     /** Audit log, newest first (admin, auditor) */
     get: operations["searchAuditLog"];
   };
+  "/api/v1/audit/entities": {
+    /** The kinds of records the audit log names, with their Thai names (admin, auditor) */
+    get: operations["listAuditEntities"];
+  };
   "/api/v1/areas": {
     /** The provinces */
     get: operations["listProvinces"];
@@ -432,15 +436,37 @@ export interface components {
     };
     AuditEntry: {
       id: number;
+      /** @description Username */
       user: string | null;
+      /** @description The user's display name; ผู้ดูแลระบบ (คำสั่ง) for the command line; null for anonymous */
+      user_name: string | null;
       /** @description ISO 8601 UTC */
       at: string;
+      /** @description The time in Thailand, Buddhist era: 2 ธ.ค. 2569 03:30 น. */
+      at_th: string | null;
       address: string;
       entity: string;
+      /** @description The entity's Thai name */
+      entity_th: string | null;
       entity_id: string;
       action: string;
+      /** @description The action's Thai name */
+      action_th: string | null;
       before: unknown;
       after: unknown;
+      /** @description Each field that differs between before and after (every field of a created or deleted record) */
+      changes: components["schemas"]["AuditChange"][];
+    };
+    AuditChange: {
+      field: string;
+      /** @description The field's Thai name (the field itself when it has none) */
+      label_th: string;
+      before: unknown;
+      after: unknown;
+      /** @description The old value as people read it (names for codes, Buddhist-era dates, separators) */
+      before_th: string;
+      /** @description The new value as people read it */
+      after_th: string;
     };
     ParticipationAreaRef: ({
       code: string;
@@ -1151,9 +1177,13 @@ export interface operations {
   searchAuditLog: {
     parameters: {
       query?: {
+        /** @description The stored name (need) or words of the Thai name (ความต้องการ) */
         entity?: string;
+        /** @description A username, or part of a display name */
         user?: string;
+        /** @description First day in Thailand (UTC+7), inclusive: 2026-12-02 or 2 ธ.ค. 2569 */
         from?: string;
+        /** @description Last day in Thailand (UTC+7), inclusive */
         to?: string;
         before_id?: number;
         limit?: number;
@@ -1169,6 +1199,25 @@ export interface operations {
         };
       };
       400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** The kinds of records the audit log names, with their Thai names (admin, auditor) */
+  listAuditEntities: {
+    responses: {
+      /** @description Entity names */
+      200: {
+        content: {
+          "application/json": {
+            entities: {
+                entity: string;
+                label_th: string;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["MalformedRequest"];
       401: components["responses"]["Error"];
       403: components["responses"]["Error"];
     };
