@@ -4,7 +4,9 @@
 
 #include "auth/middleware.hpp"
 #include "base/error.hpp"
+#include "base/json_or_null.hpp"
 #include "http/json_body.hpp"
+#include "http/params.hpp"
 
 namespace changwat::auth {
 namespace {
@@ -21,6 +23,33 @@ boost::json::object user_json(const Principal& p) {
           {"province_code", p.province_code},
           {"agency_code", optional_text(p.agency_code)},
           {"area_code", optional_text(p.area_code)}};
+}
+
+boost::json::object summary_json(const UserSummary& u) {
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"role", std::string(role_name(u.role))},
+          {"province_code", u.province_code},
+          {"agency_code", json_or_null(u.agency_code)},
+          {"agency_name_th", json_or_null(u.agency_name_th)},
+          {"area_code", json_or_null(u.area_code)},
+          {"area_name_th", json_or_null(u.area_name_th)},
+          {"disabled", u.disabled},
+          {"version", u.version}};
+}
+
+constexpr std::string_view kRoleNames =
+    "admin, strategy_officer, agency_officer, executive, auditor, health_officer, "
+    "community_manager, public";
+
+const Message kUser{"ผู้ใช้", "User"};
+
+// A scope field of a PATCH: absent keeps it, null or "" clears it, text sets it.
+std::optional<std::optional<std::string>> scope_change(http::JsonBody& body, const char* field,
+                                                       std::size_t max_chars) {
+  if (!body.has(field)) return std::nullopt;
+  return body.optional_text(field, max_chars);
 }
 
 std::string session_cookie(const http::Request& request, const std::string& value,
@@ -46,8 +75,8 @@ void register_routes(http::Router& router, AuthService& service) {
         SignIn signed_in = service.sign_in(username, password, ctx.actor);
         auto response = http::Response::json(boost::json::object{
             {"user", user_json(signed_in.principal)}, {"csrf_token", signed_in.csrf_token}});
-        response.add_header("Set-Cookie", session_cookie(ctx.request, signed_in.token,
-                                                         signed_in.max_age.count()));
+        response.add_header(
+            "Set-Cookie", session_cookie(ctx.request, signed_in.token, signed_in.max_age.count()));
         response.add_header("Cache-Control", "no-store");
         return response;
       },
@@ -70,17 +99,42 @@ void register_routes(http::Router& router, AuthService& service) {
 
   router.add(Method::get, "/api/v1/users", [&service](http::Context& ctx) {
     boost::json::array users;
-    for (const auto& u : service.list_users(ctx.actor)) {
-      users.push_back({{"id", u.id},
-                       {"username", u.username},
-                       {"display_name", u.display_name},
-                       {"role", std::string(role_name(u.role))},
-                       {"agency_code", optional_text(u.agency_code)},
-                       {"area_code", optional_text(u.area_code)},
-                       {"disabled", u.disabled}});
-    }
+    for (const auto& u : service.list_users(ctx.actor)) users.push_back(summary_json(u));
     return http::Response::json(boost::json::object{{"users", std::move(users)}});
   });
+
+  router.add(Method::get, "/api/v1/users/{id}", [&service](http::Context& ctx) {
+    return http::Response::json(
+        summary_json(service.find_user(ctx.actor, http::path_id(ctx.request, "id", kUser))));
+  });
+
+  router.add(Method::patch, "/api/v1/users/{id}", [&service](http::Context& ctx) {
+    ctx.actor.require_role({Role::admin});
+    std::int64_t id = http::path_id(ctx.request, "id", kUser);
+    http::JsonBody body(ctx.request);
+    UserChange change;
+    change.display_name = body.optional_text("display_name", 200);
+    change.role = http::body_enum(body, "role", parse_role, kRoleNames);
+    change.agency_code = scope_change(body, "agency_code", 40);
+    change.area_code = scope_change(body, "area_code", 8);
+    change.disabled = body.optional_boolean("disabled");
+    change.expected_version = body.optional_integer("version");
+    body.finish();
+    return http::Response::json(summary_json(service.update_user(ctx.actor, id, change)));
+  });
+
+  router.add(
+      Method::post, "/api/v1/users/{id}/password",
+      [&service](http::Context& ctx) {
+        ctx.actor.require_role({Role::admin});
+        std::int64_t id = http::path_id(ctx.request, "id", kUser);
+        http::JsonBody body(ctx.request);
+        std::string password = body.text("password", 256);
+        body.finish();
+        service.reset_password(ctx.actor, id, password);
+        return http::Response::no_content();
+      },
+      http::Lane::slow);
 
   router.add(
       Method::post, "/api/v1/users",
@@ -90,14 +144,12 @@ void register_routes(http::Router& router, AuthService& service) {
         NewUser user;
         user.username = body.text("username", 64);
         user.display_name = body.optional_text("display_name", 200).value_or("");
-        std::string role = body.text("role", 40);
+        auto role = http::body_enum(body, "role", parse_role, kRoleNames, true);
         user.agency_code = body.optional_text("agency_code", 40);
         user.area_code = body.optional_text("area_code", 8);
         std::string password = body.text("password", 256);
-        auto parsed = parse_role(role);
-        if (!parsed) body.fail("role", {"ไม่รู้จักบทบาทนี้", "Unknown role"});
         body.finish();
-        user.role = *parsed;
+        user.role = *role;
         auto id = service.add_user(user, password, ctx.actor);
         return http::Response::json(boost::json::object{{"id", id}, {"username", user.username}},
                                     201);

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "auth/password.hpp"
+#include "auth/user_rules.hpp"
 #include "base/clock.hpp"
 #include "base/error.hpp"
 #include "base/secret.hpp"
@@ -71,13 +72,16 @@ boost::json::object user_json(const NewUser& user) {
 
 }  // namespace
 
-void validate_password(std::string_view password) {
+void check_password(std::string_view password, FieldErrors& errors) {
   std::size_t n = utf8::count_code_points(password);
-  if (n < 8 || n > 256) {
-    FieldErrors errors;
+  if (n < 8 || n > 256)
     errors.add("password", {"รหัสผ่านต้องยาว 8–256 ตัวอักษร", "Password must be 8–256 characters"});
-    errors.throw_if_any();
-  }
+}
+
+void validate_password(std::string_view password) {
+  FieldErrors errors;
+  check_password(password, errors);
+  throw_user_errors(errors);
 }
 
 AuthService::AuthService(db::Database& database, const areas::Directory& directory,
@@ -209,14 +213,12 @@ std::int64_t AuthService::add_user(const NewUser& user, std::string_view passwor
   if (!std::regex_match(user.username, kUsername))
     errors.add("username", {"ชื่อผู้ใช้ต้องเป็น a-z 0-9 . _ - ยาว 3–64 ตัว",
                             "Username must be 3–64 characters of a-z 0-9 . _ -"});
-  if (utf8::count_code_points(user.display_name) > 200)
-    errors.add("display_name", {"ชื่อยาวเกิน 200 ตัวอักษร", "Name is longer than 200 characters"});
-  if (user.role == Role::agency_officer && !user.agency_code)
-    errors.add("agency", {"เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน", "An agency officer needs an agency"});
+  check_display_name(user.display_name, errors);
+  check_role_scope(user.role, user.agency_code, errors);
   std::optional<std::string> scope = scope_province(user, actor, errors);
-  errors.throw_if_any();
+  check_password(password, errors);
+  throw_user_errors(errors);
   std::string province = areas::province_for(directory_, actor, scope);
-  validate_password(password);
   std::string hash = hash_password(password);
   return database_.write([&](db::Connection& c) {
     if (c.query_one("SELECT 1 FROM app_user WHERE username = ?", {user.username}))
@@ -283,20 +285,6 @@ std::int64_t AuthService::clear_failures(std::string_view username, const Actor&
   });
 }
 
-std::vector<UserSummary> AuthService::list_users(const Actor& actor) const {
-  actor.require_role({Role::admin});
-  return database_.read([&](db::Connection& c) {
-    std::vector<UserSummary> users;
-    for (const auto& row :
-         c.query(std::string("SELECT ") + kUserColumns + " FROM app_user u ORDER BY u.username")) {
-      Principal p = principal_from(row);
-      users.push_back({p.user_id, p.username, p.display_name, p.role, p.agency_code, p.area_code,
-                       row.integer(8) != 0});
-    }
-    return users;
-  });
-}
-
 // The province a new user's scope names (agency, area, or the one named: they must
 // agree); none when the scope says nothing, and add_user then takes the admin's own
 // province, or on the command line the deployment's only one (areas::province_for).
@@ -314,15 +302,15 @@ std::optional<std::string> AuthService::scope_province(const NewUser& user, cons
   };
   if (user.agency_code) {
     if (auto agency = directory_.find_agency(*user.agency_code))
-      agree("agency", agency->province_code);
+      agree("agency_code", agency->province_code);
     else
-      errors.add("agency", {"ไม่พบหน่วยงานรหัสนี้", "No agency has this code"});
+      errors.add("agency_code", {"ไม่พบหน่วยงานรหัสนี้", "No agency has this code"});
   }
   if (user.area_code) {
     if (auto area = directory_.find(*user.area_code))
-      agree("area", area->province_code);
+      agree("area_code", area->province_code);
     else
-      errors.add("area", {"ไม่พบพื้นที่รหัสนี้", "No area has this code"});
+      errors.add("area_code", {"ไม่พบพื้นที่รหัสนี้", "No area has this code"});
   }
   if (actor.principal && province && *province != actor.principal->province_code) {
     errors.add("province_code",

@@ -59,9 +59,26 @@ struct UserSummary {
   std::string username;
   std::string display_name;
   Role role = Role::public_user;
+  std::string province_code;
   std::optional<std::string> agency_code;
   std::optional<std::string> area_code;
   bool disabled = false;
+  std::int64_t version = 1;
+  // Names for the codes (reference data), for people to read.
+  std::optional<std::string> agency_name_th;
+  std::optional<std::string> area_name_th;
+};
+
+// What an admin changes on a user; absent fields stay. For the scope, an inner
+// nullopt clears it (JSON null). `expected_version`, when given, must be the
+// stored one (else 409 stale_version).
+struct UserChange {
+  std::optional<std::string> display_name;
+  std::optional<Role> role;
+  std::optional<std::optional<std::string>> agency_code;
+  std::optional<std::optional<std::string>> area_code;
+  std::optional<bool> disabled;
+  std::optional<std::int64_t> expected_version;
 };
 
 class AuthService {
@@ -82,19 +99,31 @@ class AuthService {
   // Forgets the account's failed sign-ins (every address), ending its throttling;
   // returns how many were forgotten. The operator's `changwat user unlock`.
   std::int64_t clear_failures(std::string_view username, const Actor& actor);
+  // The admin's province's users (every user on the command line), by username.
   std::vector<UserSummary> list_users(const Actor& actor) const;
+  // Admin over HTTP (users of their own province; others are not found).
+  UserSummary find_user(const Actor& actor, std::int64_t id) const;
+  // One conditional UPDATE (stale -> 409). Disabling ends the user's sessions at
+  // once; an admin cannot disable themselves or change their own role. Rule
+  // failures are 422 "invalid_user" naming the fields (agency_code, area_code, role…).
+  UserSummary update_user(const Actor& actor, std::int64_t id, const UserChange& change);
+  // Sets a new password and ends the user's sessions (the admin's reset).
+  void reset_password(const Actor& actor, std::int64_t id, std::string_view password);
 
  private:
   void check_throttle(db::Connection& c, const std::string& username, const std::string& address,
                       Clock::time_point now);
   std::optional<std::string> scope_province(const NewUser& user, const Actor& actor,
                                             FieldErrors& errors) const;
+  void add_names(UserSummary& user) const;
   db::Database& database_;
   const areas::Directory& directory_;
   SessionPolicy policy_;
 };
 
-// Shared rule for new passwords: 8–256 characters.
+// Shared rule for new passwords: 8–256 characters. Adds a "password" problem.
+void check_password(std::string_view password, FieldErrors& errors);
+// The same on its own: Error(rule, "invalid_user") naming "password".
 void validate_password(std::string_view password);
 
 }  // namespace changwat::auth

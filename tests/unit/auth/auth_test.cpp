@@ -10,6 +10,7 @@
 #include "db/migrations.hpp"
 #include "platform/areas/area_service.hpp"
 #include "platform/areas/reference_data.hpp"
+#include "support/expect_error.hpp"
 
 namespace changwat::auth {
 namespace {
@@ -196,7 +197,7 @@ TEST_F(AuthServiceTest, AUsersProvinceComesFromTheirScope) {
     service_->add_user(mixed, "long enough password", Actor::command_line());
     FAIL();
   } catch (const Error& e) {
-    EXPECT_TRUE(e.fields().count("area"));
+    EXPECT_TRUE(e.fields().count("area_code"));
   }
 }
 
@@ -228,10 +229,11 @@ TEST_F(AuthServiceTest, AddUserValidatesEveryField) {
     service_->add_user(bad, "long enough password", Actor::command_line());
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::validation);
+    EXPECT_EQ(e.kind(), ErrorKind::rule);
+    EXPECT_EQ(e.code(), "invalid_user");
     EXPECT_TRUE(e.fields().count("username"));
-    EXPECT_TRUE(e.fields().count("area"));
-    EXPECT_TRUE(e.fields().count("agency"));  // an agency officer needs one
+    EXPECT_TRUE(e.fields().count("area_code"));
+    EXPECT_TRUE(e.fields().count("agency_code"));  // an agency officer needs one
   }
   NewUser dup;
   dup.username = "somsri";
@@ -253,6 +255,106 @@ TEST_F(AuthServiceTest, OnlyAdminsManageUsersOverHttp) {
   user.role = Role::executive;
   EXPECT_THROW(service_->add_user(user, "long enough password", officer), Error);
   EXPECT_THROW(service_->add_user(user, "long enough password", Actor{}), Error);
+}
+
+// An admin of the deployment's province, signed in (a principal as over HTTP).
+Actor signed_in_admin(AuthService& service, const Actor& from) {
+  NewUser admin;
+  admin.username = "root-admin";
+  admin.role = Role::admin;
+  service.add_user(admin, "long enough password", Actor::command_line());
+  Actor actor = from;
+  actor.principal = service.sign_in("root-admin", "long enough password", from).principal;
+  return actor;
+}
+
+std::int64_t user_id(AuthService& service, const Actor& admin, const std::string& username) {
+  for (const auto& user : service.list_users(admin))
+    if (user.username == username) return user.id;
+  ADD_FAILURE() << username << " not listed";
+  return 0;
+}
+
+TEST_F(AuthServiceTest, AdminChangesRoleAndScopeWithTheVersion) {
+  Actor admin = signed_in_admin(*service_, actor_);
+  std::int64_t id = user_id(*service_, admin, "somsri");
+  UserSummary before = service_->find_user(admin, id);
+  EXPECT_EQ(before.agency_name_th.value_or(""), "สำนักงานจังหวัดตราด");
+
+  UserChange change;
+  change.role = Role::agency_officer;
+  change.area_code = std::optional<std::string>("2301");
+  change.expected_version = before.version;
+  UserSummary after = service_->update_user(admin, id, change);
+  EXPECT_EQ(after.role, Role::agency_officer);
+  EXPECT_EQ(after.area_code.value_or(""), "2301");
+  EXPECT_EQ(after.version, before.version + 1);
+  EXPECT_TRUE(after.area_name_th.has_value());
+
+  // The same version again is stale.
+  changwat::testing::expect_error([&] { service_->update_user(admin, id, change); },
+                                  ErrorKind::conflict, "stale_version");
+  // An agency officer without an agency, an unknown area: 422 naming both fields.
+  UserChange bad;
+  bad.agency_code = std::optional<std::string>();
+  bad.area_code = std::optional<std::string>("9999");
+  auto error = changwat::testing::expect_error([&] { service_->update_user(admin, id, bad); },
+                                               ErrorKind::rule, "invalid_user");
+  EXPECT_TRUE(error.fields.count("agency_code"));
+  EXPECT_TRUE(error.fields.count("area_code"));
+  EXPECT_EQ(service_->find_user(admin, id).version, after.version);
+}
+
+TEST_F(AuthServiceTest, DisablingOverHttpEndsSessionsAtOnceAndEnablingRestoresSignIn) {
+  Actor admin = signed_in_admin(*service_, actor_);
+  std::int64_t id = user_id(*service_, admin, "somsri");
+  auto session = service_->sign_in("somsri", "correct horse battery", actor_);
+  UserChange off;
+  off.disabled = true;
+  EXPECT_TRUE(service_->update_user(admin, id, off).disabled);
+  EXPECT_FALSE(service_->authenticate(session.token).has_value());
+  EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::unauthenticated);
+  int audited = database_->read([&](db::Connection& c) {
+    return static_cast<int>(
+        c.query_one("SELECT COUNT(*) FROM audit_log WHERE entity = 'user' AND entity_id = ? AND "
+                    "action = 'disable'",
+                    {std::to_string(id)})
+            ->integer(0));
+  });
+  EXPECT_EQ(audited, 1);
+  UserChange on;
+  on.disabled = false;
+  service_->update_user(admin, id, on);
+  EXPECT_NO_THROW(service_->sign_in("somsri", "correct horse battery", actor_));
+}
+
+TEST_F(AuthServiceTest, AnAdminCannotLockThemselvesOut) {
+  Actor admin = signed_in_admin(*service_, actor_);
+  UserChange change;
+  change.disabled = true;
+  change.role = Role::executive;
+  auto error = changwat::testing::expect_error(
+      [&] { service_->update_user(admin, admin.principal->user_id, change); }, ErrorKind::rule,
+      "invalid_user");
+  EXPECT_TRUE(error.fields.count("disabled"));
+  EXPECT_TRUE(error.fields.count("role"));
+}
+
+TEST_F(AuthServiceTest, ResetPasswordEndsSessionsAndOnlyTheNewOneWorks) {
+  Actor admin = signed_in_admin(*service_, actor_);
+  std::int64_t id = user_id(*service_, admin, "somsri");
+  auto session = service_->sign_in("somsri", "correct horse battery", actor_);
+  auto error = changwat::testing::expect_error(
+      [&] { service_->reset_password(admin, id, "short"); }, ErrorKind::rule, "invalid_user");
+  EXPECT_TRUE(error.fields.count("password"));
+  service_->reset_password(admin, id, "a brand new password");
+  EXPECT_FALSE(service_->authenticate(session.token).has_value());
+  EXPECT_EQ(sign_in_error("somsri", "correct horse battery"), ErrorKind::unauthenticated);
+  EXPECT_NO_THROW(service_->sign_in("somsri", "a brand new password", actor_));
+  Actor officer = actor_;
+  officer.principal = service_->sign_in("somsri", "a brand new password", actor_).principal;
+  changwat::testing::expect_error([&] { service_->reset_password(officer, id, "x long enough"); },
+                                  ErrorKind::forbidden, "forbidden");
 }
 
 }  // namespace

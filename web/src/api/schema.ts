@@ -36,6 +36,29 @@ export interface paths {
     /** Add a user (admin) */
     post: operations["createUser"];
   };
+  "/api/v1/users/{id}": {
+    /** One user (admin, own province) */
+    get: operations["getUser"];
+    /**
+     * Change a user's name, role, scope, or disable/enable them (admin)
+     * @description Absent fields stay as they are; null (or "") clears agency_code or area_code. Disabling ends the user's sessions at once and they cannot sign in until enabled. An admin cannot disable themselves or change their own role. With `version`, the change applies only to that version (else 409 stale_version). Audited.
+     */
+    patch: operations["updateUser"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/users/{id}/password": {
+    /** Set a new password for a user (admin); ends their sessions */
+    post: operations["resetUserPassword"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
   "/api/v1/audit": {
     /** Audit log, newest first (admin, auditor) */
     get: operations["searchAuditLog"];
@@ -394,6 +417,24 @@ export interface components {
       agency_code?: string | null;
       area_code?: string | null;
       disabled?: boolean;
+    };
+    /** @description A user as the admin manages it (list, look-up, change) */
+    ManagedUser: {
+      id: number;
+      username: string;
+      display_name: string;
+      /** @enum {string} */
+      role: "admin" | "strategy_officer" | "agency_officer" | "executive" | "auditor" | "health_officer" | "community_manager" | "public";
+      province_code: string;
+      agency_code: string | null;
+      /** @description The agency's Thai name */
+      agency_name_th: string | null;
+      area_code: string | null;
+      /** @description The area's Thai name */
+      area_name_th: string | null;
+      /** @description A disabled user cannot sign in; disabling ends their sessions */
+      disabled: boolean;
+      version: number;
     };
     SignedIn: {
       user: components["schemas"]["User"];
@@ -1135,7 +1176,7 @@ export interface operations {
       200: {
         content: {
           "application/json": {
-            users: components["schemas"]["User"][];
+            users: components["schemas"]["ManagedUser"][];
           };
         };
       };
@@ -1150,9 +1191,10 @@ export interface operations {
         "application/json": {
           username: string;
           display_name?: string;
-          role: string;
-          agency_code?: string;
-          area_code?: string;
+          /** @enum {string} */
+          role: "admin" | "strategy_officer" | "agency_officer" | "executive" | "auditor" | "health_officer" | "community_manager" | "public";
+          agency_code?: string | null;
+          area_code?: string | null;
           password: string;
         };
       };
@@ -1171,6 +1213,106 @@ export interface operations {
       401: components["responses"]["Error"];
       403: components["responses"]["Error"];
       409: components["responses"]["Error"];
+      /** @description A rule refuses the user (code invalid_user): username, password length, an agency officer without an agency, an unknown agency or area; `fields` names each */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** One user (admin, own province) */
+  getUser: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The user */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ManagedUser"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Change a user's name, role, scope, or disable/enable them (admin)
+   * @description Absent fields stay as they are; null (or "") clears agency_code or area_code. Disabling ends the user's sessions at once and they cannot sign in until enabled. An admin cannot disable themselves or change their own role. With `version`, the change applies only to that version (else 409 stale_version). Audited.
+   */
+  updateUser: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          display_name?: string;
+          /** @enum {string} */
+          role?: "admin" | "strategy_officer" | "agency_officer" | "executive" | "auditor" | "health_officer" | "community_manager" | "public";
+          agency_code?: string | null;
+          area_code?: string | null;
+          disabled?: boolean;
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The user as changed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ManagedUser"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      /** @description A rule refuses the change (code invalid_user); `fields` names each field */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Set a new password for a user (admin); ends their sessions */
+  resetUserPassword: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Password set; the user's sessions ended */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      /** @description The password is not 8–256 characters (code invalid_user, field password) */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   /** Audit log, newest first (admin, auditor) */
