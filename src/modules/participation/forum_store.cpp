@@ -51,17 +51,16 @@ std::int64_t ForumStore::insert_forum(const Forum& forum,
   values.insert(values.end(), {forum.province_code, forum.plan_id, db::nullable(forum.created_by),
                                forum.created_at, db::nullable(demo_key),
                                std::int64_t{forum.demo ? 1 : 0}, std::int64_t{1}});
-  return connection_.insert_returning_id(
-      std::string("INSERT INTO forum (") + kForumFields +
-          ", province_code, plan_id, created_by, created_at, demo_key, demo, version) VALUES (" +
-          db::placeholders(values.size()) + ") RETURNING id",
+  return db::insert_row_returning_id(
+      connection_, "forum",
+      std::string(kForumFields) +
+          ", province_code, plan_id, created_by, created_at, demo_key, demo, version",
       values);
 }
 
 std::optional<Forum> ForumStore::find_forum(std::int64_t id) {
-  auto row = connection_.query_one(std::string(kForumSelect) + " WHERE f.id = ?", {id});
-  if (!row) return std::nullopt;
-  return read_forum(*row);
+  return db::map_row(connection_.query_one(std::string(kForumSelect) + " WHERE f.id = ?", {id}),
+                     read_forum);
 }
 
 std::optional<std::int64_t> ForumStore::forum_id_by_demo_key(const std::string& demo_key) {

@@ -173,25 +173,21 @@ std::int64_t NeedStore::insert_need(const NeedRecord& record) {
                  db::nullable(record.address_hash), db::nullable(record.form_nonce),
                  db::nullable(need.created_by), need.created_at, db::nullable(record.demo_key),
                  std::int64_t{need.demo ? 1 : 0}, std::int64_t{1}});
-  return connection_.insert_returning_id(
-      std::string("INSERT INTO need (") + kNeedFields +
+  return db::insert_row_returning_id(
+      connection_, "need",
+      std::string(kNeedFields) +
           ", province_code, plan_id, receipt, vote_count, submitter_name, submitter_phone, "
-          "submitter_address_hash, form_nonce, created_by, created_at, demo_key, demo, version) "
-          "VALUES (" +
-          db::placeholders(values.size()) + ") RETURNING id",
+          "submitter_address_hash, form_nonce, created_by, created_at, demo_key, demo, version",
       values);
 }
 
 std::optional<Need> NeedStore::find_need(std::int64_t id) {
-  auto row = connection_.query_one(select_need("WHERE n.id = ?"), {id});
-  if (!row) return std::nullopt;
-  return read_need(*row);
+  return db::map_row(connection_.query_one(select_need("WHERE n.id = ?"), {id}), read_need);
 }
 
 std::optional<Need> NeedStore::find_need_by_receipt(const std::string& receipt) {
-  auto row = connection_.query_one(select_need("WHERE n.receipt = ?"), {receipt});
-  if (!row) return std::nullopt;
-  return read_need(*row);
+  return db::map_row(connection_.query_one(select_need("WHERE n.receipt = ?"), {receipt}),
+                     read_need);
 }
 
 std::optional<std::int64_t> NeedStore::need_id_by_demo_key(const std::string& demo_key) {

@@ -56,6 +56,17 @@ void ParticipationService::check_plan(const Actor& actor, std::int64_t plan_id,
     errors.add("plan_id", {"แผนนี้ไม่ใช่แผนของจังหวัดคุณ", "is not a plan of your province"});
 }
 
+std::optional<rules::Placement> ParticipationService::place_record(const Actor& actor,
+                                                                   const Principal& principal,
+                                                                   const std::string& area_code,
+                                                                   std::int64_t plan_id,
+                                                                   FieldErrors& errors) const {
+  std::optional<rules::Placement> placement =
+      rules::place_for(areas_, principal, area_code, "area_code", errors);
+  check_plan(actor, plan_id, errors);
+  return placement;
+}
+
 std::vector<LinkedElement> ParticipationService::resolve_links(
     const std::vector<NeedLink>& links) const {
   std::vector<LinkedElement> resolved;

@@ -20,6 +20,10 @@
 
 namespace changwat::participation {
 
+namespace rules {
+struct Placement;  // rules.hpp
+}  // namespace rules
+
 // Lengths in code points, shared by the service and the HTTP layer.
 inline constexpr std::size_t kTitleMax = 200;
 inline constexpr std::size_t kDescriptionMax = 2000;
@@ -273,6 +277,11 @@ class ParticipationService {
   std::string address_hash(const std::string& address) const;
   // The plan must exist and be one the principal's province runs.
   void check_plan(const Actor& actor, std::int64_t plan_id, FieldErrors& errors) const;
+  // Where a new record of the principal goes: `area_code` placed in the principal's
+  // province and a plan it may use; problems are added to `errors`.
+  std::optional<rules::Placement> place_record(const Actor& actor, const Principal& principal,
+                                               const std::string& area_code, std::int64_t plan_id,
+                                               FieldErrors& errors) const;
   std::vector<LinkedElement> resolve_links(const std::vector<NeedLink>& links) const;
   NeedView view_of(db::Connection& connection, const Actor& actor, Need need) const;
   std::string now_iso() const;

@@ -5,6 +5,7 @@
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
+#include "modules/participation/service_detail.hpp"
 #include "platform/audit/audit_log.hpp"
 #include "thai/calendar.hpp"
 
@@ -59,8 +60,7 @@ Forum ParticipationService::create_forum(const Actor& actor, const ForumInput& i
   std::string held_on = checked_date(input.held_on, errors);
   check_attendance(input.attendance, errors);
   std::optional<rules::Placement> placement =
-      rules::place_for(areas_, principal, input.area_code, "area_code", errors);
-  check_plan(actor, input.plan_id, errors);
+      place_record(actor, principal, input.area_code, input.plan_id, errors);
   errors.throw_if_any();
 
   Forum forum;
@@ -133,10 +133,10 @@ Forum ParticipationService::update_forum(const Actor& actor, std::int64_t forum_
     }
     if (change.attendance) forum.attendance = *change.attendance;
     if (change.notes) forum.notes = *change.notes;
-    if (!ForumStore(connection).save_forum(forum)) throw_stale_version();
-    forum.version += 1;
-    audit::record(connection, actor, "forum", std::to_string(forum_id), "update",
-                  forum_json(before), forum_json(forum));
+    detail::save_edit(
+        connection, actor, "forum", before, forum,
+        [&](const Forum& changed) { return ForumStore(connection).save_forum(changed); },
+        forum_json);
     return forum;
   });
 }

@@ -9,6 +9,7 @@
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
+#include "modules/participation/service_detail.hpp"
 #include "platform/audit/audit_log.hpp"
 #include "thai/text.hpp"
 
@@ -88,22 +89,14 @@ Need ParticipationService::create_need(const Actor& actor, const NeedInput& inpu
   rules::check_text(errors, "title", input.title, kTitleMax);
   rules::check_text(errors, "description", input.description, kDescriptionMax);
   std::optional<rules::Placement> placement =
-      rules::place_for(areas_, principal, input.area_code, "area_code", errors);
-  check_plan(actor, input.plan_id, errors);
+      place_record(actor, principal, input.area_code, input.plan_id, errors);
   errors.throw_if_any();
 
-  Need need;
+  Need need = detail::need_from(input, *placement);
   need.province_code = principal.province_code;
   need.plan_id = input.plan_id;
   need.receipt = random_token(9);
   need.source = input.forum_id ? NeedSource::forum : NeedSource::officer;
-  need.title = input.title;
-  need.description = input.description;
-  need.dimension = input.dimension;
-  need.sector = input.sector;
-  need.area_code = placement->area_code;
-  need.district_code = placement->district_code;
-  need.subdistrict_code = placement->subdistrict_code;
   need.forum_id = input.forum_id;
   need.status = NeedStatus::new_;
   need.created_by = principal.user_id;

@@ -8,6 +8,7 @@
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
+#include "modules/participation/service_detail.hpp"
 #include "modules/participation/setting_store.hpp"
 #include "platform/audit/audit_log.hpp"
 #include "thai/calendar.hpp"
@@ -109,18 +110,11 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
   }
   errors.throw_if_any();
 
-  Need need;
+  Need need = detail::need_from(input, *placement);
   need.province_code = placement->province_code;
   need.plan_id = *plan_id;
   need.receipt = new_receipt();
   need.source = NeedSource::public_form;
-  need.title = input.title;
-  need.description = input.description;
-  need.dimension = input.dimension;
-  need.sector = input.sector;
-  need.area_code = placement->area_code;
-  need.district_code = placement->district_code;
-  need.subdistrict_code = placement->subdistrict_code;
   need.status = NeedStatus::pending_moderation;
   need.contact = input.contact;
   need.created_at = iso_utc(now);

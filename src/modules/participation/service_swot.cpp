@@ -5,6 +5,7 @@
 #include "modules/participation/json.hpp"
 #include "modules/participation/rules.hpp"
 #include "modules/participation/service.hpp"
+#include "modules/participation/service_detail.hpp"
 #include "modules/participation/swot_store.hpp"
 #include "platform/audit/audit_log.hpp"
 
@@ -94,10 +95,10 @@ SwotItem ParticipationService::update_swot(const Actor& actor, std::int64_t item
     if (change.evidence_source) item.evidence_source = *change.evidence_source;
     if (change.dimension) item.dimension = *change.dimension;
     if (change.position) item.position = *change.position;
-    if (!SwotStore(connection).save_swot_item(item)) throw_stale_version();
-    item.version += 1;
-    audit::record(connection, actor, "swot_item", std::to_string(item_id), "update",
-                  swot_json(before), swot_json(item));
+    detail::save_edit(
+        connection, actor, "swot_item", before, item,
+        [&](const SwotItem& changed) { return SwotStore(connection).save_swot_item(changed); },
+        swot_json);
     return item;
   });
 }

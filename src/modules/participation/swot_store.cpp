@@ -44,17 +44,16 @@ std::int64_t SwotStore::insert_swot_item(const SwotItem& item,
   values.insert(values.end(),
                 {item.province_code, item.plan_id, db::nullable(created_by), at,
                  db::nullable(demo_key), std::int64_t{item.demo ? 1 : 0}, std::int64_t{1}});
-  return connection_.insert_returning_id(
-      std::string("INSERT INTO swot_item (") + kSwotFields +
-          ", province_code, plan_id, created_by, created_at, demo_key, demo, version) VALUES (" +
-          db::placeholders(values.size()) + ") RETURNING id",
+  return db::insert_row_returning_id(
+      connection_, "swot_item",
+      std::string(kSwotFields) +
+          ", province_code, plan_id, created_by, created_at, demo_key, demo, version",
       values);
 }
 
 std::optional<SwotItem> SwotStore::find_swot_item(std::int64_t id) {
-  auto row = connection_.query_one(std::string(kSwotSelect) + "WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return read_swot_item(*row);
+  return db::map_row(connection_.query_one(std::string(kSwotSelect) + "WHERE id = ?", {id}),
+                     read_swot_item);
 }
 
 bool SwotStore::demo_swot_item_exists(const std::string& demo_key) {

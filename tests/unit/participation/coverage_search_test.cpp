@@ -82,7 +82,7 @@ TEST_F(CoverageTest, ProjectsAnsweringNoNeedAndNoNationalTarget) {
   // A plan whose tree names no national target at all.
   using plan::ElementKind;
   std::int64_t bare = plans().import_plan(
-      Actor::command_line(), {"แผนทดสอบ", "Test plan", {2571, 2575}, std::nullopt},
+      Actor::command_line(), {"แผนทดสอบ", "Test plan", {2571, 2575}, std::nullopt, std::nullopt},
       {plan_element(1, std::nullopt, ElementKind::strategy, "S9", "ประเด็นทดสอบ"),
        plan_element(2, 1, ElementKind::guideline, "G9.1", "แนวทางทดสอบ"),
        plan_element(3, 2, ElementKind::project, "P9.1", "โครงการที่ตอบความต้องการ"),
