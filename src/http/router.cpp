@@ -17,6 +17,7 @@ struct Route {
   std::string pattern;
   Handler handler;
   Lane lane;
+  std::size_t max_body_bytes = 0;
   std::vector<std::string> parameter_names;  // in path order, greedy one last
 };
 
@@ -159,6 +160,7 @@ std::string_view RouteMatch::label() const {
 }
 
 Lane RouteMatch::lane() const { return route_ ? route_->lane : Lane::normal; }
+std::size_t RouteMatch::max_body_bytes() const { return route_ ? route_->max_body_bytes : 0; }
 
 struct Router::Impl {
   Node root;
@@ -241,7 +243,8 @@ struct Router::Impl {
 Router::Router() : impl_(std::make_unique<Impl>()) {}
 Router::~Router() = default;
 
-void Router::add(Method method, std::string pattern, Handler handler, Lane lane) {
+void Router::add(Method method, std::string pattern, Handler handler, Lane lane,
+                 std::size_t max_body_bytes) {
   if (method == Method::other) bad_pattern(pattern, "method must be a known one");
   if (!handler) bad_pattern(pattern, "handler is empty");
   if (pattern.empty() || pattern.front() != '/') bad_pattern(pattern, "must start with '/'");
@@ -275,10 +278,10 @@ void Router::add(Method method, std::string pattern, Handler handler, Lane lane)
   }
   auto& slot = node->routes[static_cast<std::size_t>(method)];
   if (slot) bad_pattern(pattern, std::string(method_name(method)) + " is already registered here");
-  slot =
-      std::make_unique<Route>(Route{method, pattern, std::move(handler), lane, std::move(names)});
+  slot = std::make_unique<Route>(
+      Route{method, pattern, std::move(handler), lane, max_body_bytes, std::move(names)});
   node->has_routes = true;
-  impl_->infos.push_back({method, std::move(pattern), lane});
+  impl_->infos.push_back({method, std::move(pattern), lane, max_body_bytes});
 }
 
 void Router::use(Middleware middleware) { impl_->middleware.push_back(std::move(middleware)); }

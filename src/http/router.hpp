@@ -36,6 +36,7 @@ struct RouteInfo {
   Method method;
   std::string pattern;  // as registered, e.g. "/api/v1/areas/{code}"
   Lane lane = Lane::normal;
+  std::size_t max_body_bytes = 0;  // 0: the server's limit (ServerOptions)
 };
 
 struct Route;
@@ -52,6 +53,9 @@ class RouteMatch {
   // fallback run on the worker pool: static files read the disk).
   Lane lane() const;
   bool matched() const { return route_ != nullptr; }
+  // The matched route's own body limit when it allows more than the server's (file
+  // uploads); 0 otherwise.
+  std::size_t max_body_bytes() const;
 
  private:
   friend class Router;
@@ -66,8 +70,10 @@ class Router {
   // Pattern segments are literals or {name}; a final {name...} takes the rest.
   // A literal segment beats a parameter at the same place. Register every route
   // before serving: the router is read concurrently without locks afterwards.
-  // A malformed or duplicate pattern throws std::invalid_argument.
-  void add(Method method, std::string pattern, Handler handler, Lane lane = Lane::normal);
+  // A malformed or duplicate pattern throws std::invalid_argument. `max_body_bytes`
+  // raises the server's body limit for this route only (file imports); 0 keeps it.
+  void add(Method method, std::string pattern, Handler handler, Lane lane = Lane::normal,
+           std::size_t max_body_bytes = 0);
   // Middleware runs in the order added, around every matched route.
   void use(Middleware middleware);
   // Requests whose path matches no route go here (static files); default 404.

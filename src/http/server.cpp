@@ -12,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -524,8 +525,18 @@ struct Server::Impl {
     auto [header_error, header_bytes] =
         co_await wire::async_read_header(stream, buffer, parser, kTuple);
     if (header_error) {
-      co_await reject(stream, parser, header_error);
+      co_await reject(stream, parser, header_error, options.max_body_bytes);
       co_return false;
+    }
+    // A body over the server's limit may still fit its route's own (file imports):
+    // only such requests pay for a route match before the body is read.
+    std::size_t body_limit = options.max_body_bytes;
+    if (!parser.is_done()) {
+      auto length = parser.content_length();
+      if (!length || *length > body_limit) {
+        body_limit = std::max(body_limit, route_body_limit(parser.get()));
+        parser.body_limit(body_limit);
+      }
     }
     if (parser.get().version() >= 11 &&
         beast::iequals(parser.get()[wire::field::expect], "100-continue") && !parser.is_done()) {
@@ -537,7 +548,7 @@ struct Server::Impl {
       stream.expires_after(options.read_timeout);
       auto [body_error, body_bytes] = co_await wire::async_read(stream, buffer, parser, kTuple);
       if (body_error) {
-        co_await reject(stream, parser, body_error);
+        co_await reject(stream, parser, body_error, body_limit);
         co_return false;
       }
     }
@@ -616,6 +627,20 @@ struct Server::Impl {
         asio::use_awaitable);
   }
 
+  // The body limit of the route a request's header names; 0 when it has none of its
+  // own or the target cannot be parsed (the request then fails as usual).
+  std::size_t route_body_limit(const wire::request<wire::string_body>& message) const {
+    Request probe;
+    probe.method = parse_method(message.method_string());
+    probe.target = std::string(message.target());
+    try {
+      parse_target(probe);
+    } catch (const Error&) {
+      return 0;
+    }
+    return router.match(probe).max_body_bytes();
+  }
+
   Request to_request(wire::request<wire::string_body>& message, const std::string& peer) {
     Request request;
     request.method = parse_method(message.method_string());
@@ -663,13 +688,13 @@ struct Server::Impl {
   // Answers a request that could not be read, when there is a useful answer.
   asio::awaitable<void> reject(beast::tcp_stream& stream,
                                wire::request_parser<wire::string_body>& parser,
-                               const beast::error_code& error) {
+                               const beast::error_code& error, std::size_t body_limit) {
     std::optional<Response> response;
     std::string request_id = parser.is_header_done()
                                  ? choose_request_id(std::string_view(parser.get()["x-request-id"]))
                                  : random_request_id();
     if (error == wire::error::body_limit) {
-      response = error_response(payload_too_large(options.max_body_bytes), request_id);
+      response = error_response(payload_too_large(body_limit), request_id);
     } else if (error == wire::error::header_limit) {
       response = error_response(headers_too_large(), request_id);
       response->status = 431;

@@ -1,6 +1,7 @@
 #include "main/modules.hpp"
 
 #include "auth/module.hpp"
+#include "modules/action_plan/module.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/plan/module.hpp"
 #include "platform/areas/module.hpp"
@@ -26,6 +27,8 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
   auto& plans = add(std::make_unique<plan::PlanModule>(platform.database, platform.areas));
   add(std::make_unique<participation::ParticipationModule>(platform.database, platform.areas,
                                                            plans.service()));
+  add(std::make_unique<action_plan::ActionPlanModule>(platform.database, platform.areas,
+                                                      plans.service()));
   return modules;
 }
 

@@ -70,18 +70,21 @@ void add_position_routes(http::Router& router, ActionPlanService& service) {
                                                        view.ledger->header.fiscal_year));
              });
 
-  router.add(Method::post, "/api/v1/action-plans/{id}/positions/import", [&service](Context& ctx) {
-    std::string content_type(ctx.request.header("content-type").value_or(""));
-    try {
-      ImportResult result = service.import_positions(ctx.actor, plan_id_of(ctx.request),
-                                                     ctx.request.body, content_type);
-      return Response::json(
-          boost::json::object{{"imported", result.imported}, {"layout", result.layout}});
-    } catch (const ImportRejected& rejected) {
-      // Answered here rather than by the router: the rows are part of the error.
-      return import_error(rejected, ctx.request.request_id);
-    }
-  });
+  router.add(
+      Method::post, "/api/v1/action-plans/{id}/positions/import",
+      [&service](Context& ctx) {
+        std::string content_type(ctx.request.header("content-type").value_or(""));
+        try {
+          ImportResult result = service.import_positions(ctx.actor, plan_id_of(ctx.request),
+                                                         ctx.request.body, content_type);
+          return Response::json(
+              boost::json::object{{"imported", result.imported}, {"layout", result.layout}});
+        } catch (const ImportRejected& rejected) {
+          // Answered here rather than by the router: the rows are part of the error.
+          return import_error(rejected, ctx.request.request_id);
+        }
+      },
+      http::Lane::normal, kImportBodyLimit);
 }
 
 }  // namespace changwat::action_plan::api

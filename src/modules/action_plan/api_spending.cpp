@@ -17,8 +17,8 @@ void add_spending_routes(http::Router& router, ActionPlanService& service) {
     GroupBy by = http::query_enum(ctx.request, "by", parse_group_by,
                                   "province, strategy, agency, budget_source, project")
                      .value_or(GroupBy::province);
-    return Response::json(
-        spending_to_json(service.spending(ctx.actor, plan_id_of(ctx.request), by)));
+    auto json = service.spending_json(ctx.actor, plan_id_of(ctx.request), by);
+    return Response::text(*json, "application/json; charset=utf-8");
   });
 
   router.add(Method::get, "/api/v1/action-plans/{id}/reserve-proposals", [&service](Context& ctx) {

@@ -194,31 +194,8 @@ std::string action_plan_pdf(const ActionPlanService& service, const ActionPlanVi
     report.add_table(std::move(table));
   }
 
-  // Allocation by budget line.
-  thai::ReportTable lines{{{"รหัส", CellAlign::left, 0.7},
-                           {"โครงการ", CellAlign::left, 3.0},
-                           {"รหัสงบประมาณ (GFMIS)", CellAlign::left, 1.8},
-                           {"ประเภทงบ", CellAlign::left, 1.4},
-                           {"ลงทุน/ประจำ", CellAlign::left, 1.0},
-                           {"ได้รับจัดสรร", CellAlign::right, 2.0},
-                           {"ผูกพัน (PO)", CellAlign::right, 2.0},
-                           {"เบิกจ่ายสะสม", CellAlign::right, 2.0}},
-                          {}};
-  for (const auto& row : rows) {
-    for (const auto& line : row.book->lines) {
-      const Position* latest = line.latest();
-      lines.rows.push_back({row.meta.code, row.meta.name_th, line.line.gfmis_code,
-                            std::string(name_th(line.line.expense_type)),
-                            line.line.is_capital ? "ลงทุน" : "ประจำ",
-                            amount_text(line.line.allocated, unit),
-                            amount_text(latest ? latest->po_outstanding : 0, unit),
-                            amount_text(latest ? latest->disbursed_to_date : 0, unit)});
-    }
-  }
-  if (!lines.rows.empty()) {
-    report.add_heading("การจัดสรรงบประมาณรายรายการ");
-    report.add_table(std::move(lines));
-  }
+  // Allocation lines (GFMIS codes, positions) are in the Excel workbook: the
+  // printed plan stays the usual one table of projects per strategy.
   return report.to_bytes();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <charconv>
 
 namespace changwat::action_plan {
 namespace {
@@ -274,8 +275,16 @@ boost::json::object spending_to_json(const SpendingReport& report) {
           {"disbursed_cumulative_satang", nullable(figure.disbursed_cumulative)},
           {"target_percent", nullable(figure.target_percent)}});
     }
+    // by=project: the key is the project's element_id itself, as in the detail.
+    boost::json::value key(group.key);
+    std::int64_t element_id = 0;
+    if (report.by == GroupBy::project &&
+        std::from_chars(group.key.data(), group.key.data() + group.key.size(), element_id).ec ==
+            std::errc()) {
+      key = element_id;
+    }
     groups.push_back(boost::json::object{
-        {"key", group.key},
+        {"key", std::move(key)},
         {"name_th", group.name_th},
         {"name_en", group.name_en},
         {"projects", group.projects},

@@ -46,15 +46,20 @@ const ProjectBook* Ledger::find(std::int64_t element_id) const {
   return books[it->second].get();
 }
 
-ProjectMeta meta_of(const PlanIndex& index, const Project& project) {
+const ProjectMeta& meta_ref(const PlanIndex& index, const Project& project, ProjectMeta& fallback) {
   auto it = index.projects.find(project.element_id);
   if (it != index.projects.end()) return it->second;
-  ProjectMeta meta;
-  meta.code = project.code;
-  meta.name_th = project.name_th;
-  meta.agency_code = project.agency_code;
-  meta.order = 1'000'000 + static_cast<int>(project.id % 1'000'000);
-  return meta;
+  fallback = ProjectMeta{};
+  fallback.code = project.code;
+  fallback.name_th = project.name_th;
+  fallback.agency_code = project.agency_code;
+  fallback.order = 1'000'000 + static_cast<int>(project.id % 1'000'000);
+  return fallback;
+}
+
+ProjectMeta meta_of(const PlanIndex& index, const Project& project) {
+  ProjectMeta fallback;
+  return meta_ref(index, project, fallback);
 }
 
 namespace {
@@ -176,8 +181,9 @@ SpendingReport compute_spending(const Ledger& ledger, const PlanIndex& index, Gr
 
   std::vector<Accumulator> groups;
   std::unordered_map<std::string, std::size_t> by_key;
+  ProjectMeta fallback;
   for (const auto& book : ledger.books) {
-    ProjectMeta meta = meta_of(index, book->project);
+    const ProjectMeta& meta = meta_ref(index, book->project, fallback);
     std::string key = group_key(by, ledger, *book, meta);
     auto [it, added] = by_key.emplace(key, groups.size());
     if (added) {

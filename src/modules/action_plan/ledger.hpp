@@ -62,6 +62,8 @@ struct Ledger {
 // The project's meta from the plan, or its snapshot when the plan's version in
 // force no longer has it.
 ProjectMeta meta_of(const PlanIndex& index, const Project& project);
+// The same without a copy: the index's entry, or `fallback` filled from the snapshot.
+const ProjectMeta& meta_ref(const PlanIndex& index, const Project& project, ProjectMeta& fallback);
 
 // ---- Spending (S-curves) ----
 

@@ -269,6 +269,30 @@ SpendingReport ActionPlanService::spending(const Actor&, std::int64_t id, GroupB
       [this](GroupBy group_by, const std::string& key) { return group_name(group_by, key); });
 }
 
+std::shared_ptr<const std::string> ActionPlanService::spending_json(const Actor& actor,
+                                                                    std::int64_t id,
+                                                                    GroupBy by) const {
+  ActionPlanView current = view(id);
+  TargetLine targets = target_line(current.ledger->header.fiscal_year);
+  auto key = std::make_pair(id, by);
+  {
+    std::lock_guard lock(cache_->mutex);
+    auto it = cache_->spending.find(key);
+    if (it != cache_->spending.end() && it->second.ledger.lock() == current.ledger &&
+        it->second.index.lock() == current.index && it->second.targets == targets) {
+      return it->second.json;
+    }
+  }
+  SpendingReport report = compute_spending(*current.ledger, *current.index, by, targets,
+                                           [this](GroupBy group_by, const std::string& name_key) {
+                                             return group_name(group_by, name_key);
+                                           });
+  auto json = std::make_shared<const std::string>(boost::json::serialize(spending_to_json(report)));
+  std::lock_guard lock(cache_->mutex);
+  cache_->spending[key] = {current.ledger, current.index, targets, json};
+  return json;
+}
+
 ActionPlanView ActionPlanService::project_positions(const Actor& actor, std::int64_t id,
                                                     std::int64_t element_id) const {
   require_staff(actor);

@@ -135,8 +135,11 @@ struct TargetChange {
   std::optional<std::int64_t> expected_version;  // none when the row does not exist yet
 };
 
-// Uploads larger than this are refused (413).
+// Uploads of this size or more are refused (413): a file must be under 50 MB. The
+// import route lets the server read bodies up to kImportBodyLimit, so a file a little
+// over gets this message rather than the server's generic one.
 inline constexpr std::size_t kMaxImportBytes = 50u * 1000u * 1000u;
+inline constexpr std::size_t kImportBodyLimit = 64u * 1024u * 1024u;
 
 class ActionPlanService {
  public:
@@ -149,6 +152,10 @@ class ActionPlanService {
   std::vector<ActionPlan> list(const Actor& actor) const;
   ActionPlanView detail(const Actor& actor, std::int64_t id) const;
   SpendingReport spending(const Actor& actor, std::int64_t id, GroupBy by) const;
+  // The same as the JSON of GET …/spending, kept while the ledger, the plan's tree and
+  // the national targets are unchanged (by=project is megabytes for a big province).
+  std::shared_ptr<const std::string> spending_json(const Actor& actor, std::int64_t id,
+                                                   GroupBy by) const;
   ReserveProposals reserve_proposals(const Actor& actor, std::int64_t id) const;
   TargetsView targets(std::optional<int> fiscal_year) const;
   // Signed-in staff: one project's lines with every month-end position.

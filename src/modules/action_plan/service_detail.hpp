@@ -3,6 +3,7 @@
 // checks, the ledger cache, common errors. Not for other modules.
 #include <boost/json/object.hpp>
 #include <list>
+#include <map>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,15 @@ struct ActionPlanService::Cache {
     std::shared_ptr<const PlanIndex> index;
   };
   std::unordered_map<std::int64_t, Index> indexes;  // by plan id
+  // Spending documents by (action plan, grouping), valid for the ledger, plan index
+  // and target line they were made from.
+  struct Spending {
+    std::weak_ptr<const Ledger> ledger;
+    std::weak_ptr<const PlanIndex> index;
+    TargetLine targets{};
+    std::shared_ptr<const std::string> json;
+  };
+  std::map<std::pair<std::int64_t, GroupBy>, Spending> spending;
 };
 
 namespace detail {

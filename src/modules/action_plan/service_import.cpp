@@ -45,9 +45,10 @@ ImportResult ActionPlanService::import_positions(const Actor& actor, std::int64_
   // their own agency's projects (checked per row).
   require_position_writer(actor, known,
                           actor.principal ? actor.principal->agency_code : std::nullopt);
-  if (bytes.size() > kMaxImportBytes) {
+  if (bytes.size() >= kMaxImportBytes) {
     throw Error(ErrorKind::payload_too_large, "import_too_large",
-                {"ไฟล์ใหญ่เกิน 50 MB", "The file is larger than 50 MB"});
+                {"ไฟล์ต้องเล็กกว่า 50 MB (แบ่งไฟล์แล้วนำเข้าทีละส่วน)",
+                 "The file must be smaller than 50 MB (split it and import each part)"});
   }
   bool csv = content_type_is(content_type, "text/csv") ||
              content_type_is(content_type, "application/csv") ||

@@ -83,7 +83,7 @@ TEST_F(ModulesTest, ListHasThePlatformAndDomainModulesOnce) {
     EXPECT_FALSE(module->openapi().tags.empty()) << module->name() << " declares no OpenAPI tag";
     EXPECT_FALSE(module->openapi().path_prefixes.empty()) << module->name();
   }
-  for (const char* expected : {"auth", "audit", "areas", "plan", "participation"})
+  for (const char* expected : {"auth", "audit", "areas", "plan", "participation", "action_plan"})
     EXPECT_TRUE(names.count(expected)) << expected << " is missing from main/modules.cpp";
 }
 

@@ -372,6 +372,240 @@ export interface paths {
     /** National reference lists (National Strategy, master plans, 13th NESDP, Eastern region, Eastern Provincial Group 2, government policy, SDGs) */
     get: operations["getAlignmentCatalog"];
   };
+  "/api/v1/action-plans": {
+    /** The annual action plans (public) */
+    get: operations["listActionPlans"];
+    /** Make the action plan of one fiscal year from a plan (strategy office); the plan's projects whose period covers the year join it */
+    post: operations["createActionPlan"];
+  };
+  "/api/v1/action-plans/{id}": {
+    /** One action plan with its projects, allocation lines, totals by budget source and promotions (public) */
+    get: operations["getActionPlan"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/close": {
+    /** Close the fiscal year (strategy office); afterwards no money of the plan can be entered or changed */
+    post: operations["closeActionPlan"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects": {
+    /** Add a project of the plan's version in force (strategy office); unset fields come from the plan */
+    post: operations["addActionPlanProject"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}": {
+    /** Change a project's ranking, budget source, request, priority or readiness (strategy office) */
+    patch: operations["updateActionPlanProject"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/cancel": {
+    /** Cancel a project with a reason (strategy office); what it had not spent becomes savings of its source */
+    post: operations["cancelActionPlanProject"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/allocation": {
+    /** Replace a main project's allocation lines (strategy office). 409 on a stale version; 422 for a total above the request without decision_ref, for a reserve or cancelled project, or for a line dropping below what it has used */
+    put: operations["setActionPlanAllocation"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/spending-plan": {
+    /** Set the planned cumulative disbursement per line and month (strategy office) - the planned curve of every S-curve */
+    put: operations["setActionPlanSpendingPlan"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/instalments": {
+    /** Set the contract instalment dates of capital lines (strategy office); the year-end forecast uses them */
+    put: operations["setActionPlanInstalments"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/carry-over": {
+    /** Record the consent to pay a line's carried-over money later than six months after the year (strategy office); until left out clears it */
+    put: operations["setActionPlanCarryOver"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/positions": {
+    /** One project's month-end positions per line, with the derived monthly flows (signed-in staff) */
+    get: operations["listActionPlanPositions"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/positions/{month}": {
+    /** Enter a line's month-end position as GFMIS reports it (strategy office, or the project's own agency officer). 422 when PO outstanding + disbursed to date is above the line's allocation, when disbursed to date is below the previous month's, for a month outside the allowed range, or when the year is closed; 403 for an officer of another agency */
+    put: operations["setActionPlanPosition"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+        /** @description Gregorian YYYY-MM inside the fiscal year or, for carried-over money, up to six months after it (later only with a recorded consent) */
+        month: string;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/positions/import": {
+    /**
+     * Import month-end positions from a file, all or nothing (strategy office; an agency officer for its own projects' rows)
+     * @description The body is the file itself: CSV (`text/csv`, UTF-8 with or without BOM, or TIS-620)
+     * or an Excel workbook (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`,
+     * first sheet). At most 50 MB (413 beyond). The first non-blank row is the header;
+     * columns are found by their header in any order, extra columns are ignored.
+     *
+     * **Satang layout** (chosen when the header has `po_outstanding_satang` or
+     * `disbursed_to_date_satang`): `element_id,month,po_outstanding_satang,disbursed_to_date_satang`
+     * and optionally `gfmis_code` (needed only for a project with several lines). Amounts are
+     * whole satang.
+     *
+     * **GFMIS layout** (any other header): `รหัสงบประมาณ` (budget code; also `gfmis_code`,
+     * `รหัส GFMIS`, `budget code`), `เดือน` (also `month`, `งวด`, `period`), `PO คงค้าง`
+     * (also `ผูกพัน`, `PO outstanding`, `po_outstanding_baht`) and `เบิกจ่ายสะสม` (also
+     * `Disbursed to date`, `disbursed_to_date_baht`) in baht with satang as decimals; an
+     * optional `element_id` column tells apart a budget code used by several projects.
+     *
+     * Amounts may carry thousands separators and Thai digits (`1,234.50`, `๑,๒๓๔.๕๐`); a cell
+     * such as `12O0` is refused with its row and column. Months are `2026-03`, `2026-03-31`,
+     * `31/03/2569`, `มี.ค. 2569` or `มีนาคม 2569`. Every row must name a known project and
+     * budget code of this action plan (an agency officer: of their own agency), a month
+     * allowed for the line, amounts not above the line's allocation, one row per line and
+     * month, and disbursement to date never decreasing (stored months included).
+     * Any bad row: 422 whose `error.rows` lists each with its row (the header is row 1),
+     * column and reason in Thai and English, and nothing is stored.
+     */
+    post: operations["importActionPlanPositions"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/spending": {
+    /** Planned against actual cumulative disbursement (S-curves) per group with the national target line and the year-end forecast (public); reflects every write at once, and every project counts in exactly one group */
+    get: operations["getActionPlanSpending"];
+    parameters: {
+      query?: {
+        by?: "province" | "strategy" | "agency" | "budget_source" | "project";
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/reserve-proposals": {
+    /** Savings by budget source and the ready reserve projects that fit them, best-ranked first (public) */
+    get: operations["getActionPlanReserveProposals"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/promotions": {
+    /** Promote a reserve project to main by a committee's decision (strategy office); the plan gains a version whose diff shows it. 422 for a ministry's savings, another source's savings, a reserve not ready, or a better-ranked ready reserve skipped without skip_reason_th */
+    post: operations["promoteActionPlanReserve"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/export.pdf": {
+    /** The annual action plan as a Thai PDF (extractable text) in the usual layout (public) */
+    get: operations["exportActionPlanPdf"];
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/export.xlsx": {
+    /** The annual action plan as an Excel workbook with its allocation lines (public) */
+    get: operations["exportActionPlanXlsx"];
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/spending/export.pdf": {
+    /** The monthly spending report for the governor's meeting as a PDF with S-curves (public) */
+    get: operations["exportActionPlanSpendingPdf"];
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/spending/export.xlsx": {
+    /** The monthly spending report as an Excel workbook (public) */
+    get: operations["exportActionPlanSpendingXlsx"];
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/disbursement-targets": {
+    /** National disbursement targets per fiscal year, category, quarter, base and measure, each with its source, and the year's commitment deadlines (public) */
+    get: operations["listDisbursementTargets"];
+    /** Set or clear one national target (admin); a figure needs its source; version of an existing row (409 when stale) */
+    put: operations["setDisbursementTarget"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -1065,6 +1299,300 @@ export interface components {
           wording: "official" | "summary";
           targets: components["schemas"]["PlanAlignmentTarget"][];
         })[];
+    };
+    ActionPlan: {
+      id: number;
+      /** @description The development plan it was made from */
+      plan_id: number;
+      /** @description Buddhist-era fiscal year (October to September) */
+      fiscal_year: number;
+      /**
+       * @description open: money may be entered; closed only by POST …/close
+       * @enum {string}
+       */
+      status: "open" | "closed";
+      status_th: string;
+      name_th: string;
+      name_en: string;
+      province_code: string;
+      demo: boolean;
+      /** @description First month of the fiscal year, Gregorian YYYY-MM (FY 2569 starts 2025-10) */
+      first_month: string;
+      last_month: string;
+      created_at: string;
+      closed_at: string | null;
+      /** @description Optimistic concurrency token of the action plan row (close) */
+      version: number;
+    };
+    ActionPlanLine: {
+      /** @description The GFMIS budget code (free text) */
+      gfmis_code: string;
+      /** @enum {string} */
+      expense_type: "personnel" | "operating" | "investment" | "subsidy" | "other";
+      expense_type_th: string;
+      /** @description Capital or current as GFMIS classifies the line (not derived from the expense type) */
+      is_capital: boolean;
+      allocated_satang: number;
+      /** @description Contract price once signed (below the allocation leaves savings) */
+      contract_satang: number | null;
+      /** @description Agency code holding the budget */
+      budget_holder: string | null;
+      /** @description Agency paying on the province's behalf (เบิกแทนกัน) */
+      paying_agency: string | null;
+      /** @description Consent to pay carried-over money until this month (YYYY-MM) */
+      carry_over_until: string | null;
+      /** @description Month of the latest month-end position */
+      latest_month: string | null;
+      /** @description Latest position (0 when none) */
+      po_outstanding_satang: number;
+      /** @description Latest position (0 when none) */
+      disbursed_to_date_satang: number;
+      spending_plan: {
+          month: string;
+          planned_cumulative_satang: number;
+        }[];
+      instalments: {
+          due_month: string;
+          amount_satang: number;
+        }[];
+    };
+    ActionPlanReadiness: {
+      /** @description Design and bill of quantities ready */
+      design_ready: boolean;
+      /** @description Land or permission secured */
+      land_ready: boolean;
+      /** @description Can be contracted before the year's commitment deadline */
+      contract_ready: boolean;
+      /** @description All three */
+      ready: boolean;
+    };
+    ActionPlanProject: {
+      /** @description The plan element's stable id */
+      element_id: number;
+      code: string;
+      name_th: string;
+      name_en: string;
+      /** @description The responsible agency's code */
+      agency: string | null;
+      agency_name_th: string;
+      /** @description The strategy the project hangs under in the plan */
+      strategy: OneOf<[null, {
+        element_id: number;
+        code: string;
+        name_th: string;
+      }]>;
+      /** @enum {string} */
+      kind: "main" | "reserve";
+      kind_th: string;
+      /** @description Reserves only - the order of promotion within the budget source (1 first) */
+      ranking: number | null;
+      priority: number | null;
+      /** @enum {string} */
+      budget_source: "provincial" | "province_group" | "ministry" | "local" | "other";
+      budget_source_th: string;
+      requested_satang: number;
+      /** @description The sum of its lines; 0 when nothing is allocated */
+      allocated_satang: number;
+      po_outstanding_satang: number;
+      disbursed_satang: number;
+      lines: components["schemas"]["ActionPlanLine"][];
+      readiness: components["schemas"]["ActionPlanReadiness"];
+      /** @enum {string} */
+      status: "active" | "cancelled";
+      cancel_reason: string | null;
+      /** @description The decision that allowed an allocation above the request */
+      decision_ref: string | null;
+      demo: boolean;
+      /** @description Optimistic concurrency token of the project (every write names it) */
+      version: number;
+    };
+    ActionPlanPromotion: {
+      id: number;
+      element_id: number;
+      budget_source: string;
+      committee_th: string;
+      meeting_th: string;
+      resolution_th: string;
+      /** @description ISO date */
+      decided_on: string;
+      skip_reason_th: string | null;
+      savings_before_satang: number;
+      /** @description The plan version that shows the project becoming main */
+      plan_version: number | null;
+      created_by: string;
+      created_at: string;
+    };
+    ActionPlanDetail: components["schemas"]["ActionPlan"] & {
+      /** @description Main projects by priority and plan order, then reserves by ranking */
+      projects: components["schemas"]["ActionPlanProject"][];
+      /** @description Requested and allocated amounts of the active main projects per budget source */
+      totals_by_source: {
+          budget_source: string;
+          budget_source_th: string;
+          requested_satang: number;
+          allocated_satang: number;
+        }[];
+      promotions: components["schemas"]["ActionPlanPromotion"][];
+    };
+    ActionPlanPosition: {
+      gfmis_code: string;
+      /** @description Gregorian month YYYY-MM */
+      month: string;
+      /** @description Unpaid balance of purchase orders and contracts (ผูกพัน) */
+      po_outstanding_satang: number;
+      /** @description Disbursed in the fiscal year up to this month end (เบิกจ่ายสะสม) */
+      disbursed_to_date_satang: number;
+      /** @description PO outstanding + disbursed to date */
+      used_satang: number;
+      /** @enum {string} */
+      source: "entry" | "import" | "demo";
+      entered_by: string;
+      entered_at: string;
+      /** @description Derived - this month's to-date less the previous month's */
+      disbursed_in_month_satang?: number;
+      /** @description Allocation less used */
+      remaining_satang?: number;
+      /** @description A month after the fiscal year (carried-over money) */
+      carry_over?: boolean;
+    };
+    ActionPlanPositionResult: components["schemas"]["ActionPlanPosition"] & {
+      element_id: number;
+      allocated_satang: number;
+    };
+    ActionPlanProjectPositions: {
+      element_id: number;
+      code: string;
+      name_th: string;
+      agency: string | null;
+      fiscal_year: number;
+      first_month: string;
+      /** @description Last month positions may be entered without a recorded consent */
+      last_carry_over_month: string;
+      version: number;
+      lines: {
+          gfmis_code: string;
+          expense_type: string;
+          expense_type_th: string;
+          is_capital: boolean;
+          allocated_satang: number;
+          positions: components["schemas"]["ActionPlanPosition"][];
+        }[];
+    };
+    ActionPlanSpendingGroup: {
+      /** @description The group: the province code, the strategy element id (or "none"), the agency code (or "none"), the budget source, or for by=project the project's element_id (an integer) */
+      key: string | number;
+      name_th: string;
+      name_en: string;
+      /** @description Projects counted in the group */
+      projects: number;
+      allocated_satang: number;
+      /** @description Latest positions of the year's money, carry-over months included */
+      po_outstanding_satang: number;
+      /** @description Disbursed to date, latest positions, carry-over months included */
+      disbursed_satang: number;
+      /** @description The twelve months of the fiscal year */
+      months: ({
+          month: string;
+          label_th: string;
+          planned_cumulative_satang: number;
+          /** @description null after the latest month entered */
+          disbursed_cumulative_satang: number | null;
+          /** @description The national target at quarter ends */
+          target_percent: number | null;
+        })[];
+      forecast_year_end_percent: number | null;
+      behind_plan: boolean;
+      behind_target: boolean;
+    };
+    ActionPlanSpending: {
+      action_plan_id: number;
+      fiscal_year: number;
+      /** @enum {string} */
+      by: "province" | "strategy" | "agency" | "budget_source" | "project";
+      latest_month: string | null;
+      groups: components["schemas"]["ActionPlanSpendingGroup"][];
+    };
+    ActionPlanReserve: {
+      element_id: number;
+      code: string;
+      name_th: string;
+      agency: string | null;
+      agency_name_th: string;
+      ranking: number | null;
+      budget_source: string;
+      budget_source_th: string;
+      requested_satang: number;
+      readiness: components["schemas"]["ActionPlanReadiness"];
+      /** @description The project's version (POST …/promotions names it) */
+      version: number;
+      /**
+       * @description Why it is not proposed
+       * @enum {string}
+       */
+      reason?: "not_reserve" | "cancelled" | "not_province_source" | "not_ready" | "does_not_fit";
+    };
+    ActionPlanReserveProposals: {
+      action_plan_id: number;
+      /** @description Savings (เงินเหลือจ่าย) by budget source */
+      savings_satang: {
+        [key: string]: number;
+      };
+      /** @description The sources whose savings the province itself moves */
+      decided_by_province: string[];
+      /** @description Best-ranked first */
+      proposals: components["schemas"]["ActionPlanReserve"][];
+      not_proposed: components["schemas"]["ActionPlanReserve"][];
+    };
+    DisbursementTarget: {
+      fiscal_year: number;
+      /** @enum {string} */
+      category: "overall" | "current" | "capital";
+      category_th: string;
+      /** @description 4 = the whole year */
+      quarter: number;
+      /** @enum {string} */
+      base: "annual_budget" | "carry_over" | "combined";
+      base_th: string;
+      /** @enum {string} */
+      measure: "disbursed" | "committed";
+      measure_th: string;
+      /** @description null when not announced */
+      percent: number | null;
+      /** @description Where the figure comes from */
+      source: string;
+      note: string;
+      updated_by: string | null;
+      updated_at: string | null;
+      version: number;
+    };
+    CommitmentDeadline: {
+      fiscal_year: number;
+      key: string;
+      rule_th: string;
+      rule_en: string;
+      /** @description ISO date */
+      deadline: string;
+      source: string;
+    };
+    /** @description The Error body of a refused import, with every bad row; nothing was stored */
+    ActionPlanImportError: {
+      error: {
+        code: string;
+        message_th: string;
+        message_en: string;
+        request_id: string;
+        fields: Record<string, never>;
+        /** @description Bad rows in all (rows lists at most 200) */
+        row_count?: number;
+        rows?: {
+            /** @description The line of the file (the header is line 1) or the sheet's row number */
+            row: number;
+            /** @description The column's header as the file names it ("" for the whole row) */
+            column: string;
+            message_th: string;
+            message_en: string;
+          }[];
+      };
     };
   };
   responses: {
@@ -2760,6 +3288,701 @@ export interface operations {
         };
       };
       400: components["responses"]["MalformedRequest"];
+    };
+  };
+  /** The annual action plans (public) */
+  listActionPlans: {
+    responses: {
+      /** @description Action plans, newest fiscal year first */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["ActionPlan"][];
+          };
+        };
+      };
+      400: components["responses"]["MalformedRequest"];
+    };
+  };
+  /** Make the action plan of one fiscal year from a plan (strategy office); the plan's projects whose period covers the year join it */
+  createActionPlan: {
+    requestBody: {
+      content: {
+        "application/json": {
+          plan_id: number;
+          /** @description Buddhist era */
+          fiscal_year: number;
+          name_th?: string;
+          name_en?: string;
+          /** @default true */
+          include_plan_projects?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ActionPlan"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** One action plan with its projects, allocation lines, totals by budget source and promotions (public) */
+  getActionPlan: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Action plan */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanDetail"];
+        };
+      };
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Close the fiscal year (strategy office); afterwards no money of the plan can be entered or changed */
+  closeActionPlan: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description The action plan's version; 409 when stale */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Closed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlan"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Add a project of the plan's version in force (strategy office); unset fields come from the plan */
+  addActionPlanProject: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          element_id: number;
+          /** @enum {string} */
+          kind?: "main" | "reserve";
+          ranking?: number;
+          /** @enum {string} */
+          budget_source?: "provincial" | "province_group" | "ministry" | "local" | "other";
+          requested_satang?: number;
+          priority?: number;
+          design_ready?: boolean;
+          land_ready?: boolean;
+          contract_ready?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProject"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Change a project's ranking, budget source, request, priority or readiness (strategy office) */
+  updateActionPlanProject: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version: number;
+          ranking?: number;
+          /** @enum {string} */
+          budget_source?: "provincial" | "province_group" | "ministry" | "local" | "other";
+          requested_satang?: number;
+          priority?: number | null;
+          design_ready?: boolean;
+          land_ready?: boolean;
+          contract_ready?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Changed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProject"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Cancel a project with a reason (strategy office); what it had not spent becomes savings of its source */
+  cancelActionPlanProject: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason_th: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Cancelled */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProject"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Replace a main project's allocation lines (strategy office). 409 on a stale version; 422 for a total above the request without decision_ref, for a reserve or cancelled project, or for a line dropping below what it has used */
+  setActionPlanAllocation: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          lines: ({
+              /** @description Free text, unique within the project */
+              gfmis_code: string;
+              /** @enum {string} */
+              expense_type: "personnel" | "operating" | "investment" | "subsidy" | "other";
+              is_capital: boolean;
+              /** @description Whole satang; fractions and text are refused (400) */
+              allocated_satang: number;
+              contract_satang?: number | null;
+              /** @description Agency code */
+              budget_holder?: string | null;
+              /** @description Agency code (เบิกแทนกัน) */
+              paying_agency?: string | null;
+            })[];
+          /** @description The decision (committee resolution) allowing a total above the request */
+          decision_ref?: string;
+          /** @description The project's version */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Allocated */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProject"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Set the planned cumulative disbursement per line and month (strategy office) - the planned curve of every S-curve */
+  setActionPlanSpendingPlan: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          lines: {
+              /** @description May be left out when the project has one line */
+              gfmis_code?: string;
+              months: {
+                  /** @description YYYY-MM inside the fiscal year */
+                  month: string;
+                  planned_cumulative_satang: number;
+                }[];
+            }[];
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Set */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProject"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Set the contract instalment dates of capital lines (strategy office); the year-end forecast uses them */
+  setActionPlanInstalments: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          lines: {
+              gfmis_code?: string;
+              instalments: {
+                  /** @description YYYY-MM */
+                  due_month: string;
+                  amount_satang: number;
+                }[];
+            }[];
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Set */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProject"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Record the consent to pay a line's carried-over money later than six months after the year (strategy office); until left out clears it */
+  setActionPlanCarryOver: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          gfmis_code?: string;
+          /** @description YYYY-MM, later than six months after the year end */
+          until?: string;
+          /** @description The recorded consent (required with until) */
+          consent_th?: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Set */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProject"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** One project's month-end positions per line, with the derived monthly flows (signed-in staff) */
+  listActionPlanPositions: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description Positions */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanProjectPositions"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Enter a line's month-end position as GFMIS reports it (strategy office, or the project's own agency officer). 422 when PO outstanding + disbursed to date is above the line's allocation, when disbursed to date is below the previous month's, for a month outside the allowed range, or when the year is closed; 403 for an officer of another agency */
+  setActionPlanPosition: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+        /** @description Gregorian YYYY-MM inside the fiscal year or, for carried-over money, up to six months after it (later only with a recorded consent) */
+        month: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description May be left out when the project has one line */
+          gfmis_code?: string;
+          po_outstanding_satang: number;
+          disbursed_to_date_satang: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanPositionResult"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Import month-end positions from a file, all or nothing (strategy office; an agency officer for its own projects' rows)
+   * @description The body is the file itself: CSV (`text/csv`, UTF-8 with or without BOM, or TIS-620)
+   * or an Excel workbook (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`,
+   * first sheet). At most 50 MB (413 beyond). The first non-blank row is the header;
+   * columns are found by their header in any order, extra columns are ignored.
+   *
+   * **Satang layout** (chosen when the header has `po_outstanding_satang` or
+   * `disbursed_to_date_satang`): `element_id,month,po_outstanding_satang,disbursed_to_date_satang`
+   * and optionally `gfmis_code` (needed only for a project with several lines). Amounts are
+   * whole satang.
+   *
+   * **GFMIS layout** (any other header): `รหัสงบประมาณ` (budget code; also `gfmis_code`,
+   * `รหัส GFMIS`, `budget code`), `เดือน` (also `month`, `งวด`, `period`), `PO คงค้าง`
+   * (also `ผูกพัน`, `PO outstanding`, `po_outstanding_baht`) and `เบิกจ่ายสะสม` (also
+   * `Disbursed to date`, `disbursed_to_date_baht`) in baht with satang as decimals; an
+   * optional `element_id` column tells apart a budget code used by several projects.
+   *
+   * Amounts may carry thousands separators and Thai digits (`1,234.50`, `๑,๒๓๔.๕๐`); a cell
+   * such as `12O0` is refused with its row and column. Months are `2026-03`, `2026-03-31`,
+   * `31/03/2569`, `มี.ค. 2569` or `มีนาคม 2569`. Every row must name a known project and
+   * budget code of this action plan (an agency officer: of their own agency), a month
+   * allowed for the line, amounts not above the line's allocation, one row per line and
+   * month, and disbursement to date never decreasing (stored months included).
+   * Any bad row: 422 whose `error.rows` lists each with its row (the header is row 1),
+   * column and reason in Thai and English, and nothing is stored.
+   */
+  importActionPlanPositions: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+      };
+    };
+    responses: {
+      /** @description Every row was stored */
+      200: {
+        content: {
+          "application/json": {
+            /** @description Rows written */
+            imported: number;
+            /** @enum {string} */
+            layout: "satang_csv" | "gfmis";
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      413: components["responses"]["Error"];
+      415: components["responses"]["Error"];
+      /** @description Bad rows (error.rows), or the fiscal year is closed; nothing was stored */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanImportError"];
+        };
+      };
+    };
+  };
+  /** Planned against actual cumulative disbursement (S-curves) per group with the national target line and the year-end forecast (public); reflects every write at once, and every project counts in exactly one group */
+  getActionPlanSpending: {
+    parameters: {
+      query?: {
+        by?: "province" | "strategy" | "agency" | "budget_source" | "project";
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Spending */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanSpending"];
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Savings by budget source and the ready reserve projects that fit them, best-ranked first (public) */
+  getActionPlanReserveProposals: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Proposals */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanReserveProposals"];
+        };
+      };
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Promote a reserve project to main by a committee's decision (strategy office); the plan gains a version whose diff shows it. 422 for a ministry's savings, another source's savings, a reserve not ready, or a better-ranked ready reserve skipped without skip_reason_th */
+  promoteActionPlanReserve: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          element_id: number;
+          /** @description e.g. ก.บ.จ. */
+          committee_th: string;
+          meeting_th: string;
+          resolution_th: string;
+          /** @description Date of the decision (2026-03-15 or 15/03/2569) */
+          decided_on: string;
+          /** @description Why a better-ranked ready reserve is skipped */
+          skip_reason_th?: string;
+          /** @description The project's version in the action plan */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Promoted */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ActionPlanPromotion"] & {
+            project: components["schemas"]["ActionPlanProject"];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** The annual action plan as a Thai PDF (extractable text) in the usual layout (public) */
+  exportActionPlanPdf: {
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description PDF */
+      200: {
+        content: {
+          "application/pdf": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The annual action plan as an Excel workbook with its allocation lines (public) */
+  exportActionPlanXlsx: {
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Workbook */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The monthly spending report for the governor's meeting as a PDF with S-curves (public) */
+  exportActionPlanSpendingPdf: {
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description PDF */
+      200: {
+        content: {
+          "application/pdf": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The monthly spending report as an Excel workbook (public) */
+  exportActionPlanSpendingXlsx: {
+    parameters: {
+      query?: {
+        unit?: "baht" | "million_baht";
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Workbook */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** National disbursement targets per fiscal year, category, quarter, base and measure, each with its source, and the year's commitment deadlines (public) */
+  listDisbursementTargets: {
+    parameters: {
+      query?: {
+        /** @description Buddhist era; every year when left out */
+        fiscal_year?: number;
+      };
+    };
+    responses: {
+      /** @description Targets */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["DisbursementTarget"][];
+            commitment_deadlines: components["schemas"]["CommitmentDeadline"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+    };
+  };
+  /** Set or clear one national target (admin); a figure needs its source; version of an existing row (409 when stale) */
+  setDisbursementTarget: {
+    requestBody: {
+      content: {
+        "application/json": {
+          fiscal_year: number;
+          quarter: number;
+          /** @enum {string} */
+          category: "overall" | "current" | "capital";
+          /** @enum {string} */
+          base: "annual_budget" | "carry_over" | "combined";
+          /** @enum {string} */
+          measure: "disbursed" | "committed";
+          /** @description null or left out = not announced */
+          percent?: number | null;
+          source?: string;
+          note?: string;
+          /** @description Required when the target exists */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DisbursementTarget"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      409: components["responses"]["Error"];
     };
   };
 }
