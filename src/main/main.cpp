@@ -1,4 +1,5 @@
-// The `changwat` command: serve, migrate, user add|passwd|disable|unlock, routes, modules.
+// The `changwat` command: serve, migrate, user add|passwd|disable|unlock, routes, modules,
+// export plan|action-plan.
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -15,6 +17,8 @@
 #include "db/migrations.hpp"
 #include "http/server.hpp"
 #include "main/app.hpp"
+#include "modules/action_plan/export.hpp"
+#include "modules/action_plan/module.hpp"
 #include "modules/plan/export.hpp"
 
 namespace changwat {
@@ -38,6 +42,16 @@ std::string default_web_directory(const char* argv0) {
     if (fs::exists(candidate / "index.html", ec)) return fs::weakly_canonical(candidate, ec);
   }
   return (fs::current_path(ec) / "web" / "dist").string();
+}
+
+// The action plan module's service, from the one module list.
+action_plan::ActionPlanService& action_plans(app::App& application) {
+  for (const auto& module : application.modules()) {
+    if (auto* found = dynamic_cast<action_plan::ActionPlanModule*>(module.get())) {
+      return found->service();
+    }
+  }
+  throw std::logic_error("the action plan module is not in the list (main/modules.cpp)");
 }
 
 int report(const Error& error) {
@@ -168,6 +182,15 @@ int main(int argc, char** argv) {
   export_plan_cmd->add_option("-o,--output", output_path, "Output file")->required();
   export_plan_cmd->add_option("--plan-version", plan_version, "Plan version (default: in force)");
   export_plan_cmd->add_option("--db", database_url, "Database URL");
+  auto* export_action_plan_cmd =
+      export_cmd->add_subcommand("action-plan", "The annual action plan as PDF or XLSX");
+  std::int64_t action_plan_id = 0;
+  export_action_plan_cmd->add_option("id", action_plan_id, "Action plan id")->required();
+  export_action_plan_cmd->add_option("--format", export_format, "pdf or xlsx")
+      ->required()
+      ->check(CLI::IsMember({"pdf", "xlsx"}));
+  export_action_plan_cmd->add_option("-o,--output", output_path, "Output file")->required();
+  export_action_plan_cmd->add_option("--db", database_url, "Database URL");
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -213,13 +236,21 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
-    if (export_plan_cmd->parsed()) {
+    if (export_plan_cmd->parsed() || export_action_plan_cmd->parsed()) {
       app::App application(app_options);
-      std::optional<int> version;
-      if (plan_version > 0) version = plan_version;
-      std::string bytes = plan::export_plan(
-          application.plans(), plan_id, version,
-          export_format == "pdf" ? plan::ExportFormat::pdf : plan::ExportFormat::xlsx);
+      std::string bytes;
+      if (export_plan_cmd->parsed()) {
+        std::optional<int> version;
+        if (plan_version > 0) version = plan_version;
+        bytes = plan::export_plan(
+            application.plans(), plan_id, version,
+            export_format == "pdf" ? plan::ExportFormat::pdf : plan::ExportFormat::xlsx);
+      } else {
+        bytes = action_plan::export_action_plan(action_plans(application), action_plan_id,
+                                                export_format == "pdf"
+                                                    ? action_plan::ExportFormat::pdf
+                                                    : action_plan::ExportFormat::xlsx);
+      }
       std::ofstream out(output_path, std::ios::binary);
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       out.close();
