@@ -24,13 +24,13 @@
 
 #include "db/migrations.hpp"
 #include "http/router.hpp"
-#include "platform/areas/area_service.hpp"
-#include "platform/areas/reference_data.hpp"
 #include "modules/plan/diff.hpp"
 #include "modules/plan/json.hpp"
 #include "modules/plan/module.hpp"
 #include "modules/plan/search_index.hpp"
 #include "modules/plan/tree_writer.hpp"
+#include "platform/areas/area_service.hpp"
+#include "platform/areas/reference_data.hpp"
 
 namespace changwat::plan {
 namespace {
@@ -198,7 +198,8 @@ std::int64_t build_plan(PlanService& service, const areas::AreaService& areas, s
   auto elements = generate(areas, random, 5000, 20000);
   auto start = Clock::now();
   std::int64_t plan_id = service.import_plan(
-      system, {"แผนทดสอบขนาดใหญ่", "Big test plan", {2566, 2570}, {}}, elements, true, std::nullopt);
+      system, {"แผนทดสอบขนาดใหญ่", "Big test plan", {2566, 2570}, {}, std::nullopt}, elements, true,
+      std::nullopt);
   double import_s = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("imported %zu elements (%d projects) in %.2f s into %s\n", elements.size(), 20000,
               import_s, file.c_str());

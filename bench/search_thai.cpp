@@ -179,9 +179,10 @@ std::int64_t import_projects(plan::PlanService& plans, std::int64_t projects,
     project.project->objectives_th = description(random);
     elements.push_back(std::move(project));
   }
-  return plans.import_plan(Actor::command_line(),
-                           {"แผนทดสอบการค้นหา", "Search benchmark plan", {2566, 2570}, std::nullopt},
-                           std::move(elements), true, std::string("bench-search"));
+  return plans.import_plan(
+      Actor::command_line(),
+      {"แผนทดสอบการค้นหา", "Search benchmark plan", {2566, 2570}, std::nullopt, std::nullopt},
+      std::move(elements), true, std::string("bench-search"));
 }
 
 void insert_needs(db::Database& database, std::int64_t plan_id, std::int64_t needs,

@@ -10,10 +10,10 @@
 #include "db/database.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "modules/plan/service.hpp"
 #include "platform/areas/agency_service.hpp"
 #include "platform/areas/area_service.hpp"
 #include "platform/module.hpp"
-#include "modules/plan/service.hpp"
 
 namespace changwat::app {
 

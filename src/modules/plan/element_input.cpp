@@ -300,6 +300,26 @@ constexpr const char* kProjectFields[] = {"project",
                                           "indicators",
                                           "proposed_by_agency"};
 
+// Details only one kind has (a KPI's, a project's): read for an element of that
+// kind, each of their fields refused on any other. `echoed` is a field the API
+// returns that input may carry back; it is accepted and ignored.
+template <class Details, class Read, std::size_t N>
+void read_details(JsonBody& body, const Element& element, ElementKind kind,
+                  std::optional<Details>& details, Read read, const char* echoed,
+                  const char* const (&fields)[N]) {
+  if (element.kind == kind) {
+    if (!details) details.emplace();
+    read(body, *details);
+    body.raw(echoed);
+    return;
+  }
+  for (const char* field : fields) {
+    if (!body.has(field)) continue;
+    body.raw(field);
+    body.fail(field, only_for(kind));
+  }
+}
+
 }  // namespace
 
 void read_element(JsonBody& body, Element& element, InputMode mode) {
@@ -359,30 +379,9 @@ void read_element(JsonBody& body, Element& element, InputMode mode) {
   // Echoed read-only fields are accepted and ignored.
   for (const char* field : {"id", "plan_id", "children", "demo", "plan_version"}) body.raw(field);
 
-  if (element.kind == ElementKind::kpi) {
-    if (!element.kpi) element.kpi.emplace();
-    read_kpi(body, *element.kpi);
-    body.raw("target_rows");
-  } else {
-    for (const char* field : kKpiFields) {
-      if (body.has(field)) {
-        body.raw(field);
-        body.fail(field, only_for(ElementKind::kpi));
-      }
-    }
-  }
-  if (element.kind == ElementKind::project) {
-    if (!element.project) element.project.emplace();
-    read_project(body, *element.project);
-    body.raw("proposed_by_agency");
-  } else {
-    for (const char* field : kProjectFields) {
-      if (body.has(field)) {
-        body.raw(field);
-        body.fail(field, only_for(ElementKind::project));
-      }
-    }
-  }
+  read_details(body, element, ElementKind::kpi, element.kpi, read_kpi, "target_rows", kKpiFields);
+  read_details(body, element, ElementKind::project, element.project, read_project,
+               "proposed_by_agency", kProjectFields);
 }
 
 }  // namespace changwat::plan

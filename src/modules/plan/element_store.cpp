@@ -27,7 +27,7 @@ std::vector<Element> load_elements(db::Connection& connection, std::int64_t vers
   bool any_project = false;
   connection.for_each(std::string("SELECT ") + rows::kElementColumns + " FROM plan_element" + where,
                       params, [&](const db::Row& row) {
-                        Element element = rows::element(db::RowReader(row));
+                        Element element = rows::element(row);
                         any_kpi = any_kpi || element.kind == ElementKind::kpi;
                         any_project = any_project || element.kind == ElementKind::project;
                         index.emplace(element.element_id, elements.size());

@@ -16,17 +16,17 @@ std::int64_t PlanStore::insert_plan(const Plan& plan, const std::string& created
 }
 
 std::optional<Plan> PlanStore::find_plan(std::int64_t plan_id) {
-  auto row = connection_.query_one(
-      std::string("SELECT ") + rows::kPlanColumns + " FROM plan WHERE id = ?", {plan_id});
-  if (!row) return std::nullopt;
-  return rows::plan(db::RowReader(*row));
+  return db::map_row(
+      connection_.query_one(std::string("SELECT ") + rows::kPlanColumns + " FROM plan WHERE id = ?",
+                            {plan_id}),
+      rows::plan);
 }
 
 std::vector<Plan> PlanStore::list_plans() {
   std::vector<Plan> plans;
   for (const auto& row :
        connection_.query(std::string("SELECT ") + rows::kPlanColumns + " FROM plan ORDER BY id")) {
-    plans.push_back(rows::plan(db::RowReader(row)));
+    plans.push_back(rows::plan(row));
   }
   return plans;
 }

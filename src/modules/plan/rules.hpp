@@ -8,9 +8,9 @@
 #include <string>
 
 #include "base/error.hpp"
-#include "platform/areas/area_service.hpp"
 #include "modules/plan/alignment_catalog.hpp"
 #include "modules/plan/model.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::plan {
 

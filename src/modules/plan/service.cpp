@@ -137,6 +137,23 @@ ElementSummary summarize(const Element& element, int version_number) {
   return summary;
 }
 
+PlanVersion insert_plan_and_draft(db::Connection& connection, Plan& plan, const NewPlan& input,
+                                  const std::string& created_by) {
+  plan.name_th = input.name_th;
+  plan.name_en = input.name_en;
+  plan.period = input.period;
+  plan.id = PlanStore(connection).insert_plan(plan, created_by);
+  PlanVersion draft;
+  draft.plan_id = plan.id;
+  draft.number = 1;
+  draft.status = VersionStatus::draft;
+  draft.created_by = created_by;
+  draft.created_at = plan.created_at;
+  draft.note = input.note;
+  draft.id = VersionStore(connection).insert_version(draft, plan.province_code);
+  return draft;
+}
+
 }  // namespace detail
 
 using namespace detail;
@@ -154,6 +171,13 @@ PlanService::Located PlanService::locate(db::Connection& connection, std::int64_
   Located located{std::move(*plan), version_store.versions(plan_id)};
   if (located.versions.empty()) throw_plan_not_found();
   fill_version_fields(located.plan, located.versions);
+  return located;
+}
+
+PlanService::Located PlanService::locate_for_planner(db::Connection& connection, const Actor& actor,
+                                                     std::int64_t plan_id) const {
+  Located located = locate(connection, plan_id);
+  require_planner(actor, located.plan);
   return located;
 }
 
@@ -201,23 +225,10 @@ Plan PlanService::create_plan(const Actor& actor, const NewPlan& input) {
   }
   errors.throw_if_any();
   std::int64_t plan_id = database_.write([&](db::Connection& connection) {
-    PlanStore plan_store(connection);
-    VersionStore version_store(connection);
     Plan plan;
     plan.province_code = areas::province_for(areas_, actor, input.province_code);
-    plan.name_th = input.name_th;
-    plan.name_en = input.name_en;
-    plan.period = input.period;
     plan.created_at = iso_utc_now();
-    plan.id = plan_store.insert_plan(plan, actor_name(actor));
-    PlanVersion draft;
-    draft.plan_id = plan.id;
-    draft.number = 1;
-    draft.status = VersionStatus::draft;
-    draft.created_by = actor_name(actor);
-    draft.created_at = plan.created_at;
-    draft.note = input.note;
-    version_store.insert_version(draft, plan.province_code);
+    insert_plan_and_draft(connection, plan, input, actor_name(actor));
     Located located = locate(connection, plan.id);
     audit::record_in(connection, plan.province_code, actor, "plan", std::to_string(plan.id),
                      "create", nullptr, plan_to_json(located.plan));
@@ -228,8 +239,7 @@ Plan PlanService::create_plan(const Actor& actor, const NewPlan& input) {
 
 Plan PlanService::update_plan(const Actor& actor, std::int64_t plan_id, const PlanChange& change) {
   return database_.write([&](db::Connection& connection) {
-    Located located = locate(connection, plan_id);
-    require_planner(actor, located.plan);
+    Located located = locate_for_planner(connection, actor, plan_id);
     if (located.plan.row_version != change.expected_row_version) throw_stale_version();
     Plan updated = located.plan;
     if (change.name_th) updated.name_th = *change.name_th;
@@ -286,8 +296,7 @@ std::vector<PlanVersion> PlanService::versions(const Actor&, std::int64_t plan_i
 PlanVersion PlanService::approve(const Actor& actor, std::int64_t plan_id, int version_number,
                                  std::optional<std::string> note) {
   return database_.write([&](db::Connection& connection) {
-    Located located = locate(connection, plan_id);
-    require_planner(actor, located.plan);
+    Located located = locate_for_planner(connection, actor, plan_id);
     const PlanVersion* draft = located.draft();
     if (!draft) {
       throw_rule("no_draft", {"ไม่มีฉบับร่างที่รออนุมัติ", "There is no draft waiting for approval"});
@@ -345,8 +354,7 @@ PlanVersion PlanService::approve(const Actor& actor, std::int64_t plan_id, int v
 PlanVersion PlanService::start_revision(const Actor& actor, std::int64_t plan_id,
                                         std::optional<std::string> note) {
   return database_.write([&](db::Connection& connection) {
-    Located located = locate(connection, plan_id);
-    require_planner(actor, located.plan);
+    Located located = locate_for_planner(connection, actor, plan_id);
     if (const auto* draft = located.draft()) {
       throw_rule(
           "draft_open",

@@ -17,9 +17,9 @@
 #include "base/error.hpp"
 #include "base/principal.hpp"
 #include "db/database.hpp"
-#include "platform/areas/area_service.hpp"
 #include "modules/plan/alignment_catalog.hpp"
 #include "modules/plan/model.hpp"
+#include "platform/areas/area_service.hpp"
 
 namespace changwat::plan {
 
@@ -158,6 +158,9 @@ class PlanService {
   struct CachedTree;
   struct Located;
   Located locate(db::Connection& connection, std::int64_t plan_id) const;
+  // locate(), for a change only the strategy office (or an admin) may make.
+  Located locate_for_planner(db::Connection& connection, const Actor& actor,
+                             std::int64_t plan_id) const;
   std::pair<std::shared_ptr<const CachedTree>, std::shared_ptr<const CachedTree>> diff_trees(
       const Actor& actor, std::int64_t plan_id, int from_version, int to_version) const;
   std::shared_ptr<const CachedTree> cached_tree(db::Connection& connection, const Located& located,

@@ -80,5 +80,11 @@ std::string actor_name(const Actor& actor);
 
 ElementSummary summarize(const Element& element, int version_number);
 
+// Inserts a new plan (names and period from `input`; province, demo fields and
+// created_at already set on `plan`, which comes back with its id) and its first
+// version, an open draft carrying input's note; returns the draft with its id.
+PlanVersion insert_plan_and_draft(db::Connection& connection, Plan& plan, const NewPlan& input,
+                                  const std::string& created_by);
+
 }  // namespace detail
 }  // namespace changwat::plan

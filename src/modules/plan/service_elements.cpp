@@ -7,6 +7,7 @@
 #include <map>
 
 #include "base/clock.hpp"
+#include "base/json_or_null.hpp"
 #include "modules/plan/element_store.hpp"
 #include "modules/plan/json.hpp"
 #include "modules/plan/kpi_store.hpp"
@@ -250,8 +251,7 @@ Element PlanService::update_element(const Actor& actor, std::int64_t plan_id,
 Element PlanService::move_element(const Actor& actor, std::int64_t plan_id, std::int64_t element_id,
                                   const MoveTarget& target, std::int64_t expected_version) {
   return database_.write([&](db::Connection& connection) {
-    Located located = locate(connection, plan_id);
-    require_planner(actor, located.plan);
+    Located located = locate_for_planner(connection, actor, plan_id);
     const PlanVersion& draft = located.require_draft();
     VersionStore version_store(connection);
     ElementStore element_store(connection);
@@ -261,12 +261,9 @@ Element PlanService::move_element(const Actor& actor, std::int64_t plan_id, std:
     place(connection, draft, element_id, target, expected_version);
     if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     Element moved = *element_store.load_element(draft.id, element_id);
-    boost::json::object before{
-        {"parent_id", existing->parent_id ? boost::json::value(*existing->parent_id)
-                                          : boost::json::value(nullptr)},
-        {"position", existing->position}};
-    boost::json::object after{{"parent_id", moved.parent_id ? boost::json::value(*moved.parent_id)
-                                                            : boost::json::value(nullptr)},
+    boost::json::object before{{"parent_id", json_or_null(existing->parent_id)},
+                               {"position", existing->position}};
+    boost::json::object after{{"parent_id", json_or_null(moved.parent_id)},
                               {"position", moved.position}};
     audit::record(connection, actor, "plan_element", std::to_string(element_id), "move", before,
                   after);
@@ -328,8 +325,7 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
                                   int fiscal_year, std::optional<double> value,
                                   std::optional<std::int64_t> expected_version) {
   return database_.write([&](db::Connection& connection) {
-    Located located = locate(connection, plan_id);
-    require_planner(actor, located.plan);
+    Located located = locate_for_planner(connection, actor, plan_id);
     const PlanVersion& draft = located.require_draft();
     VersionStore version_store(connection);
     ElementStore element_store(connection);

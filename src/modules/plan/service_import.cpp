@@ -6,7 +6,6 @@
 
 #include "base/clock.hpp"
 #include "modules/plan/element_store.hpp"
-#include "modules/plan/plan_store.hpp"
 #include "modules/plan/rules.hpp"
 #include "modules/plan/service_detail.hpp"
 #include "modules/plan/version_store.hpp"
@@ -41,26 +40,14 @@ std::int64_t PlanService::import_plan(const Actor& actor, const NewPlan& input,
   const std::string now = iso_utc_now();
 
   return database_.write([&](db::Connection& connection) {
-    PlanStore plan_store(connection);
     VersionStore version_store(connection);
     ElementStore element_store(connection);
     Plan plan;
     plan.province_code = province;
-    plan.name_th = input.name_th;
-    plan.name_en = input.name_en;
-    plan.period = input.period;
     plan.demo_key = demo_key;
     plan.demo = demo_key.has_value();
     plan.created_at = now;
-    plan.id = plan_store.insert_plan(plan, actor_name(actor));
-    PlanVersion version;
-    version.plan_id = plan.id;
-    version.number = 1;
-    version.status = VersionStatus::draft;
-    version.created_by = actor_name(actor);
-    version.created_at = now;
-    version.note = input.note;
-    version.id = version_store.insert_version(version, province);
+    const PlanVersion version = insert_plan_and_draft(connection, plan, input, actor_name(actor));
 
     std::unordered_map<std::int64_t, std::int64_t> real_id;  // caller key -> element id
     std::unordered_map<std::int64_t, ElementKind> kind_of;   // element id -> kind

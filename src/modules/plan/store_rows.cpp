@@ -9,28 +9,29 @@ std::string version_columns(bool count) {
          (count ? "(SELECT COUNT(*) FROM plan_element e WHERE e.plan_version_id = v.id)" : "0");
 }
 
-Plan plan(db::RowReader row) {
+Plan plan(const db::Row& row) {
   Plan p;
-  row.read(p.id, p.province_code, p.name_th, p.name_en, p.period.first_fiscal_year,
-           p.period.last_fiscal_year, p.demo_key, p.demo, p.created_at, p.row_version);
+  db::RowReader(row).read(p.id, p.province_code, p.name_th, p.name_en, p.period.first_fiscal_year,
+                          p.period.last_fiscal_year, p.demo_key, p.demo, p.created_at,
+                          p.row_version);
   return p;
 }
 
-PlanVersion version(db::RowReader row) {
+PlanVersion version(const db::Row& row) {
   PlanVersion v;
-  row.read(v.id, v.plan_id, v.number,
-           db::stored(v.status, parse_version_status, "plan_version.status"), v.based_on,
-           v.created_by, v.created_at, v.approved_by, v.approved_at, v.note, v.revision,
-           v.row_version, v.element_count);
+  db::RowReader(row).read(v.id, v.plan_id, v.number,
+                          db::stored(v.status, parse_version_status, "plan_version.status"),
+                          v.based_on, v.created_by, v.created_at, v.approved_by, v.approved_at,
+                          v.note, v.revision, v.row_version, v.element_count);
   return v;
 }
 
-Element element(db::RowReader row) {
+Element element(const db::Row& row) {
   Element e;
-  row.read(e.element_id, e.plan_id, e.parent_id,
-           db::stored(e.kind, parse_element_kind, "plan_element.kind"), e.code, e.text_th,
-           e.text_en, e.description_th, e.description_en, e.position, e.demo, e.version,
-           e.plan_version_id);
+  db::RowReader(row).read(e.element_id, e.plan_id, e.parent_id,
+                          db::stored(e.kind, parse_element_kind, "plan_element.kind"), e.code,
+                          e.text_th, e.text_en, e.description_th, e.description_en, e.position,
+                          e.demo, e.version, e.plan_version_id);
   return e;
 }
 

@@ -32,11 +32,12 @@ inline constexpr const char* kProjectColumns =
     "objectives_en, start_date, end_date, term";
 inline constexpr const char* kIndicatorColumns = "level, text_th, text_en, unit_th, target_value";
 
-// ---- Row mappings: each reads its entity's columns from where the reader stands
-// (a query may put element_id first and read it before) ----
-Plan plan(db::RowReader row);
-PlanVersion version(db::RowReader row);
-Element element(db::RowReader row);
+// ---- Row mappings. Plans, versions and elements are whole rows; the details of an
+// element (KPI, target, project, indicator) are read from where the reader stands,
+// after the element_id a query of several elements puts first ----
+Plan plan(const db::Row& row);
+PlanVersion version(const db::Row& row);
+Element element(const db::Row& row);
 KpiDetails kpi(db::RowReader row);
 KpiTarget target(db::RowReader row);
 ProjectDetails project(db::RowReader row);

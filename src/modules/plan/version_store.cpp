@@ -11,7 +11,7 @@ std::vector<PlanVersion> VersionStore::versions(std::int64_t plan_id, bool with_
                                                " FROM plan_version v WHERE v.plan_id = ? "
                                                "ORDER BY v.number",
                                            {plan_id})) {
-    result.push_back(rows::version(db::RowReader(row)));
+    result.push_back(rows::version(row));
   }
   return result;
 }
@@ -20,7 +20,7 @@ std::vector<PlanVersion> VersionStore::all_versions() {
   std::vector<PlanVersion> result;
   for (const auto& row : connection_.query("SELECT " + rows::version_columns(false) +
                                            " FROM plan_version v ORDER BY v.plan_id, v.number")) {
-    result.push_back(rows::version(db::RowReader(row)));
+    result.push_back(rows::version(row));
   }
   return result;
 }

@@ -86,7 +86,8 @@ std::int64_t PlanTest::count(const std::string& sql) {
 
 PlanTest::Small PlanTest::small_plan() {
   Small small;
-  Plan plan = service_->create_plan(strategy(), {"แผนทดสอบ", "Test plan", {2566, 2570}, {}});
+  Plan plan =
+      service_->create_plan(strategy(), {"แผนทดสอบ", "Test plan", {2566, 2570}, {}, std::nullopt});
   small.plan_id = plan.id;
   Element s1 = make(ElementKind::strategy, "S1", "ยุทธศาสตร์ที่ 1");
   s1.dimensions = {Dimension::economy};

@@ -14,7 +14,8 @@ using namespace testing;
 class Versions : public PlanTest {};
 
 TEST_F(Versions, ANewPlanIsDraftVersionOne) {
-  Plan plan = service().create_plan(strategy(), {"แผนพัฒนา", "Plan", {2566, 2570}, "เริ่ม"});
+  Plan plan =
+      service().create_plan(strategy(), {"แผนพัฒนา", "Plan", {2566, 2570}, "เริ่ม", std::nullopt});
   EXPECT_EQ(plan.current_version, 1);
   EXPECT_EQ(plan.current_status, VersionStatus::draft);
   EXPECT_EQ(plan.draft_version, 1);
@@ -30,17 +31,17 @@ TEST_F(Versions, ANewPlanIsDraftVersionOne) {
 TEST_F(Versions, OnlyTheStrategyOfficeCreatesPlans) {
   expect_error(
       [&] {
-        service().create_plan(agency_officer(), {"แผน", "", {2566, 2570}, {}});
+        service().create_plan(agency_officer(), {"แผน", "", {2566, 2570}, {}, std::nullopt});
       },
       ErrorKind::forbidden, "forbidden");
   expect_error(
       [&] {
-        service().create_plan(anonymous(), {"แผน", "", {2566, 2570}, {}});
+        service().create_plan(anonymous(), {"แผน", "", {2566, 2570}, {}, std::nullopt});
       },
       ErrorKind::unauthenticated, "unauthenticated");
   expect_error(
       [&] {
-        service().create_plan(strategy(), {"", "", {2566, 2570}, {}});
+        service().create_plan(strategy(), {"", "", {2566, 2570}, {}, std::nullopt});
       },
       ErrorKind::validation, "invalid_input");
   EXPECT_EQ(count("SELECT COUNT(*) FROM plan"), 0);
@@ -91,7 +92,7 @@ TEST_F(Versions, ApprovalFreezesTheDraftAndRevisionCopiesIt) {
 }
 
 TEST_F(Versions, ApprovingTheWrongNumberIsStaleAndEmptyPlansCannotBeApproved) {
-  Plan empty = service().create_plan(strategy(), {"ว่าง", "", {2566, 2570}, {}});
+  Plan empty = service().create_plan(strategy(), {"ว่าง", "", {2566, 2570}, {}, std::nullopt});
   expect_error([&] { service().approve(strategy(), empty.id, 1, {}); }, ErrorKind::rule,
                "empty_version");
   auto small = small_plan();
