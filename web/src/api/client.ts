@@ -15,6 +15,12 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+// For requests that cannot go through `call` (a file upload with progress, sent by
+// XMLHttpRequest): the header to add to an unsafe request, if signed in.
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { "X-CSRF-Token": csrfToken } : {};
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
