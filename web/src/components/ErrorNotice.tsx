@@ -2,7 +2,7 @@
 // request id so staff can find the matching server log line.
 import { Link, useLocation } from "react-router";
 import { ApiError } from "../api/client";
-import { useLanguage } from "../i18n/language";
+import { isMessageKey, useLanguage } from "../i18n/language";
 
 // `fieldsShown` names the fields whose messages the form shows next to the fields;
 // messages for any other field are listed here so none is ever hidden.
@@ -18,6 +18,11 @@ export function ErrorNotice({
   const { t, pick } = useLanguage();
   const location = useLocation();
   if (!error) return null;
+  // A field is named as people know it ("เหตุผล"), never by its JSON name.
+  const fieldName = (field: string) => {
+    const key = `field.${field}`;
+    return isMessageKey(key) ? t(key) : field;
+  };
   // Anywhere but the sign-in form itself, a 401 is best answered by signing in.
   const needsSignIn = error instanceof ApiError && error.status === 401 && location.pathname !== "/sign-in";
   const text =
@@ -36,7 +41,7 @@ export function ErrorNotice({
         <ul className="notice-fields">
           {otherFields.map(([field, text]) => (
             <li key={field}>
-              <code>{field}</code>: {pick(text)}
+              {fieldName(field)}: {pick(text)}
             </li>
           ))}
         </ul>

@@ -146,7 +146,7 @@ export const planTh = {
   "need.moderation_empty": "ไม่มีเรื่องรอตรวจสอบ",
   "need.approve": "อนุมัติให้เผยแพร่",
   "need.reject": "ไม่อนุมัติ",
-  "need.reject_reason": "เหตุผลที่ไม่อนุมัติ (ถ้ามี)",
+  "need.reject_reason": "เหตุผลที่ไม่อนุมัติ",
   "need.submit_link": "แจ้งความต้องการของท่าน",
   "need.submit_title": "แจ้งความต้องการหรือปัญหาในพื้นที่",
   "need.submit_intro":
@@ -327,7 +327,7 @@ export const planEn: Record<keyof typeof planTh, string> = {
   "need.moderation_empty": "Nothing is waiting for review.",
   "need.approve": "Approve for publishing",
   "need.reject": "Reject",
-  "need.reject_reason": "Reason for rejecting (optional)",
+  "need.reject_reason": "Reason for rejecting",
   "need.submit_link": "Tell us your need",
   "need.submit_title": "Report a need or a problem in your area",
   "need.submit_intro":
