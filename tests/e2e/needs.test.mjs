@@ -35,7 +35,8 @@ describe('people\'s needs pages', () => {
     const receipt = (await receiptBox.locator('code').innerText()).trim();
     assert.ok(receipt.length >= 6, `a receipt code is shown (${receipt})`);
 
-    await visitor.getByRole('link', { name: 'ติดตามสถานะเรื่อง' }).click();
+    // The receipt has its own address, so a reload keeps it.
+    assert.equal(new URL(visitor.url()).pathname, `/needs/receipts/${receipt}`);
     await visitor.getByTestId('receipt-status').filter({ hasText: 'รอตรวจสอบ' }).waitFor();
 
     // Not listed before moderation.
@@ -64,10 +65,10 @@ describe('people\'s needs pages', () => {
     // The strategy office links it to a guideline of the plan that answers it.
     await listed.getByRole('link', { name: title }).click();
     const actions = officer.getByTestId('need-actions');
-    const choice = actions.getByLabel('เชื่อมโยงกับแนวทางการพัฒนาหรือโครงการ');
-    await choice.locator('option').nth(1).waitFor({ state: 'attached' });
-    const elementId = await choice.locator('option').nth(1).getAttribute('value');
-    await choice.selectOption({ index: 1 });
+    const choice = actions.getByRole('radiogroup', { name: 'เชื่อมโยงกับแนวทางการพัฒนาหรือโครงการ' }).getByRole('radio').first();
+    await choice.waitFor();
+    const elementId = await choice.getAttribute('value');
+    await choice.check();
     await actions.getByRole('button', { name: 'เชื่อมโยง', exact: true }).click();
     const links = officer.getByTestId('need-links');
     await links.getByRole('link').first().waitFor();

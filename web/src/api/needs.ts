@@ -74,3 +74,9 @@ export const changeNeedStatus = (
     path: { id: needId },
     body: reason ? { status, version, reason } : { status, version },
   });
+
+export const voteForNeed = (needId: number) =>
+  call("post", "/api/v1/needs/{id}/votes", { path: { id: needId } });
+
+export const withdrawVote = (needId: number) =>
+  call("delete", "/api/v1/needs/{id}/votes", { path: { id: needId } });

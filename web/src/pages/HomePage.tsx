@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { listFiscalYears } from "../api/endpoints";
 import { useAuth } from "../auth/auth";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { ThaiText } from "../components/ThaiText";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { useLoad } from "../components/useLoad";
 import { formatDate } from "../format/date";
@@ -18,7 +19,9 @@ function ModuleCards({ entries }: { entries: ModuleEntry[] }) {
           <h3>
             <Link to={entry.path}>{t(entry.label)}</Link>
           </h3>
-          <p>{t(entry.about)}</p>
+          <p>
+            <ThaiText>{t(entry.about)}</ThaiText>
+          </p>
           {!entry.ready && <span className="badge">{t("module.coming.title")}</span>}
         </li>
       ))}
@@ -42,7 +45,23 @@ export function HomePage() {
       <h1>
         {user ? t("home.welcome", { name: user.display_name || user.username }) : t("home.welcome_public")}
       </h1>
-      <p className="lead">{t("home.lead")}</p>
+      <p className="lead">
+        <ThaiText>{t("home.lead")}</ThaiText>
+      </p>
+      <section aria-labelledby="public-heading" className="panel public-actions" data-testid="public-actions">
+        <h2 id="public-heading">{t("home.public")}</h2>
+        <p>
+          <ThaiText>{t("home.public_lead")}</ThaiText>
+        </p>
+        <p className="form-actions">
+          <Link className="button primary" to="/needs/submit">
+            {t("need.submit_link")}
+          </Link>
+          <Link className="button" to="/needs/follow">
+            {t("need.follow_page")}
+          </Link>
+        </p>
+      </section>
       <section aria-labelledby="fiscal-year-heading" className="panel">
         <h2 id="fiscal-year-heading">{t("home.fiscal_year")}</h2>
         {years.status === "failed" && <ErrorNotice error={years.error} onRetry={reload} />}

@@ -1,33 +1,35 @@
 // What the strategy office does with a published need: accept or decline it (a
 // declined need must say why), and link it to the guidelines and projects of its
 // plan that answer it.
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { changeNeedStatus, linkNeed, unlinkNeed } from "../../api/needs";
 import type { NeedView } from "../../api/needs";
 import { getTree } from "../../api/plan";
+import type { ElementKind } from "../../api/plan";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { ReasonDialog } from "../../components/ReasonDialog";
 import { useLoad } from "../../components/useLoad";
 import { useLanguage } from "../../i18n/language";
-import { flatten, localText } from "../plan/planText";
+import { TreePicker } from "../plan/TreePicker";
+
+const linkable: ElementKind[] = ["guideline", "project"];
 
 export function NeedActions({ need, onChanged }: { need: NeedView; onChanged: (need: NeedView) => void }) {
   const { t, language } = useLanguage();
   const [tree] = useLoad((signal) => getTree(need.plan_id, undefined, signal), [need.plan_id]);
-  const [choice, setChoice] = useState("");
+  const [choice, setChoice] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [declining, setDeclining] = useState(false);
 
-  const linked = new Set(need.links.map((link) => link.element_id));
-  const candidates = flatten(tree.data?.children ?? [])
-    .map((entry) => entry.node)
-    .filter((node) => (node.kind === "guideline" || node.kind === "project") && !linked.has(node.id));
+  const linked = useMemo(() => new Set(need.links.map((link) => link.element_id)), [need.links]);
 
   async function run(action: () => Promise<NeedView>) {
     setBusy(true);
     setError(null);
     try {
       onChanged(await action());
-      setChoice("");
+      setChoice(null);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -51,20 +53,21 @@ export function NeedActions({ need, onChanged }: { need: NeedView; onChanged: (n
           </button>
         )}
         {need.status !== "declined" && need.status !== "linked" && (
-          <button
-            type="button"
-            className="button danger"
-            disabled={busy}
-            onClick={() => {
-              const reason = window.prompt(t("need.decline_reason"));
-              if (reason === null || !reason.trim()) return;
-              void run(() => changeNeedStatus(need.id, "declined", need.version, reason.trim()));
-            }}
-          >
+          <button type="button" className="button danger" disabled={busy} onClick={() => setDeclining(true)}>
             {t("need.decline")}
           </button>
         )}
       </div>
+      <ReasonDialog
+        open={declining}
+        title={t("need.decline_title")}
+        label={t("need.decline_reason")}
+        confirmLabel={t("need.decline")}
+        onClose={() => setDeclining(false)}
+        onConfirm={async (reason) => {
+          onChanged(await changeNeedStatus(need.id, "declined", need.version, reason));
+        }}
+      />
       {need.links.length > 0 && (
         <ul className="link-list">
           {need.links.map((link) => (
@@ -85,22 +88,21 @@ export function NeedActions({ need, onChanged }: { need: NeedView; onChanged: (n
         </ul>
       )}
       <div className="link-form">
-        <label className="field">
-          <span>{t("need.link_to")}</span>
-          <select value={choice} onChange={(event) => setChoice(event.target.value)}>
-            <option value="">{t("need.choose")}</option>
-            {candidates.map((node) => (
-              <option key={node.id} value={node.id}>
-                {t(`plan.kind.${node.kind}`)} {node.code ?? ""} {localText(node, language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TreePicker
+          nodes={tree.data?.children ?? []}
+          selectable={linkable}
+          excluded={linked}
+          value={choice}
+          onChange={setChoice}
+          label={t("need.link_to")}
+        />
         <button
           type="button"
           className="button primary"
-          disabled={busy || !choice}
-          onClick={() => void run(() => linkNeed(need.id, Number(choice), need.version))}
+          disabled={busy || choice === null}
+          onClick={() => {
+            if (choice !== null) void run(() => linkNeed(need.id, choice, need.version));
+          }}
         >
           {t("need.link")}
         </button>

@@ -1,6 +1,8 @@
 // One need: what was asked, where, its status, and the plan elements answering it.
-import { Link, useParams } from "react-router";
-import { getNeed } from "../../api/needs";
+import { useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
+import { getNeed, voteForNeed, withdrawVote } from "../../api/needs";
+import type { NeedView } from "../../api/needs";
 import { useAuth } from "../../auth/auth";
 import { NeedActions } from "./NeedActions";
 import { DemoBadge } from "../../components/DemoBadge";
@@ -10,6 +12,52 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDateTime } from "../../format/date";
 import { useLanguage } from "../../i18n/language";
+
+// "I support this": any signed-in person, once; anonymous visitors are asked to sign in.
+function SupportButton({ need, onChanged }: { need: NeedView; onChanged: (need: NeedView) => void }) {
+  const { t } = useLanguage();
+  const { user } = useAuth();
+  const location = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const open = need.status !== "rejected" && need.status !== "merged" && need.status !== "pending_moderation";
+  if (!open) return null;
+
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    try {
+      const vote = need.voted ? await withdrawVote(need.id) : await voteForNeed(need.id);
+      onChanged({ ...need, vote_count: vote.vote_count, voted: vote.voted });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="support" data-testid="support">
+      <p className="support-count">{t("need.votes", { count: need.vote_count })}</p>
+      {user ? (
+        <button
+          type="button"
+          className={`button${need.voted ? "" : " primary"}`}
+          aria-pressed={need.voted}
+          disabled={busy}
+          onClick={() => void toggle()}
+        >
+          {need.voted ? t("need.unsupport") : t("need.support")}
+        </button>
+      ) : (
+        <Link className="button primary" to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
+          {t("need.support_sign_in")}
+        </Link>
+      )}
+      <ErrorNotice error={error} />
+    </div>
+  );
+}
 
 export function NeedPage() {
   const { needId = "" } = useParams();
@@ -41,6 +89,7 @@ export function NeedPage() {
         {formatDateTime(need.created_at, language)} · {t("need.votes", { count: need.vote_count })}
       </p>
       <p className="prose">{need.description}</p>
+      <SupportButton need={need} onChanged={replace} />
       {need.decline_reason && (
         <p>
           {t("need.reason")}: {need.decline_reason}

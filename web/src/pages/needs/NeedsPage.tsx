@@ -15,8 +15,10 @@ import { dimensions, listPlans } from "../../api/plan";
 import { getArea } from "../../api/endpoints";
 import { useAuth } from "../../auth/auth";
 import { DemoBadge } from "../../components/DemoBadge";
+import { ThaiText } from "../../components/ThaiText";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
+import { ReasonDialog } from "../../components/ReasonDialog";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDateTime } from "../../format/date";
@@ -33,7 +35,10 @@ function NeedCard({ need }: { need: Need }) {
   return (
     <article className="need-card" data-testid="need" data-id={need.id}>
       <h3>
-        <Link to={`/needs/${need.id}`}>{need.title}</Link> <DemoBadge demo={need.demo} />
+        <Link to={`/needs/${need.id}`}>
+          <ThaiText>{need.title}</ThaiText>
+        </Link>{" "}
+        <DemoBadge demo={need.demo} />
       </h3>
       <p className="need-meta">
         <span className={`badge need-${need.status}`}>{t(`need.status.${need.status}`)}</span>{" "}
@@ -55,18 +60,13 @@ function ModerationQueue({ onChanged }: { onChanged: () => void }) {
   const [load, reload] = useLoad((signal) => moderationQueue(signal), []);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  const [rejecting, setRejecting] = useState<Need | null>(null);
 
-  async function decide(need: Need, decision: "approve" | "reject") {
-    let reason: string | undefined;
-    if (decision === "reject") {
-      const typed = window.prompt(t("need.reject_reason"));
-      if (typed === null) return;
-      reason = typed.trim() || undefined;
-    }
+  async function approve(need: Need) {
     setBusy(need.id);
     setError(null);
     try {
-      await moderateNeed(need.id, decision, need.version, reason);
+      await moderateNeed(need.id, "approve", need.version);
       reload();
       onChanged();
     } catch (caught) {
@@ -74,6 +74,13 @@ function ModerationQueue({ onChanged }: { onChanged: () => void }) {
     } finally {
       setBusy(null);
     }
+  }
+
+  // The dialog shows a refusal itself; the list reloads once the need is rejected.
+  async function reject(need: Need, reason: string) {
+    await moderateNeed(need.id, "reject", need.version, reason);
+    reload();
+    onChanged();
   }
 
   const items = load.data?.items ?? [];
@@ -99,7 +106,7 @@ function ModerationQueue({ onChanged }: { onChanged: () => void }) {
               type="button"
               className="button primary"
               disabled={busy === need.id}
-              onClick={() => void decide(need, "approve")}
+              onClick={() => void approve(need)}
             >
               {t("need.approve")}
             </button>
@@ -107,13 +114,21 @@ function ModerationQueue({ onChanged }: { onChanged: () => void }) {
               type="button"
               className="button danger"
               disabled={busy === need.id}
-              onClick={() => void decide(need, "reject")}
+              onClick={() => setRejecting(need)}
             >
               {t("need.reject")}
             </button>
           </div>
         </article>
       ))}
+      <ReasonDialog
+        open={rejecting !== null}
+        title={t("need.reject_title", { title: rejecting?.title ?? "" })}
+        label={t("need.reject_reason")}
+        confirmLabel={t("need.reject")}
+        onClose={() => setRejecting(null)}
+        onConfirm={(reason) => (rejecting ? reject(rejecting, reason) : Promise.resolve())}
+      />
     </section>
   );
 }

@@ -3,11 +3,11 @@
 // or fill it). After sending, the person gets a receipt to follow the need.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Link } from "react-router";
+import { useNavigate } from "react-router";
 import { ApiError } from "../../api/client";
 import { getArea } from "../../api/endpoints";
 import { getPublicForm, submitPublicNeed } from "../../api/needs";
-import type { PublicNeed, Receipt, Sector } from "../../api/needs";
+import type { PublicNeed, Sector } from "../../api/needs";
 import type { Dimension } from "../../api/plan";
 import type { LocalizedText } from "../../api/types";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -19,6 +19,7 @@ import { useLoad } from "../../components/useLoad";
 import { sortByName } from "../../format/sort";
 import { useLanguage } from "../../i18n/language";
 import { provinceCode } from "../areas/AreasPage";
+import { receiptPath } from "./receiptPath";
 
 export function PublicNeedPage() {
   const { t, language } = useLanguage();
@@ -42,8 +43,8 @@ export function PublicNeedPage() {
   const [fields, setFields] = useState<Record<string, LocalizedText>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const navigate = useNavigate();
 
   const form = formLoad.data;
   const districts = useMemo(
@@ -103,7 +104,9 @@ export function PublicNeedPage() {
     if (phone.trim()) need.phone = phone.trim();
     setBusy(true);
     try {
-      setReceipt(await submitPublicNeed(need));
+      const receipt = await submitPublicNeed(need);
+      // The receipt's own address: it survives a reload and can be bookmarked.
+      navigate(receiptPath(receipt.receipt), { state: { justSent: true } });
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError) {
@@ -114,24 +117,6 @@ export function PublicNeedPage() {
     } finally {
       setBusy(false);
     }
-  }
-
-  if (receipt) {
-    return (
-      <section className="public-form" aria-labelledby="receipt-heading">
-        <h1 id="receipt-heading">{t("need.thanks")}</h1>
-        <div className="notice notice-success" role="status" data-testid="receipt">
-          <p>{t("need.receipt_is")}</p>
-          <p className="receipt-code">
-            <code>{receipt.receipt}</code>
-          </p>
-          <p>{t("need.receipt_hint")}</p>
-        </div>
-        <p>
-          <Link to={`/needs/receipts/${encodeURIComponent(receipt.receipt)}`}>{t("need.follow")}</Link>
-        </p>
-      </section>
-    );
   }
 
   const select = (
