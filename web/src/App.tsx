@@ -29,8 +29,14 @@ const NeedsPage = lazy(() =>
 const PublicNeedPage = lazy(() =>
   import("./pages/needs/PublicNeedPage").then((module) => ({ default: module.PublicNeedPage })),
 );
+const FollowPage = lazy(() =>
+  import("./pages/needs/FollowPage").then((module) => ({ default: module.FollowPage })),
+);
 const ReceiptPage = lazy(() =>
   import("./pages/needs/ReceiptPage").then((module) => ({ default: module.ReceiptPage })),
+);
+const UsersPage = lazy(() =>
+  import("./pages/users/UsersPage").then((module) => ({ default: module.UsersPage })),
 );
 const DiffPage = lazy(() => import("./pages/plan/DiffPage").then((module) => ({ default: module.DiffPage })));
 const ElementPage = lazy(() =>
@@ -64,6 +70,7 @@ export function App() {
                 <Route path="plan/:planId/elements/:elementId" element={<ElementPage />} />
                 <Route path="needs" element={<NeedsPage />} />
                 <Route path="needs/submit" element={<PublicNeedPage />} />
+                <Route path="needs/follow" element={<FollowPage />} />
                 <Route path="needs/receipts/:receipt" element={<ReceiptPage />} />
                 <Route path="needs/:needId" element={<NeedPage />} />
                 <Route
@@ -71,6 +78,14 @@ export function App() {
                   element={
                     <RequireRole roles={["admin", "auditor"]}>
                       <AuditPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <RequireRole roles={["admin"]}>
+                      <UsersPage />
                     </RequireRole>
                   }
                 />

@@ -25,3 +25,6 @@ export const listFiscalYears = (signal?: AbortSignal) =>
 
 export const searchAudit = (filter: AuditFilter, signal?: AbortSignal) =>
   call("get", "/api/v1/audit", { query: filter, signal }).then((r) => r.entries as AuditEntry[]);
+
+export const listAuditEntities = (signal?: AbortSignal) =>
+  call("get", "/api/v1/audit/entities", { signal }).then((r) => r.entities);

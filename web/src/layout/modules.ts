@@ -30,4 +30,5 @@ export const referenceModules: ModuleEntry[] = [
     ready: true,
     roles: ["admin", "auditor"],
   },
+  { path: "/users", label: "nav.users", about: "module.users.about", ready: true, roles: ["admin"] },
 ];

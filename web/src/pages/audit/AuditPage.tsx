@@ -1,10 +1,11 @@
-// The audit log for admins and auditors: filter by entity, user and a date range
-// (entered and shown in the Buddhist era), page back through older entries.
+// The audit log for admins and auditors: filter by the kind of record (its Thai name
+// or the stored one), user and a date range (Buddhist-era days in Thailand, which the
+// server applies), page back through older entries.
 // Filters and the page live in the URL so a finding can be linked in a report.
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { searchAudit } from "../../api/endpoints";
+import { listAuditEntities, searchAudit } from "../../api/endpoints";
 import type { AuditEntry } from "../../api/types";
 import { BeDateInput } from "../../components/BeDateInput";
 import type { DateProblem } from "../../components/BeDateInput";
@@ -13,17 +14,11 @@ import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDateTime } from "../../format/date";
+import { personName } from "../../format/person";
 import { isMessageKey, useLanguage } from "../../i18n/language";
-import { th } from "../../i18n/messages";
-import type { MessageKey } from "../../i18n/messages";
 import { AuditDiff } from "./AuditDiff";
 
 export const auditPageSize = 50;
-
-// Entity codes with a translated name, offered as suggestions in the filter.
-const knownEntities = Object.keys(th)
-  .filter((key) => key.startsWith("audit.entity."))
-  .map((key) => key.slice("audit.entity.".length));
 
 interface Filters {
   entity: string;
@@ -45,6 +40,19 @@ function EntryView({ entry }: { entry: AuditEntry }) {
   const { t, language } = useLanguage();
   const actionKey = `audit.action.${entry.action}`;
   const entityKey = `audit.entity.${entry.entity}`;
+  // Thai names come from the server; the English UI uses its own table.
+  const action =
+    language === "th" && entry.action_th
+      ? entry.action_th
+      : isMessageKey(actionKey)
+        ? t(actionKey)
+        : entry.action;
+  const entity =
+    language === "th" && entry.entity_th
+      ? entry.entity_th
+      : isMessageKey(entityKey)
+        ? t(entityKey)
+        : entry.entity;
   return (
     <article
       className="audit-entry"
@@ -53,18 +61,18 @@ function EntryView({ entry }: { entry: AuditEntry }) {
       data-entity-id={entry.entity_id}
     >
       <header className="audit-entry-head">
-        <span className="audit-action">{isMessageKey(actionKey) ? t(actionKey) : entry.action}</span>
+        <span className="audit-action">{action}</span>
         <span className="audit-target">
-          {isMessageKey(entityKey) ? t(entityKey) : <code>{entry.entity}</code>}{" "}
-          <code>{entry.entity_id}</code>
+          {entity} <code>{entry.entity_id}</code>
         </span>
         <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
       </header>
       <p className="audit-meta">
-        {t("audit.who")}: <strong>{entry.user ?? t("audit.anonymous")}</strong> · {t("audit.address")}:{" "}
-        <code>{entry.address}</code> · #{entry.id}
+        {t("audit.who")}:{" "}
+        <strong title={entry.user ?? undefined}>{personName(entry.user, language, entry.user_name)}</strong> ·{" "}
+        {t("audit.address")}: <code>{entry.address}</code> · #{entry.id}
       </p>
-      <AuditDiff before={entry.before} after={entry.after} />
+      <AuditDiff changes={entry.changes} recorded={entry.before !== null || entry.after !== null} />
     </article>
   );
 }
@@ -84,6 +92,7 @@ export function AuditPage() {
   // The before_id of each page we came from, so "newer" can step back.
   const [history, setHistory] = useState<string[]>([]);
 
+  const [entities] = useLoad((signal) => listAuditEntities(signal), []);
   const [load, reload] = useLoad(
     (signal) =>
       searchAudit(
@@ -149,11 +158,10 @@ export function AuditPage() {
               value={draft.entity}
               onChange={(event) => setDraft({ ...draft, entity: event.target.value })}
             />
-            <datalist id="audit-entities">
-              {knownEntities.map((entity) => (
-                <option key={entity} value={entity}>
-                  {t(`audit.entity.${entity}` as MessageKey)}
-                </option>
+            {/* The Thai names people see; the server also takes words of them or the stored name. */}
+            <datalist id="audit-entities" data-testid="audit-entity-names">
+              {(entities.data ?? []).map((entity) => (
+                <option key={entity.entity} value={entity.label_th} />
               ))}
             </datalist>
           </div>
