@@ -28,7 +28,8 @@ describe('strategic plan pages', () => {
 
   test('build, reorder, approve, revise a target and compare versions', async () => {
     const page = await app.newPage();
-    page.on('dialog', (dialog) => dialog.accept());
+    // No browser prompt may appear: every question is asked in the page.
+    page.on('dialog', (dialog) => { page.problems.push(`browser dialog: ${dialog.message()}`); void dialog.dismiss(); });
     await signIn(page, 'strategy', { next: '/plan' });
 
     const name = `แผนทดสอบ ${Date.now()}`;
@@ -85,6 +86,16 @@ describe('strategic plan pages', () => {
 
     await page.getByRole('navigation', { name: 'ตำแหน่งในแผน' }).getByRole('link', { name }).click();
     await page.getByRole('button', { name: 'อนุมัติฉบับร่าง' }).click();
+    // A dialog records the committee's resolution (meeting and date) with the approval.
+    const approve = page.getByRole('dialog', { name: 'อนุมัติฉบับร่างที่ 1' });
+    await approve.getByRole('button', { name: 'อนุมัติฉบับร่าง' }).click();
+    await approve.getByText('กรุณาระบุครั้งที่ของการประชุม ก.บ.จ.').waitFor();
+    await approve.getByLabel('การประชุม ก.บ.จ. ครั้งที่').fill('3/2569');
+    const meetingDate = approve.getByRole('group', { name: 'วันที่ประชุม' });
+    await meetingDate.getByRole('combobox').nth(0).selectOption('2');
+    await meetingDate.getByRole('combobox').nth(1).selectOption({ label: 'ธันวาคม' });
+    await meetingDate.getByRole('textbox').fill('2569');
+    await approve.getByRole('button', { name: 'อนุมัติฉบับร่าง' }).click();
     await page.getByTestId('version-line').filter({ hasText: 'อนุมัติแล้ว' }).waitFor();
     assert.match(await page.getByTestId('version-line').innerText(), /ฉบับที่ 1/);
     assert.equal(await page.getByRole('button', { name: 'เพิ่มองค์ประกอบระดับบนสุด' }).count(), 0, 'an approved version is read-only');
@@ -101,6 +112,7 @@ describe('strategic plan pages', () => {
     const versions = page.getByTestId('versions');
     await versions.locator('tr[data-version="2"]').waitFor();
     assert.match(await versions.locator('tr[data-version="1"]').innerText(), /อนุมัติแล้ว/);
+    assert.match(await versions.locator('tr[data-version="1"]').innerText(), /มติ ก\.บ\.จ\. ครั้งที่ 3\/2569 วันที่ 2 ธ\.ค\. 2569/);
     assert.match(await versions.locator('tr[data-version="2"]').innerText(), /ฉบับร่าง/);
     await page.getByRole('button', { name: 'เปรียบเทียบ', exact: true }).click();
     await page.waitForURL(/\/diff\?from=1&to=2$/);

@@ -114,7 +114,7 @@ describe('platform pages', () => {
     const entry = page.locator('[data-testid="audit-entry"][data-entity-id="TRAT-PO"]').first();
     await entry.waitFor();
     const text = await entry.innerText();
-    assert.match(text, /admin/);
+    assert.match(text, /ผู้ทำรายการ: ผู้ดูแลระบบ \(ตัวอย่าง\)/, 'the person is named, not their username');
     assert.equal((await entry.locator('del').filter({ hasText: oldName }).count()), 1, text);
     assert.equal((await entry.locator('ins').filter({ hasText: newName }).count()), 1, text);
     assert.match(await entry.locator('time').innerText(), /25\d\d/, 'the time is shown in the Buddhist era');

@@ -1,36 +1,20 @@
 // Two versions side by side: what was added, removed, and each changed field
-// with the "from" value on the left and the "to" value on the right.
+// with the "from" value on the left and the "to" value on the right. Without
+// ?from=&to= it compares the latest version the reader may open with its base.
 import { Link, useParams, useSearchParams } from "react-router";
-import { getDiff, getPlan } from "../../api/plan";
-import type { DiffField, PlanNode } from "../../api/plan";
-import type { JsonValue } from "../../api/types";
+import { getDiff, getPlan, listVersions } from "../../api/plan";
+import type { DiffField, PlanNode, PlanVersion } from "../../api/plan";
+import { useAuth } from "../../auth/auth";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
-import { displayValue } from "../../format/diff";
+import { useNames } from "../../components/useNames";
+import type { Names } from "../../components/useNames";
 import { useLanguage } from "../../i18n/language";
-import { localText, planName } from "./planText";
-
-// "targets.2570" -> "ค่าเป้าหมาย ปีงบประมาณ 2570"; other fields keep their name.
-function useFieldLabel() {
-  const { t } = useLanguage();
-  return (field: string): string => {
-    const target = /^targets\.(\d{4})$/.exec(field);
-    if (target) return t("plan.target_field", { year: target[1] ?? "" });
-    const known: Record<string, string> = {
-      text_th: t("plan.text_th"),
-      text_en: t("plan.text_en"),
-      code: t("common.code"),
-      parent_id: t("plan.parent"),
-      description_th: t("plan.description"),
-      alignments: t("plan.alignment"),
-      "project.budget_satang": t("plan.budget"),
-    };
-    return known[field] ?? field;
-  };
-}
+import { diffAreaCodes, diffFieldLabel, readableChange } from "./diffValues";
+import { latestVersion, localText, planName } from "./planText";
 
 function ElementList({ nodes, planId, version }: { nodes: PlanNode[]; planId: number; version: number }) {
   const { t, language } = useLanguage();
@@ -49,33 +33,66 @@ function ElementList({ nodes, planId, version }: { nodes: PlanNode[]; planId: nu
   );
 }
 
-function ChangeRow({ change, label }: { change: DiffField; label: string }) {
+function ChangeRow({ change, names }: { change: DiffField; names: Names }) {
+  const { language } = useLanguage();
+  const shown = readableChange(change, language, names);
   return (
     <tr>
-      <th scope="row">{label}</th>
+      <th scope="row">{diffFieldLabel(change.field, language)}</th>
       <td className="diff-before">
-        <del>{displayValue(change.before as JsonValue)}</del>
+        <del>{shown.before}</del>
       </td>
       <td className="diff-after">
-        <ins>{displayValue(change.after as JsonValue)}</ins>
+        <ins>{shown.after}</ins>
       </td>
     </tr>
   );
+}
+
+// With no versions named: the latest version the reader may open against the one it
+// was revised from (the public does not see drafts).
+export function defaultPair(
+  versions: PlanVersion[],
+  readsDrafts: boolean,
+): { from: number; to: number } | null {
+  const open = versions.filter((version) => readsDrafts || version.status !== "draft");
+  const latest = latestVersion(open);
+  if (!latest) return null;
+  const from = latest.based_on ?? latest.number - 1;
+  return from >= 1 ? { from, to: latest.number } : null;
 }
 
 export function DiffPage() {
   const { planId: planIdText = "" } = useParams();
   const planId = Number(planIdText);
   const [params] = useSearchParams();
-  const from = Number(params.get("from") ?? "0");
-  const to = Number(params.get("to") ?? "0");
+  const named = { from: Number(params.get("from") ?? "0"), to: Number(params.get("to") ?? "0") };
   const { t, language } = useLanguage();
-  const fieldLabel = useFieldLabel();
+  const { user, state } = useAuth();
+  const readsDrafts = user !== null && user.role !== "public";
   useDocumentTitle(t("plan.compare"));
   const [planLoad] = useLoad((signal) => getPlan(planId, signal), [planId]);
-  const [load, reload] = useLoad((signal) => getDiff(planId, from, to, signal), [planId, from, to]);
+  // No versions in the address: compare the latest with its base (from the version list).
+  const [pairLoad] = useLoad(
+    async (signal) => {
+      if (named.from > 0 && named.to > 0) return named;
+      return defaultPair(await listVersions(planId, signal), readsDrafts);
+    },
+    [planId, named.from, named.to, readsDrafts],
+  );
+  const pair = pairLoad.data;
+  const [load, reload] = useLoad(
+    (signal) =>
+      pair && state.status !== "loading"
+        ? getDiff(planId, pair.from, pair.to, signal)
+        : Promise.resolve(null),
+    [planId, pair?.from, pair?.to, state.status],
+  );
   const diff = load.data;
   const plan = planLoad.data;
+  const names = useNames(diff ? diffAreaCodes(diff.changed.flatMap((element) => element.changes)) : []);
+  const from = diff?.from.number ?? pair?.from;
+  const to = diff?.to.number ?? pair?.to;
 
   return (
     <>
@@ -88,7 +105,9 @@ export function DiffPage() {
           { label: t("plan.compare") },
         ]}
       />
-      <h1>{t("plan.compare_title", { from, to })}</h1>
+      <h1>{from && to ? t("plan.compare_title", { from, to }) : t("plan.compare")}</h1>
+      {pairLoad.status === "ready" && pair === null && <p className="muted">{t("plan.diff_single")}</p>}
+      {pairLoad.status === "failed" && <ErrorNotice error={pairLoad.error} />}
       {load.status === "failed" && <ErrorNotice error={load.error} onRetry={reload} />}
       {load.status === "loading" && !diff && <Loading />}
       {diff && (
@@ -141,7 +160,7 @@ export function DiffPage() {
                       </thead>
                       <tbody>
                         {element.changes.map((change) => (
-                          <ChangeRow key={change.field} change={change} label={fieldLabel(change.field)} />
+                          <ChangeRow key={change.field} change={change} names={names} />
                         ))}
                       </tbody>
                     </table>

@@ -17,6 +17,8 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDate } from "../../format/date";
 import { formatSatang } from "../../format/money";
+import { formatNumber } from "../../format/number";
+import { useNames } from "../../components/useNames";
 import { useLanguage } from "../../i18n/language";
 import { AlignmentEditor } from "./AlignmentEditor";
 import { parseVersion } from "./PlanPage";
@@ -139,6 +141,7 @@ export function ElementPage() {
   const [error, setError] = useState<unknown>(null);
   const plan = planLoad.data;
   const element = load.data;
+  const names = useNames(element?.areas ?? []);
   useDocumentTitle(element ? localText(element, language) : t("nav.plan"));
 
   if (load.status === "failed" && !element) return <ErrorNotice error={load.error} onRetry={reload} />;
@@ -232,10 +235,7 @@ export function ElementPage() {
           <h2 id="targets-heading">{t("plan.targets")}</h2>
           {element.baseline && element.baseline.value !== null && (
             <p>
-              {t("plan.baseline")}:{" "}
-              {new Intl.NumberFormat(language === "en" ? "en-US" : "th-TH", {
-                maximumFractionDigits: 4,
-              }).format(element.baseline.value)}
+              {t("plan.baseline")}: {formatNumber(element.baseline.value, language)}
               {element.baseline.fiscal_year && ` (${t("plan.fy", { year: element.baseline.fiscal_year })})`}
             </p>
           )}
@@ -260,18 +260,16 @@ export function ElementPage() {
             {element.agency && (
               <>
                 <dt>{t("plan.agency")}</dt>
-                <dd>
-                  <code>{element.agency}</code>
-                </dd>
+                <dd data-testid="element-agency">{names.agency(element.agency)}</dd>
               </>
             )}
             {(element.areas ?? []).length > 0 && (
               <>
                 <dt>{t("plan.areas")}</dt>
-                <dd>
+                <dd data-testid="element-areas">
                   {(element.areas ?? []).map((code) => (
                     <Link key={code} to={`/areas/${code}`} className="tag">
-                      {code}
+                      {names.area(code)}
                     </Link>
                   ))}
                 </dd>

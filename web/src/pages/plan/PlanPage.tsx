@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { approveVersion, getPlan, getTree, moveElement, startRevision } from "../../api/plan";
+import { getPlan, getTree, moveElement, startRevision } from "../../api/plan";
 import type { TreeNode, VersionChoice } from "../../api/plan";
 import { search } from "../../api/needs";
 import type { SearchResult } from "../../api/needs";
@@ -15,9 +15,11 @@ import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDateTime } from "../../format/date";
+import { personName } from "../../format/person";
 import { matchesFilter } from "../../format/sort";
 import { useLanguage } from "../../i18n/language";
 import { AddElementForm } from "./AddElementForm";
+import { ApproveDialog } from "./ApproveDialog";
 import { PlanTreeView } from "./PlanTreeView";
 import { flatten, planEditors, planName, versionLabelKey, visibleForFilter } from "./planText";
 
@@ -65,7 +67,9 @@ export function PlanPage() {
   const [params, setParams] = useSearchParams();
   const version = parseVersion(params.get("version"));
   const { t, language } = useLanguage();
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
+  // The public may not open drafts: no tab leads to "please sign in".
+  const readsDrafts = user !== null && user.role !== "public";
   const navigate = useNavigate();
   const [planLoad, reloadPlan] = useLoad((signal) => getPlan(planId, signal), [planId]);
   const [treeLoad, reloadTree] = useLoad((signal) => getTree(planId, version, signal), [planId, version]);
@@ -76,6 +80,7 @@ export function PlanPage() {
   const [busy, setBusy] = useState(false);
   const [searchResult, setSearchResult] = useState<SearchResult | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [approving, setApproving] = useState(false);
 
   const plan = planLoad.data;
   const tree = treeLoad.data;
@@ -165,7 +170,7 @@ export function PlanPage() {
               {t("plan.in_force", { number: plan.approved_version })}
             </Link>
           )}
-          {plan.draft_version !== null && (
+          {plan.draft_version !== null && readsDrafts && (
             <Link
               className={`button small${showingDraft ? " current" : ""}`}
               aria-current={showingDraft ? "page" : undefined}
@@ -203,7 +208,7 @@ export function PlanPage() {
           <span className={`badge status-${tree.status}`}>{t(versionLabelKey(tree.status))}</span>{" "}
           {t("plan.version_number", { number: tree.version })}
           {tree.approved_at &&
-            ` · ${t("plan.approved_by", { who: tree.approved_by ?? "", when: formatDateTime(tree.approved_at, language) })}`}
+            ` · ${t("plan.approved_by", { who: personName(tree.approved_by, language), when: formatDateTime(tree.approved_at, language) })}`}
           {" · "}
           {t("plan.element_count", { count: tree.element_count })}
         </p>
@@ -223,21 +228,25 @@ export function PlanPage() {
               type="button"
               className="button primary"
               disabled={busy}
-              onClick={() => {
-                if (!window.confirm(t("plan.approve_confirm", { number: tree.version }))) return;
-                void act(
-                  () => approveVersion(planId, tree.version),
-                  () => {
-                    setNotice(t("plan.approved_notice", { number: tree.version }));
-                    reloadPlan();
-                    navigate(`/plan/${planId}`);
-                    reloadTree();
-                  },
-                );
-              }}
+              onClick={() => setApproving(true)}
             >
               {t("plan.approve")}
             </button>
+          )}
+          {showingDraft && (
+            <ApproveDialog
+              planId={planId}
+              version={tree.version}
+              open={approving}
+              onClose={() => setApproving(false)}
+              onApproved={() => {
+                setApproving(false);
+                setNotice(t("plan.approved_notice", { number: tree.version }));
+                reloadPlan();
+                navigate(`/plan/${planId}`);
+                reloadTree();
+              }}
+            />
           )}
           {!showingDraft && plan.draft_version === null && (
             <button

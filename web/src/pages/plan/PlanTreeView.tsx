@@ -5,7 +5,9 @@ import type { DragEvent } from "react";
 import { Link } from "react-router";
 import type { TreeNode, VersionChoice } from "../../api/plan";
 import { DemoBadge } from "../../components/DemoBadge";
+import { ThaiText } from "../../components/ThaiText";
 import { formatSatang } from "../../format/money";
+import { formatNumber, sharedDecimals } from "../../format/number";
 import { useLanguage } from "../../i18n/language";
 import { AddElementForm } from "./AddElementForm";
 import { localText } from "./planText";
@@ -29,11 +31,18 @@ function NodeSummary({ node }: { node: TreeNode }) {
   const { t, language } = useLanguage();
   if (node.kind === "kpi") {
     const unit = language === "en" ? node.unit_en || node.unit_th : node.unit_th;
-    const targets = Object.entries(node.targets ?? {}).filter(([, value]) => value !== null);
+    const targets = Object.entries(node.targets ?? {}).filter(
+      (entry): entry is [string, number] => typeof entry[1] === "number",
+    );
     if (targets.length === 0) return null;
+    const decimals = sharedDecimals(targets.map(([, value]) => value));
     return (
       <span className="node-extra">
-        {t("plan.targets")}: {targets.map(([year, value]) => `${year}: ${value}`).join(" · ")} {unit}
+        {t("plan.targets")}:{" "}
+        {targets
+          .map(([year, value]) => `${year}: ${formatNumber(value, language, { decimals })}`)
+          .join(" · ")}{" "}
+        {unit}
       </span>
     );
   }
@@ -121,7 +130,7 @@ function TreeItem({
           className="node-text"
           to={`/plan/${actions.planId}/elements/${node.id}${versionQuery(actions.version)}`}
         >
-          {text}
+          <ThaiText>{text}</ThaiText>
         </Link>
         <DemoBadge demo={node.demo} />
         <NodeSummary node={node} />

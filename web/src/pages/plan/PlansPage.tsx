@@ -15,6 +15,29 @@ import { useLoad } from "../../components/useLoad";
 import { useLanguage } from "../../i18n/language";
 import { planEditors, planName, versionLabelKey } from "./planText";
 
+// What is wrong with a typed fiscal year, if anything. A four-digit Christian-era
+// year (2023) is the usual slip: say so and offer the Buddhist-era year (2566).
+export function beYearProblem(text: string): LocalizedText | null {
+  const typed = text.trim();
+  if (/^25\d\d$/.test(typed)) return null;
+  if (/^(19|20|21)\d\d$/.test(typed)) {
+    const be = Number(typed) + 543;
+    return {
+      th: `${typed} ดูเหมือนเป็นปี ค.ศ. ปี พ.ศ. คือ ${be}`,
+      en: `${typed} looks like a Christian-era year; the Buddhist-era year is ${be}.`,
+    };
+  }
+  if (/^\d{4}$/.test(typed))
+    return { th: "ปี พ.ศ. ต้องอยู่ระหว่าง 2500 ถึง 2599", en: "A BE year lies between 2500 and 2599." };
+  return { th: "กรอกปี พ.ศ. 4 หลัก เช่น 2570", en: "Enter a 4-digit BE year, e.g. 2570." };
+}
+
+// The Buddhist-era year a problem suggests (2023 -> 2566), or null.
+export function suggestedBeYear(text: string): number | null {
+  const typed = text.trim();
+  return /^(19|20|21)\d\d$/.test(typed) ? Number(typed) + 543 : null;
+}
+
 function NewPlanForm() {
   const { t } = useLanguage();
   const navigate = useNavigate();
@@ -32,11 +55,11 @@ function NewPlanForm() {
     if (!nameTh.trim()) problems.name_th = { th: "กรุณากรอกชื่อแผน", en: "Enter the plan's name." };
     const firstYear = Number(first);
     const lastYear = Number(last);
-    if (!/^25\d\d$/.test(first))
-      problems.first_fiscal_year = { th: "กรอกปี พ.ศ. 4 หลัก", en: "Enter a 4-digit BE year." };
-    if (!/^25\d\d$/.test(last))
-      problems.last_fiscal_year = { th: "กรอกปี พ.ศ. 4 หลัก", en: "Enter a 4-digit BE year." };
-    else if (firstYear > lastYear)
+    const firstProblem = beYearProblem(first);
+    const lastProblem = beYearProblem(last);
+    if (firstProblem) problems.first_fiscal_year = firstProblem;
+    if (lastProblem) problems.last_fiscal_year = lastProblem;
+    else if (!firstProblem && firstYear > lastYear)
       problems.last_fiscal_year = {
         th: "ปีสุดท้ายต้องไม่ก่อนปีแรก",
         en: "The last year must not be before the first.",
@@ -61,21 +84,38 @@ function NewPlanForm() {
     }
   }
 
-  const field = (id: string, label: string, value: string, set: (value: string) => void, extra = {}) => (
-    <div className="field">
-      <label htmlFor={`new-plan-${id}`}>{label}</label>
-      <input
-        id={`new-plan-${id}`}
-        name={id}
-        value={value}
-        onChange={(event) => set(event.target.value)}
-        aria-invalid={id in fields}
-        aria-describedby={`new-plan-${id}-message`}
-        {...extra}
-      />
-      <FieldMessage id={`new-plan-${id}-message`} text={fields[id]} />
-    </div>
-  );
+  const field = (id: string, label: string, value: string, set: (value: string) => void, extra = {}) => {
+    const suggestion = id in fields ? suggestedBeYear(value) : null;
+    return (
+      <div className="field">
+        <label htmlFor={`new-plan-${id}`}>{label}</label>
+        <input
+          id={`new-plan-${id}`}
+          name={id}
+          value={value}
+          onChange={(event) => set(event.target.value)}
+          aria-invalid={id in fields}
+          aria-describedby={`new-plan-${id}-message`}
+          {...extra}
+        />
+        <FieldMessage id={`new-plan-${id}-message`} text={fields[id]} />
+        {suggestion !== null && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              set(String(suggestion));
+              const rest = { ...fields };
+              delete rest[id];
+              setFields(rest);
+            }}
+          >
+            {t("plan.use_be_year", { year: suggestion })}
+          </button>
+        )}
+      </div>
+    );
+  };
 
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="new-plan-heading">
@@ -105,7 +145,8 @@ function NewPlanForm() {
 
 export function PlansPage() {
   const { t, language } = useLanguage();
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
+  const readsDrafts = user !== null && user.role !== "public";
   useDocumentTitle(t("nav.plan"));
   const [load, reload] = useLoad((signal) => listPlans(signal), []);
   const plans = load.data ?? [];
@@ -129,7 +170,7 @@ export function PlansPage() {
             <p>
               <span className={`badge status-${plan.status}`}>{t(versionLabelKey(plan.status))}</span>{" "}
               {t("plan.version_number", { number: plan.version })}
-              {plan.draft_version !== null && plan.draft_version !== plan.version && (
+              {plan.draft_version !== null && plan.draft_version !== plan.version && readsDrafts && (
                 <>
                   {" · "}
                   <Link to={`/plan/${plan.id}?version=draft`}>

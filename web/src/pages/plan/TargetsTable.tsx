@@ -6,11 +6,15 @@ import { ApiError } from "../../api/client";
 import { setTarget } from "../../api/plan";
 import type { PlanElement } from "../../api/plan";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldMessage } from "../../components/FieldMessage";
+import { formatNumber, sharedDecimals } from "../../format/number";
 import { useLanguage } from "../../i18n/language";
 
 export function parseTargetValue(text: string): number | null | "invalid" {
   const cleaned = text.replace(/,/g, "").trim();
   if (cleaned === "") return null;
+  // Plain decimal numbers only: "1e3" or "0x10" are not how a target is written.
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return "invalid";
   const number = Number(cleaned);
   return Number.isFinite(number) ? number : "invalid";
 }
@@ -38,7 +42,10 @@ export function TargetsTable({
   const finished = useRef(false);
   const rows = element.target_rows ?? [];
   const unit = language === "en" ? element.unit_en || element.unit_th : element.unit_th;
-  const format = new Intl.NumberFormat(language === "en" ? "en-US" : "th-TH", { maximumFractionDigits: 4 });
+  const decimals = sharedDecimals(rows.map((row) => row.value));
+  // The server's message for the value (422: outside what the unit allows) goes
+  // under the field; anything else above the table.
+  const fieldProblem = error instanceof ApiError ? (error.fields.value ?? null) : null;
 
   function begin(year: number) {
     if (!editable) return;
@@ -53,9 +60,8 @@ export function TargetsTable({
     if (finished.current) return;
     const value = parseTargetValue(text);
     if (value === "invalid") {
-      setError(
-        new ApiError(400, "invalid_number", { th: "ค่าเป้าหมายต้องเป็นตัวเลข", en: "A target must be a number." }),
-      );
+      const text = { th: "ค่าเป้าหมายต้องเป็นตัวเลข", en: "A target must be a number." };
+      setError(new ApiError(400, "invalid_number", text, { value: text }));
       return;
     }
     const row = rows.find((item) => item.fiscal_year === year);
@@ -86,7 +92,7 @@ export function TargetsTable({
 
   return (
     <>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} fieldsShown={editing !== null ? ["value"] : []} />
       <div className="table-wrap">
         <table className="table targets" data-testid="targets">
           <caption className="visually-hidden">{t("plan.targets")}</caption>
@@ -101,22 +107,30 @@ export function TargetsTable({
           <tbody>
             {years.map((year) => {
               const row = rows.find((item) => item.fiscal_year === year);
-              const shown = row?.value === null || row?.value === undefined ? "—" : format.format(row.value);
+              const shown =
+                row?.value === null || row?.value === undefined
+                  ? "—"
+                  : formatNumber(row.value, language, { decimals });
               return (
                 <tr key={year} data-year={year}>
                   <th scope="row">{t("plan.fy", { year })}</th>
                   <td>
                     {editing === year ? (
-                      <input
-                        autoFocus
-                        inputMode="decimal"
-                        aria-label={t("plan.target_for", { year })}
-                        value={text}
-                        disabled={busy}
-                        onChange={(event) => setText(event.target.value)}
-                        onKeyDown={(event) => keys(event, year)}
-                        onBlur={() => void save(year)}
-                      />
+                      <>
+                        <input
+                          autoFocus
+                          inputMode="decimal"
+                          aria-label={t("plan.target_for", { year })}
+                          value={text}
+                          disabled={busy}
+                          onChange={(event) => setText(event.target.value)}
+                          onKeyDown={(event) => keys(event, year)}
+                          onBlur={() => void save(year)}
+                          aria-invalid={fieldProblem !== null}
+                          aria-describedby={`target-${year}-message`}
+                        />
+                        <FieldMessage id={`target-${year}-message`} text={fieldProblem} />
+                      </>
                     ) : editable ? (
                       <button
                         type="button"

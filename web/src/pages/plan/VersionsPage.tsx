@@ -9,6 +9,8 @@ import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDateTime } from "../../format/date";
+import { personName } from "../../format/person";
+import { useAuth } from "../../auth/auth";
 import { useLanguage } from "../../i18n/language";
 import { planName, versionLabelKey } from "./planText";
 
@@ -17,11 +19,15 @@ export function VersionsPage() {
   const planId = Number(planIdText);
   const { t, language } = useLanguage();
   const navigate = useNavigate();
+  const { user } = useAuth();
+  const readsDrafts = user !== null && user.role !== "public";
   useDocumentTitle(t("plan.versions"));
   const [planLoad] = useLoad((signal) => getPlan(planId, signal), [planId]);
   const [load, reload] = useLoad((signal) => listVersions(planId, signal), [planId]);
   const versions = load.data ?? [];
-  const newest = versions.length > 0 ? versions[versions.length - 1] : undefined;
+  // Versions the reader may open (the public does not see drafts) are the ones to compare.
+  const comparable = versions.filter((version) => readsDrafts || version.status !== "draft");
+  const newest = comparable.length > 0 ? comparable[comparable.length - 1] : undefined;
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const fromValue = from || String(newest?.based_on ?? Math.max(1, (newest?.number ?? 1) - 1));
@@ -64,11 +70,15 @@ export function VersionsPage() {
                 {[...versions].reverse().map((version) => (
                   <tr key={version.number} data-version={version.number}>
                     <td data-label={t("plan.version")}>
-                      <Link
-                        to={`/plan/${planId}?version=${version.status === "draft" ? "draft" : version.number}`}
-                      >
-                        {t("plan.version_number", { number: version.number })}
-                      </Link>
+                      {version.status !== "draft" || readsDrafts ? (
+                        <Link
+                          to={`/plan/${planId}?version=${version.status === "draft" ? "draft" : version.number}`}
+                        >
+                          {t("plan.version_number", { number: version.number })}
+                        </Link>
+                      ) : (
+                        t("plan.version_number", { number: version.number })
+                      )}
                       {version.based_on !== null && (
                         <span className="muted"> {t("plan.based_on", { number: version.based_on })}</span>
                       )}
@@ -79,11 +89,12 @@ export function VersionsPage() {
                       </span>
                     </td>
                     <td data-label={t("plan.created")}>
-                      {version.created_by} · {formatDateTime(version.created_at, language)}
+                      {personName(version.created_by, language)} ·{" "}
+                      {formatDateTime(version.created_at, language)}
                     </td>
                     <td data-label={t("plan.approved")}>
                       {version.approved_at
-                        ? `${version.approved_by ?? ""} · ${formatDateTime(version.approved_at, language)}`
+                        ? `${personName(version.approved_by, language)} · ${formatDateTime(version.approved_at, language)}`
                         : "—"}
                     </td>
                     <td data-label={t("plan.note")}>{version.note ?? ""}</td>
@@ -93,14 +104,14 @@ export function VersionsPage() {
               </tbody>
             </table>
           </div>
-          {versions.length > 1 && (
+          {comparable.length > 1 && (
             <form className="panel compare-form" onSubmit={compare} aria-labelledby="compare-heading">
               <h2 id="compare-heading">{t("plan.compare")}</h2>
               <div className="form-actions">
                 <label className="field">
                   <span>{t("plan.compare_from")}</span>
                   <select value={fromValue} onChange={(event) => setFrom(event.target.value)}>
-                    {versions.map((version) => (
+                    {comparable.map((version) => (
                       <option key={version.number} value={version.number}>
                         {t("plan.version_number", { number: version.number })}
                       </option>
@@ -110,7 +121,7 @@ export function VersionsPage() {
                 <label className="field">
                   <span>{t("plan.compare_to")}</span>
                   <select value={toValue} onChange={(event) => setTo(event.target.value)}>
-                    {versions.map((version) => (
+                    {comparable.map((version) => (
                       <option key={version.number} value={version.number}>
                         {t("plan.version_number", { number: version.number })}
                       </option>
