@@ -4,38 +4,21 @@
 #include <cctype>
 #include <stdexcept>
 
-namespace changwat::http {
-namespace {
+#include "base/enum_names.hpp"
 
-std::string_view trim_spaces(std::string_view text) {
+namespace changwat::http {
+
+std::string_view trim_header_space(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
 }
 
-}  // namespace
+// In the declaration order of Method.
+constexpr EnumNames<Method, 8> kMethodNames{
+    {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER"}};
 
-std::string_view method_name(Method method) {
-  switch (method) {
-    case Method::get:
-      return "GET";
-    case Method::head:
-      return "HEAD";
-    case Method::post:
-      return "POST";
-    case Method::put:
-      return "PUT";
-    case Method::patch:
-      return "PATCH";
-    case Method::delete_:
-      return "DELETE";
-    case Method::options:
-      return "OPTIONS";
-    case Method::other:
-      return "OTHER";
-  }
-  return "OTHER";
-}
+std::string_view method_name(Method method) { return kMethodNames.name(method); }
 
 bool is_unsafe(Method method) {
   return method == Method::post || method == Method::put || method == Method::patch ||
@@ -61,12 +44,12 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
     std::string_view rest = value;
     while (!rest.empty()) {
       std::size_t end = rest.find(';');
-      std::string_view pair = trim_spaces(rest.substr(0, end));
+      std::string_view pair = trim_header_space(rest.substr(0, end));
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
       std::size_t equals = pair.find('=');
       if (equals == std::string_view::npos) continue;
-      if (trim_spaces(pair.substr(0, equals)) != name) continue;
-      std::string_view cookie_value = trim_spaces(pair.substr(equals + 1));
+      if (trim_header_space(pair.substr(0, equals)) != name) continue;
+      std::string_view cookie_value = trim_header_space(pair.substr(equals + 1));
       if (cookie_value.size() >= 2 && cookie_value.front() == '"' && cookie_value.back() == '"')
         cookie_value = cookie_value.substr(1, cookie_value.size() - 2);
       return std::string(cookie_value);

@@ -16,7 +16,9 @@ namespace changwat::http {
 enum class Method { get, head, post, put, patch, delete_, options, other };
 
 std::string_view method_name(Method method);  // "GET", ...
-bool is_unsafe(Method method);                // POST, PUT, PATCH, DELETE
+// A header value without the spaces and tabs around it (RFC 9110 "OWS").
+std::string_view trim_header_space(std::string_view text);
+bool is_unsafe(Method method);  // POST, PUT, PATCH, DELETE
 
 struct Request {
   Method method = Method::get;

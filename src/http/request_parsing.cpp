@@ -6,15 +6,10 @@
 #include <random>
 
 #include "base/error.hpp"
+#include "http/message.hpp"
 
 namespace changwat::http {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 [[noreturn]] void invalid_target() {
   throw Error(ErrorKind::validation, "invalid_target",
@@ -81,11 +76,12 @@ void apply_client_address(Request& request, std::string socket_address, bool tru
   if (auto forwarded = request.header("x-forwarded-for")) {
     std::string_view list = *forwarded;
     std::size_t comma = list.rfind(',');
-    std::string_view last = trim(comma == std::string_view::npos ? list : list.substr(comma + 1));
+    std::string_view last =
+        trim_header_space(comma == std::string_view::npos ? list : list.substr(comma + 1));
     if (!last.empty()) request.remote_address = std::string(last);
   }
   if (auto proto = request.header("x-forwarded-proto")) {
-    std::string_view value = trim(*proto);
+    std::string_view value = trim_header_space(*proto);
     std::string lowered(value);
     for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     request.secure = lowered == "https";

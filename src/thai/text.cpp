@@ -17,12 +17,15 @@
 namespace changwat::thai {
 namespace {
 
-constexpr char32_t kReplacementCharacter = 0xFFFD;
-constexpr char32_t kNikhahit = 0x0E4D;
-constexpr char32_t kSaraAa = 0x0E32;
-constexpr char32_t kSaraAm = 0x0E33;
-constexpr char32_t kThaiDigitZero = 0x0E50;
-constexpr char32_t kThaiDigitNine = 0x0E59;
+// Code points the normalization below treats specially.
+enum CodePoint : char32_t {
+  kReplacementCharacter = 0xFFFD,
+  kNikhahit = 0x0E4D,
+  kSaraAa = 0x0E32,
+  kSaraAm = 0x0E33,
+  kThaiDigitZero = 0x0E50,
+  kThaiDigitNine = 0x0E59,
+};
 
 // ICU iterates with 32-bit offsets and the UTF-16 copy doubles Thai text's memory
 // per character, so long texts are segmented a slice at a time.

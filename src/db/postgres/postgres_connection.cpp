@@ -12,13 +12,15 @@ namespace changwat::db::postgres {
 namespace {
 
 // Type OIDs from the server's catalog (pg_type.dat); libpq-fe.h does not carry them.
-constexpr Oid bool_oid = 16;
-constexpr Oid int8_oid = 20;
-constexpr Oid int2_oid = 21;
-constexpr Oid int4_oid = 23;
-constexpr Oid oid_oid = 26;
-constexpr Oid float4_oid = 700;
-constexpr Oid float8_oid = 701;
+enum TypeOid : Oid {
+  bool_oid = 16,
+  int8_oid = 20,
+  int2_oid = 21,
+  int4_oid = 23,
+  oid_oid = 26,
+  float4_oid = 700,
+  float8_oid = 701,
+};
 
 // Dynamic SQL (IN lists of varying length) must not grow the cache forever.
 constexpr std::size_t statement_cache_limit = 256;

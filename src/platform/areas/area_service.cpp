@@ -4,6 +4,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/enum_names.hpp"
+
 namespace changwat::areas {
 
 struct AreaService::Data {
@@ -15,28 +17,25 @@ struct AreaService::Data {
 
 namespace {
 
+// In the declaration order of Level.
+constexpr EnumNames<Level, 4> kLevelNames{{"province", "district", "subdistrict", "village"}};
+
+// A stored value's level; anything else reads as a province, as before.
 Level parse_level(const std::string& text) {
-  if (text == "district") return Level::district;
-  if (text == "subdistrict") return Level::subdistrict;
-  if (text == "village") return Level::village;
-  return Level::province;
+  return kLevelNames.parse(text).value_or(Level::province);
+}
+
+// The value stored under `key`, or nullopt.
+template <class Map>
+std::optional<typename Map::mapped_type> value_at(const Map& map, const std::string& key) {
+  auto it = map.find(key);
+  if (it == map.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace
 
-std::string_view level_name(Level level) {
-  switch (level) {
-    case Level::province:
-      return "province";
-    case Level::district:
-      return "district";
-    case Level::subdistrict:
-      return "subdistrict";
-    case Level::village:
-      return "village";
-  }
-  return "province";
-}
+std::string_view level_name(Level level) { return kLevelNames.name(level); }
 
 AreaService::AreaService(db::Database& database) : database_(database) { reload(); }
 
@@ -73,10 +72,7 @@ std::shared_ptr<const AreaService::Data> AreaService::snapshot() const {
 }
 
 std::optional<Area> AreaService::find(const std::string& code) const {
-  auto data = snapshot();
-  auto it = data->areas.find(code);
-  if (it == data->areas.end()) return std::nullopt;
-  return it->second;
+  return value_at(snapshot()->areas, code);
 }
 
 std::vector<Area> AreaService::children(const std::string& code) const {
@@ -106,10 +102,7 @@ std::vector<Area> AreaService::all_in(const std::string& province_code) const {
 }
 
 std::optional<Agency> AreaService::find_agency(const std::string& code) const {
-  auto data = snapshot();
-  auto it = data->agencies.find(code);
-  if (it == data->agencies.end()) return std::nullopt;
-  return it->second;
+  return value_at(snapshot()->agencies, code);
 }
 
 std::vector<std::string> AreaService::deployment_provinces() const { return snapshot()->provinces; }
