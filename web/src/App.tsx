@@ -38,6 +38,18 @@ const ReceiptPage = lazy(() =>
 const UsersPage = lazy(() =>
   import("./pages/users/UsersPage").then((module) => ({ default: module.UsersPage })),
 );
+const ActionPlansPage = lazy(() =>
+  import("./pages/action-plan/ActionPlansPage").then((module) => ({ default: module.ActionPlansPage })),
+);
+const ActionPlanPage = lazy(() =>
+  import("./pages/action-plan/ActionPlanPage").then((module) => ({ default: module.ActionPlanPage })),
+);
+const ActionPlanProjectPage = lazy(() =>
+  import("./pages/action-plan/ProjectPage").then((module) => ({ default: module.ProjectPage })),
+);
+const MonthEndPage = lazy(() =>
+  import("./pages/action-plan/MonthEndPage").then((module) => ({ default: module.MonthEndPage })),
+);
 const DiffPage = lazy(() => import("./pages/plan/DiffPage").then((module) => ({ default: module.DiffPage })));
 const ElementPage = lazy(() =>
   import("./pages/plan/ElementPage").then((module) => ({ default: module.ElementPage })),
@@ -68,6 +80,17 @@ export function App() {
                 <Route path="plan/:planId/versions" element={<VersionsPage />} />
                 <Route path="plan/:planId/diff" element={<DiffPage />} />
                 <Route path="plan/:planId/elements/:elementId" element={<ElementPage />} />
+                <Route path="action-plan" element={<ActionPlansPage />} />
+                <Route path="action-plan/:id" element={<ActionPlanPage />} />
+                <Route path="action-plan/:id/projects/:elementId" element={<ActionPlanProjectPage />} />
+                <Route
+                  path="action-plan/:id/month-end"
+                  element={
+                    <RequireRole roles={["agency_officer", "strategy_officer", "admin"]}>
+                      <MonthEndPage />
+                    </RequireRole>
+                  }
+                />
                 <Route path="needs" element={<NeedsPage />} />
                 <Route path="needs/submit" element={<PublicNeedPage />} />
                 <Route path="needs/follow" element={<FollowPage />} />

@@ -2,6 +2,7 @@
 // same keys (the type checker enforces it), so a missing translation fails the build.
 // Placeholders are written {name} and filled by t(key, {name: ...}).
 
+import { actionPlanEn, actionPlanTh } from "./messages-action-plan";
 import { firstUseEn, firstUseTh } from "./messages-first-use";
 import { planEn, planTh } from "./messages-plan";
 
@@ -338,6 +339,6 @@ const platformEn: Record<keyof typeof platformTh, string> = {
   "money.unit": "baht",
 };
 
-export const th = { ...platformTh, ...planTh, ...firstUseTh };
+export const th = { ...platformTh, ...planTh, ...firstUseTh, ...actionPlanTh };
 export type MessageKey = keyof typeof th;
-export const en: Record<MessageKey, string> = { ...platformEn, ...planEn, ...firstUseEn };
+export const en: Record<MessageKey, string> = { ...platformEn, ...planEn, ...firstUseEn, ...actionPlanEn };

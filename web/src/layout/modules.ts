@@ -14,6 +14,12 @@ export interface ModuleEntry {
 
 export const workModules: ModuleEntry[] = [
   { path: "/plan", label: "nav.plan", about: "module.plan.about", ready: true },
+  {
+    path: "/action-plan",
+    label: "nav.action_plan",
+    about: "module.action_plan.about",
+    ready: true,
+  },
   { path: "/needs", label: "nav.needs", about: "module.needs.about", ready: true },
   { path: "/monitoring", label: "nav.monitoring", about: "module.monitoring.about", ready: false },
   { path: "/tourism", label: "nav.tourism", about: "module.tourism.about", ready: false },

@@ -1,0 +1,271 @@
+// Disbursement against plan and target: the province's S-curve, or the groups of one
+// grouping (strategy, agency, budget source, project) with those behind standing out,
+// each group's S-curve on request, and the government's targets of the year.
+import { useSearchParams } from "react-router";
+import {
+  getSpending,
+  listTargets,
+  spendingGroupings,
+  type ActionPlan,
+  type DisbursementTarget,
+  type SpendingBy,
+  type SpendingGroup,
+} from "../../api/actionPlan";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Loading } from "../../components/Loading";
+import { useLoad } from "../../components/useLoad";
+import { useLanguage } from "../../i18n/language";
+import { formatAmount, formatMonth, formatPercent, percentOf, unitName, type Unit } from "./amounts";
+import { byKey } from "./labels";
+import { SCurveChart } from "./SCurveChart";
+
+export function groupName(group: SpendingGroup, language: string): string {
+  return language === "en" && group.name_en ? group.name_en : group.name_th;
+}
+
+function StatusBadges({ group }: { group: SpendingGroup }) {
+  const { t } = useLanguage();
+  if (!group.behind_target && !group.behind_plan)
+    return <span className="badge ap-on-track">{t("ap.spending.on_track")}</span>;
+  return (
+    <>
+      {group.behind_target && <span className="badge ap-behind">{t("ap.spending.behind_target")}</span>}{" "}
+      {group.behind_plan && <span className="badge ap-behind-plan">{t("ap.spending.behind_plan")}</span>}
+    </>
+  );
+}
+
+export function GroupSummary({ group, unit }: { group: SpendingGroup; unit: Unit }) {
+  const { t, language } = useLanguage();
+  const used = group.po_outstanding_satang + group.disbursed_satang;
+  const money = (satang: number) => `${formatAmount(satang, unit)} ${unitName(unit, language)}`;
+  return (
+    <dl className="ap-summary" data-testid="spending-summary">
+      <div>
+        <dt>{t("ap.col.allocated")}</dt>
+        <dd data-testid="summary-allocated">{money(group.allocated_satang)}</dd>
+      </div>
+      <div>
+        <dt>{t("ap.col.po")}</dt>
+        <dd>{money(group.po_outstanding_satang)}</dd>
+      </div>
+      <div>
+        <dt>{t("ap.col.disbursed")}</dt>
+        <dd data-testid="summary-disbursed">
+          {money(group.disbursed_satang)} (
+          {formatPercent(percentOf(group.disbursed_satang, group.allocated_satang), language)})
+        </dd>
+      </div>
+      <div>
+        <dt>{t("ap.col.remaining")}</dt>
+        <dd>{money(group.allocated_satang - used)}</dd>
+      </div>
+      <div>
+        <dt>{t("ap.scurve.forecast")}</dt>
+        <dd>{formatPercent(group.forecast_year_end_percent, language)}</dd>
+      </div>
+      <div>
+        <dt>{t("ap.spending.group")}</dt>
+        <dd>
+          <StatusBadges group={group} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+const categories = ["overall", "current", "capital"] as const;
+
+function TargetsTable({ items, fiscalYear }: { items: DisbursementTarget[]; fiscalYear: number }) {
+  const { t, language } = useLanguage();
+  // One row per category, base and measure that has any figure or is the overall disbursed line.
+  const rows = new Map<string, DisbursementTarget[]>();
+  for (const item of items) {
+    const key = `${item.category}|${item.base}|${item.measure}`;
+    rows.set(key, [...(rows.get(key) ?? []), item]);
+  }
+  const ordered = [...rows.entries()].sort(
+    ([a], [b]) =>
+      categories.indexOf(a.split("|")[0] as (typeof categories)[number]) -
+        categories.indexOf(b.split("|")[0] as (typeof categories)[number]) || a.localeCompare(b),
+  );
+  const sources = [...new Set(items.filter((item) => item.percent !== null).map((item) => item.source))];
+  return (
+    <section className="panel" aria-labelledby="ap-targets-heading">
+      <h3 id="ap-targets-heading">{t("ap.targets.title", { year: fiscalYear })}</h3>
+      <div className="table-wrap">
+        <table className="table ap-numbers">
+          <thead>
+            <tr>
+              <th scope="col">{t("ap.promote.field")}</th>
+              {[1, 2, 3].map((quarter) => (
+                <th scope="col" key={quarter}>
+                  {t("ap.targets.quarter", { quarter })}
+                </th>
+              ))}
+              <th scope="col">{t("ap.targets.year")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ordered.map(([key, targets]) => {
+              const first = targets[0];
+              if (!first) return null;
+              const [category, base, measure] = key.split("|");
+              return (
+                <tr key={key}>
+                  <th scope="row">
+                    {language === "en"
+                      ? `${t(`ap.target.category.${category as "overall"}`)} · ${t(`ap.target.measure.${measure as "disbursed"}`)} · ${t(`ap.target.base.${base as "annual_budget"}`)}`
+                      : `${first.category_th} · ${first.measure_th} · ${first.base_th}`}
+                  </th>
+                  {[1, 2, 3, 4].map((quarter) => {
+                    const target = targets.find((item) => item.quarter === quarter);
+                    return (
+                      <td key={quarter}>
+                        {target && target.percent !== null ? (
+                          formatPercent(target.percent, language, 0)
+                        ) : (
+                          <span className="muted">{t("ap.targets.not_announced")}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {sources.length > 0 && (
+        <p className="small-print">
+          {t("ap.targets.source")}: {sources.join("; ")}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
+  const { t, language } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get("by") as SpendingBy | null;
+  const by: SpendingBy = requested && spendingGroupings.includes(requested) ? requested : "province";
+  const [load, reload] = useLoad((signal) => getSpending(plan.id, by, signal), [plan.id, by]);
+  const [targets] = useLoad((signal) => listTargets(plan.fiscal_year, signal), [plan.fiscal_year]);
+  const spending = load.status === "ready" ? load.data : null;
+  const selectedKey = params.get("group");
+  const selected =
+    spending?.groups.find((group) => String(group.key) === selectedKey) ??
+    (by === "province" ? spending?.groups[0] : undefined);
+
+  function update(change: Record<string, string | null>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(change)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  }
+
+  return (
+    <section aria-labelledby="ap-spending-heading">
+      <h2 id="ap-spending-heading">{t("ap.scurve.title")}</h2>
+      <div className="field ap-by">
+        <label htmlFor="ap-spending-by">{t("ap.spending.by")}</label>
+        <select
+          id="ap-spending-by"
+          value={by}
+          onChange={(event) => update({ by: event.target.value, group: null })}
+        >
+          {spendingGroupings.map((value) => (
+            <option key={value} value={value}>
+              {t(byKey(value))}
+            </option>
+          ))}
+        </select>
+      </div>
+      {load.status === "failed" && <ErrorNotice error={load.error} onRetry={reload} />}
+      {load.status === "loading" && <Loading />}
+      {spending && (
+        <>
+          <p className="muted" data-testid="spending-latest">
+            {spending.latest_month
+              ? t("ap.scurve.latest", { month: formatMonth(spending.latest_month, language) })
+              : t("ap.scurve.no_data")}
+            {" · "}
+            {t("ap.amounts_in", { unit: unitName(unit, language) })}
+          </p>
+          {by !== "province" && (
+            <div className="table-wrap">
+              <table className="table ap-numbers ap-groups" data-testid="spending-groups">
+                <thead>
+                  <tr>
+                    <th scope="col">{t(byKey(by))}</th>
+                    <th scope="col">{t("ap.col.allocated")}</th>
+                    <th scope="col">{t("ap.col.po")}</th>
+                    <th scope="col">{t("ap.col.disbursed")}</th>
+                    <th scope="col">{t("ap.col.disbursed_percent")}</th>
+                    <th scope="col">{t("ap.scurve.forecast")}</th>
+                    <th scope="col">{t("ap.spending.group")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {spending.groups.map((group) => {
+                    const name = groupName(group, language);
+                    const isSelected = selected !== undefined && String(selected.key) === String(group.key);
+                    return (
+                      <tr
+                        key={String(group.key)}
+                        className={group.behind_target ? "ap-row-behind" : undefined}
+                        aria-current={isSelected ? "true" : undefined}
+                      >
+                        <th scope="row">
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={t("ap.spending.show", { name })}
+                            onClick={() => update({ group: String(group.key) })}
+                          >
+                            {name}
+                          </button>
+                          <span className="muted ap-sub">
+                            {t("ap.spending.projects", { count: group.projects })}
+                          </span>
+                        </th>
+                        <td>{formatAmount(group.allocated_satang, unit)}</td>
+                        <td>{formatAmount(group.po_outstanding_satang, unit)}</td>
+                        <td>{formatAmount(group.disbursed_satang, unit)}</td>
+                        <td>
+                          {formatPercent(percentOf(group.disbursed_satang, group.allocated_satang), language)}
+                        </td>
+                        <td>{formatPercent(group.forecast_year_end_percent, language)}</td>
+                        <td>
+                          <StatusBadges group={group} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {selected && (
+            <section className="panel" aria-label={groupName(selected, language)}>
+              <h3>{by === "province" ? t("ap.scurve.province") : groupName(selected, language)}</h3>
+              <GroupSummary group={selected} unit={unit} />
+              <SCurveChart
+                group={selected}
+                name={by === "province" ? t("ap.scurve.province") : groupName(selected, language)}
+                unit={unit}
+                testId={by === "province" ? "s-curve-province" : "s-curve-group"}
+              />
+            </section>
+          )}
+        </>
+      )}
+      {targets.status === "ready" && (
+        <TargetsTable items={targets.data.items} fiscalYear={plan.fiscal_year} />
+      )}
+    </section>
+  );
+}
