@@ -174,7 +174,7 @@ describe('first use (issue 14)', () => {
       page.getByRole('button', { name: 'ค้นหา' }).click(),
     ]);
     await search('2026-12-02');
-    await page.locator('.audit-list[aria-busy="false"]').waitFor();
+    await page.locator('.audit-list[aria-busy="false"]').waitFor({ state: 'attached' });
     const entry = page.locator('[data-testid="audit-entry"][data-entity-id="424242"]');
     await entry.waitFor();
     assert.ok((await page.getByTestId('audit-entry').evaluateAll((all) => all.every((e) => e.dataset.entity === 'need'))));
@@ -191,7 +191,7 @@ describe('first use (issue 14)', () => {
     await setDay('ตั้งแต่วันที่', 1);
     await setDay('ถึงวันที่', 1);
     await search('2026-12-01');
-    await page.locator('.audit-list[aria-busy="false"]').waitFor();
+    await page.locator('.audit-list[aria-busy="false"]').waitFor({ state: 'attached' });
     assert.equal(await entry.count(), 0);
     assert.deepEqual(page.problems, []);
   });
