@@ -34,7 +34,8 @@ const fieldsByCode: Record<string, string[]> = {
 };
 
 // The month a person most likely reports next for a line: the one after its latest
-// position, else the month that ended last.
+// position, else the month that ended last (at most the fiscal year's last month:
+// carry-over months follow positions, they do not start them).
 function nextMonth(line: PositionLine | undefined, first: string, last: string): string {
   const positions = line?.positions ?? [];
   const latest = positions[positions.length - 1];
@@ -42,7 +43,7 @@ function nextMonth(line: PositionLine | undefined, first: string, last: string):
     const after = addMonths(latest.month, 1);
     return after <= last ? after : latest.month;
   }
-  return reportingMonth(first, last);
+  return reportingMonth(first, addMonths(first, 11));
 }
 
 function positionAt(line: PositionLine | undefined, month: string): Position | undefined {

@@ -66,12 +66,14 @@ function LinesTable({
               <th scope="row">{line.gfmis_code}</th>
               <td>{t(expenseKey(line.expense_type))}</td>
               <td>{line.is_capital ? t("ap.capital") : t("ap.current")}</td>
-              <td>{formatAmount(line.allocated_satang, unit)}</td>
-              <td>{line.contract_satang === null ? "–" : formatAmount(line.contract_satang, unit)}</td>
+              <td className="num">{formatAmount(line.allocated_satang, unit)}</td>
+              <td className="num">
+                {line.contract_satang === null ? "–" : formatAmount(line.contract_satang, unit)}
+              </td>
               <td>{line.budget_holder ? agencyNames.name(line.budget_holder) : "–"}</td>
               <td>{line.paying_agency ? agencyNames.name(line.paying_agency) : "–"}</td>
-              <td>{formatAmount(line.po_outstanding_satang, unit)}</td>
-              <td>
+              <td className="num">{formatAmount(line.po_outstanding_satang, unit)}</td>
+              <td className="num">
                 {formatAmount(line.disbursed_to_date_satang, unit)}
                 {line.latest_month && (
                   <span className="muted ap-sub">
@@ -87,10 +89,10 @@ function LinesTable({
             <th scope="row" colSpan={3}>
               {t("ap.total")}
             </th>
-            <td>{formatAmount(project.allocated_satang, unit)}</td>
+            <td className="num">{formatAmount(project.allocated_satang, unit)}</td>
             <td colSpan={3}></td>
-            <td>{formatAmount(project.po_outstanding_satang, unit)}</td>
-            <td>{formatAmount(project.disbursed_satang, unit)}</td>
+            <td className="num">{formatAmount(project.po_outstanding_satang, unit)}</td>
+            <td className="num">{formatAmount(project.disbursed_satang, unit)}</td>
           </tr>
         </tfoot>
       </table>
@@ -148,11 +150,11 @@ function PositionsHistory({
                           <span className="muted ap-sub">{t("ap.pos.carry_over")}</span>
                         )}
                       </th>
-                      <td>{money(position.po_outstanding_satang)}</td>
-                      <td>{money(position.disbursed_to_date_satang)}</td>
-                      <td>{money(position.disbursed_in_month_satang)}</td>
-                      <td>{money(position.used_satang)}</td>
-                      <td>{money(position.remaining_satang)}</td>
+                      <td className="num">{money(position.po_outstanding_satang)}</td>
+                      <td className="num">{money(position.disbursed_to_date_satang)}</td>
+                      <td className="num">{money(position.disbursed_in_month_satang)}</td>
+                      <td className="num">{money(position.used_satang)}</td>
+                      <td className="num">{money(position.remaining_satang)}</td>
                       <td>{t(`ap.pos.source.${position.source}`)}</td>
                     </tr>
                   ))}

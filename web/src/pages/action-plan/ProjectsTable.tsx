@@ -206,22 +206,25 @@ export function ProjectsTable({
                 <th scope="row">
                   <Link to={`/action-plan/${plan.id}/projects/${project.element_id}`}>
                     {projectName(project, language)}
-                  </Link>{" "}
-                  <DemoBadge demo={project.demo} />
+                  </Link>
+                  {/* Only where demo and real projects mix; a demo plan says so once, at the top. */}
+                  {!plan.demo && <DemoBadge demo={project.demo} />}
                   <span className="muted ap-sub">
                     {project.code}
                     {project.status === "cancelled" && ` · ${t("ap.cancelled")}`}
                   </span>
                 </th>
                 <td>{project.agency ? agencyNames.name(project.agency, project.agency_name_th) : "–"}</td>
-                <td>{project.strategy?.name_th ?? "–"}</td>
+                <td title={project.strategy?.name_th}>
+                  <span className="ap-clamp">{project.strategy?.name_th ?? "–"}</span>
+                </td>
                 <td>{t(sourceKey(project.budget_source))}</td>
                 <td>{kindLabel(project, t)}</td>
-                <td>{money(project.requested_satang)}</td>
-                <td>{money(project.allocated_satang)}</td>
-                <td>{money(project.po_outstanding_satang)}</td>
-                <td>{money(project.disbursed_satang)}</td>
-                <td>
+                <td className="num">{money(project.requested_satang)}</td>
+                <td className="num">{money(project.allocated_satang)}</td>
+                <td className="num">{money(project.po_outstanding_satang)}</td>
+                <td className="num">{money(project.disbursed_satang)}</td>
+                <td className="num">
                   {formatPercent(percentOf(project.disbursed_satang, project.allocated_satang), language)}
                 </td>
               </tr>
@@ -232,11 +235,11 @@ export function ProjectsTable({
               <th scope="row" colSpan={5}>
                 {t("ap.total")} ({t("ap.kind.main")} {counted.length})
               </th>
-              <td>{money(totals.requested)}</td>
-              <td>{money(totals.allocated)}</td>
-              <td>{money(totals.po)}</td>
-              <td>{money(totals.disbursed)}</td>
-              <td>
+              <td className="num">{money(totals.requested)}</td>
+              <td className="num">{money(totals.allocated)}</td>
+              <td className="num">{money(totals.po)}</td>
+              <td className="num">{money(totals.disbursed)}</td>
+              <td className="num">
                 {formatPercent(percentOf(Number(totals.disbursed), Number(totals.allocated)), language)}
               </td>
             </tr>
@@ -258,8 +261,8 @@ export function ProjectsTable({
               {plan.totals_by_source.map((row) => (
                 <tr key={row.budget_source}>
                   <th scope="row">{t(sourceKey(row.budget_source))}</th>
-                  <td>{money(row.requested_satang)}</td>
-                  <td>{money(row.allocated_satang)}</td>
+                  <td className="num">{money(row.requested_satang)}</td>
+                  <td className="num">{money(row.allocated_satang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -91,14 +91,14 @@ export function ReservesView({
                 <tr>
                   <th scope="col">{t("ap.col.source")}</th>
                   <th scope="col">{t("ap.reserve.savings")}</th>
-                  <th scope="col">{t("ap.spending.group")}</th>
+                  <th scope="col">{t("ap.reserve.decided_by")}</th>
                 </tr>
               </thead>
               <tbody>
                 {Object.entries(data.savings_satang).map(([source, satang]) => (
                   <tr key={source}>
                     <th scope="row">{t(sourceKey(source))}</th>
-                    <td>{money(satang)}</td>
+                    <td className="num">{money(satang)}</td>
                     <td>
                       {data.decided_by_province.includes(source)
                         ? t("ap.reserve.decided_by_province")
@@ -143,7 +143,7 @@ export function ReservesView({
                         <td>
                           {reserve.agency ? agencyNames.name(reserve.agency, reserve.agency_name_th) : "–"}
                         </td>
-                        <td>{money(reserve.requested_satang)}</td>
+                        <td className="num">{money(reserve.requested_satang)}</td>
                         <td>
                           <Readiness reserve={reserve} />
                         </td>

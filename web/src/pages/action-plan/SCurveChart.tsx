@@ -173,15 +173,17 @@ export function SCurveChart({
               {group.months.map((month, index) => (
                 <tr key={month.month} data-month={month.month}>
                   <th scope="row">{formatMonth(month.month, language)}</th>
-                  <td>{formatAmount(month.planned_cumulative_satang, unit)}</td>
-                  <td>{formatPercent(points[index]?.planned, language)}</td>
-                  <td data-testid="actual-amount">
+                  <td className="num">{formatAmount(month.planned_cumulative_satang, unit)}</td>
+                  <td className="num">{formatPercent(points[index]?.planned, language)}</td>
+                  <td className="num" data-testid="actual-amount">
                     {month.disbursed_cumulative_satang === null
                       ? "–"
                       : formatAmount(month.disbursed_cumulative_satang, unit)}
                   </td>
-                  <td data-testid="actual-percent">{formatPercent(points[index]?.actual, language)}</td>
-                  <td>{formatPercent(month.target_percent, language)}</td>
+                  <td className="num" data-testid="actual-percent">
+                    {formatPercent(points[index]?.actual, language)}
+                  </td>
+                  <td className="num">{formatPercent(month.target_percent, language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -65,7 +65,7 @@ export function GroupSummary({ group, unit }: { group: SpendingGroup; unit: Unit
         <dd>{formatPercent(group.forecast_year_end_percent, language)}</dd>
       </div>
       <div>
-        <dt>{t("ap.spending.group")}</dt>
+        <dt>{t("ap.spending.status")}</dt>
         <dd>
           <StatusBadges group={group} />
         </dd>
@@ -121,7 +121,7 @@ function TargetsTable({ items, fiscalYear }: { items: DisbursementTarget[]; fisc
                   {[1, 2, 3, 4].map((quarter) => {
                     const target = targets.find((item) => item.quarter === quarter);
                     return (
-                      <td key={quarter}>
+                      <td key={quarter} className="num">
                         {target && target.percent !== null ? (
                           formatPercent(target.percent, language, 0)
                         ) : (
@@ -206,7 +206,7 @@ export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
                     <th scope="col">{t("ap.col.disbursed")}</th>
                     <th scope="col">{t("ap.col.disbursed_percent")}</th>
                     <th scope="col">{t("ap.scurve.forecast")}</th>
-                    <th scope="col">{t("ap.spending.group")}</th>
+                    <th scope="col">{t("ap.spending.status")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -232,13 +232,13 @@ export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
                             {t("ap.spending.projects", { count: group.projects })}
                           </span>
                         </th>
-                        <td>{formatAmount(group.allocated_satang, unit)}</td>
-                        <td>{formatAmount(group.po_outstanding_satang, unit)}</td>
-                        <td>{formatAmount(group.disbursed_satang, unit)}</td>
-                        <td>
+                        <td className="num">{formatAmount(group.allocated_satang, unit)}</td>
+                        <td className="num">{formatAmount(group.po_outstanding_satang, unit)}</td>
+                        <td className="num">{formatAmount(group.disbursed_satang, unit)}</td>
+                        <td className="num">
                           {formatPercent(percentOf(group.disbursed_satang, group.allocated_satang), language)}
                         </td>
-                        <td>{formatPercent(group.forecast_year_end_percent, language)}</td>
+                        <td className="num">{formatPercent(group.forecast_year_end_percent, language)}</td>
                         <td>
                           <StatusBadges group={group} />
                         </td>

@@ -1,0 +1,156 @@
+// The annual action plan's money in a real browser (FY 2569 of the Trat demo):
+// an agency officer enters a month-end position on a phone and the province's
+// S-curve moves by exactly that amount; the strategy office imports a GFMIS-style
+// spreadsheet with one bad row, reads the row's error, fixes the file and imports it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signIn, startApp } from './lib/app.mjs';
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+// "86,256,217.00" (baht, as the page shows it) -> satang as a BigInt; "–" -> null.
+function satangOf(text) {
+  const cleaned = text.trim().replace(/,/g, '');
+  if (cleaned === '–') return null;
+  assert.match(cleaned, /^\d+\.\d{2}$/, `an amount in baht: ${text}`);
+  return BigInt(cleaned.replace('.', ''));
+}
+
+describe('action plan and money pages', () => {
+  let app;
+  let plan;
+  before(async () => {
+    app = await startApp();
+    const list = await (await fetch(`${app.url}/api/v1/action-plans`)).json();
+    plan = list.items.find((item) => item.fiscal_year === 2569);
+    assert.ok(plan, 'the demo has the action plan of FY 2569');
+  });
+  after(async () => { await app?.stop(); });
+
+  async function projectByCode(code) {
+    const detail = await (await fetch(`${app.url}/api/v1/action-plans/${plan.id}`)).json();
+    const project = detail.projects.find((item) => item.code === code);
+    assert.ok(project, `project ${code} is in the action plan`);
+    return project;
+  }
+
+  // The province S-curve's actual cumulative disbursement at a month end, read from
+  // the data table under the chart (opened from its summary).
+  async function provinceActual(page, month) {
+    await page.goto(`/action-plan/${plan.id}?view=spending`);
+    const curve = page.getByTestId('s-curve-province');
+    await curve.locator('canvas[role=img]').waitFor();
+    await curve.locator('summary', { hasText: 'ตารางข้อมูล S-curve' }).click();
+    const cell = curve.locator(`tr[data-month="${month}"]`).getByTestId('actual-amount');
+    await cell.waitFor();
+    return satangOf(await cell.innerText());
+  }
+
+  test('an agency officer enters a month-end position on a phone and the province S-curve moves', async () => {
+    const page = await app.newPage(phone);
+    page.on('dialog', (dialog) => { page.problems.push(`browser dialog: ${dialog.message()}`); void dialog.dismiss(); });
+    // The demo officer works for the provincial agriculture office (TRAT-DOAE): its
+    // main project P11 has an allocation and no position yet.
+    const p11 = await projectByCode('P11');
+    assert.equal(p11.agency, 'TRAT-DOAE');
+    assert.equal(p11.disbursed_satang, 0);
+    const allocated = BigInt(p11.allocated_satang);
+
+    const before = await provinceActual(page, '2026-09');
+    assert.notEqual(before, null, 'the province already has September figures');
+    const canvas = page.getByTestId('s-curve-province').locator('canvas[role=img]');
+    const labelBefore = await canvas.getAttribute('aria-label');
+
+    await signIn(page, 'agency', { next: `/action-plan/${plan.id}/month-end` });
+    await page.getByRole('heading', { name: 'บันทึกผลการเบิกจ่ายสิ้นเดือน', level: 1 }).waitFor();
+    const cards = page.getByTestId('month-end-projects').locator(':scope > li');
+    await cards.first().waitFor();
+    // Only its own agency's projects are offered.
+    const offered = await cards.evaluateAll((items) => items.map((item) => Number(item.dataset.element)));
+    assert.ok(offered.includes(p11.element_id), 'P11 is offered');
+    const detail = await (await fetch(`${app.url}/api/v1/action-plans/${plan.id}`)).json();
+    for (const id of offered) {
+      assert.equal(detail.projects.find((item) => item.element_id === id)?.agency, 'TRAT-DOAE');
+    }
+
+    const card = page.locator(`li[data-element="${p11.element_id}"]`);
+    await card.getByRole('button', { name: /บันทึกผลสิ้นเดือน/ }).click();
+    const form = card.getByRole('form', { name: /บันทึกผลสิ้นเดือน/ });
+    await form.getByLabel('สิ้นเดือน').selectOption('2026-09');
+
+    // More than the allocation is refused next to the amounts, before anything is sent.
+    await form.getByLabel('PO คงค้าง (ผูกพัน) (บาท)').fill('2,000,000');
+    await form.getByLabel('เบิกจ่ายสะสมตั้งแต่ต้นปีงบประมาณ (บาท)').fill('1,000,000');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await form.getByText(/เกินงบที่ได้รับจัดสรร/).first().waitFor();
+    assert.equal(await form.getByLabel('PO คงค้าง (ผูกพัน) (บาท)').getAttribute('aria-invalid'), 'true');
+
+    // Thousands separators and Thai digits are read as people type them.
+    await form.getByLabel('PO คงค้าง (ผูกพัน) (บาท)').fill('๑๕๐,๐๐๐');
+    await form.getByLabel('เบิกจ่ายสะสมตั้งแต่ต้นปีงบประมาณ (บาท)').fill('1,234,567.50');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    const saved = card.getByRole('status').filter({ hasText: 'บันทึกผลสิ้นเดือน กันยายน 2569 แล้ว' });
+    await saved.waitFor();
+    const remaining = allocated - 15000000n - 123456750n;
+    const remainingText = `${(remaining / 100n).toLocaleString('en-US')}.${String(remaining % 100n).padStart(2, '0')}`;
+    assert.match(await saved.innerText(), new RegExp(`คงเหลือ ${remainingText.replace(/[.]/g, '\\.')} บาท`));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `month-end entry fits a phone (page is ${width}px wide)`);
+
+    // The public S-curve of the province moved by exactly the amount entered.
+    const afterEntry = await provinceActual(page, '2026-09');
+    assert.equal(afterEntry - before, 123456750n, `September moved from ${before} to ${afterEntry} satang`);
+    assert.notEqual(await canvas.getAttribute('aria-label'), labelBefore, 'the chart itself was redrawn');
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('an import with one bad row names it; the fixed file is imported', async () => {
+    const page = await app.newPage();
+    await signIn(page, 'strategy', { next: `/action-plan/${plan.id}?view=import` });
+    const p06 = await projectByCode('P06');
+    const p20 = await projectByCode('P20');
+    const [line06] = p06.lines;
+    const [line20] = p20.lines;
+    assert.equal(line06.latest_month, '2026-08');
+    assert.equal(line20.latest_month, '2026-08');
+
+    // The GFMIS report's layout: Thai headers, Thai month names, baht with separators.
+    const header = 'รหัสงบประมาณ,เดือน,PO คงค้าง,เบิกจ่ายสะสม';
+    const good06 = `${line06.gfmis_code},ก.ย. 2569,0.00,"950,000.00"`;
+    const bad = [header, good06, `${line20.gfmis_code},กันยายน 2569,0,12O0`].join('\n') + '\n';
+    const fixed = [header, good06, `${line20.gfmis_code},กันยายน 2569,0,"500,000.00"`].join('\n') + '\n';
+
+    const file = page.getByLabel('ไฟล์ผลการเบิกจ่าย');
+    await file.setInputFiles({ name: 'gfmis-2569-09.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+    await page.getByRole('button', { name: 'นำเข้า', exact: true }).click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const rows = errors.locator('tbody tr');
+    assert.equal(await rows.count(), 1, 'exactly one bad row');
+    const cells = await rows.first().locator('td').allInnerTexts();
+    assert.equal(cells[0], '3', 'the bad row is the file\'s third line (the header is line 1)');
+    assert.equal(cells[1], 'เบิกจ่ายสะสม');
+    assert.ok(cells[2].length > 0, 'with its reason');
+    await page.getByText('ไม่ได้นำเข้าข้อมูลใดเลย').waitFor();
+    // Nothing was stored, not even the good row.
+    assert.equal((await projectByCode('P06')).lines[0].latest_month, '2026-08');
+
+    await file.setInputFiles({ name: 'gfmis-2569-09.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
+    // Hold the upload until the progress bar has been seen.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/positions/import', async (route) => { await held; await route.continue(); });
+    await page.getByRole('button', { name: 'นำเข้า', exact: true }).click();
+    await page.getByRole('progressbar', { name: 'ความคืบหน้าการส่งไฟล์' }).waitFor();
+    release();
+    const done = page.getByTestId('import-done');
+    await done.waitFor();
+    assert.match(await done.innerText(), /นำเข้าแล้ว 2 แถว/);
+    assert.equal(await errors.count(), 0, 'the row errors are gone');
+    const after06 = (await projectByCode('P06')).lines[0];
+    assert.equal(after06.latest_month, '2026-09');
+    assert.equal(after06.disbursed_to_date_satang, 95000000);
+    assert.equal((await projectByCode('P20')).lines[0].disbursed_to_date_satang, 50000000);
+    assert.deepEqual(page.problems, []);
+  });
+});
