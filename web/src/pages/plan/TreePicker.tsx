@@ -77,7 +77,9 @@ export function TreePicker({
               <span className="picker-branch">
                 <span className={`kind kind-${node.kind}`}>{t(`plan.kind.${node.kind}`)}</span>
                 {node.code && <code className="node-code">{node.code}</code>}
-                <ThaiText>{localText(node, language)}</ThaiText>
+                <span>
+                  <ThaiText>{localText(node, language)}</ThaiText>
+                </span>
               </span>
             )}
             {node.children.length > 0 && render(node.children)}
