@@ -6,6 +6,7 @@ import type { NeedView } from "../../api/needs";
 import { useAuth } from "../../auth/auth";
 import { NeedActions } from "./NeedActions";
 import { DemoBadge } from "../../components/DemoBadge";
+import { ThaiText } from "../../components/ThaiText";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
@@ -74,7 +75,7 @@ export function NeedPage() {
         <Link to="/needs">← {t("nav.needs")}</Link>
       </p>
       <h1>
-        {need.title} <DemoBadge demo={need.demo} />
+        <ThaiText>{need.title}</ThaiText> <DemoBadge demo={need.demo} />
       </h1>
       <p className="need-meta">
         <span className={`badge need-${need.status}`}>{t(`need.status.${need.status}`)}</span>{" "}

@@ -10,6 +10,7 @@ import type { LocalizedText } from "../../api/types";
 import { useAuth } from "../../auth/auth";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { DemoBadge } from "../../components/DemoBadge";
+import { ThaiText } from "../../components/ThaiText";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
 import { Loading } from "../../components/Loading";
@@ -179,7 +180,7 @@ export function ElementPage() {
           {inDraft && <span className="badge status-draft">{t("plan.status.draft")}</span>}
         </p>
         <h1>
-          {localText(element, language)} <DemoBadge demo={element.demo} />
+          <ThaiText>{localText(element, language)}</ThaiText> <DemoBadge demo={element.demo} />
         </h1>
         {language === "th" && element.text_en && (
           <p className="muted" lang="en">
