@@ -1,7 +1,9 @@
 // The annual action plan's money in a real browser (FY 2569 of the Trat demo):
 // an agency officer enters a month-end position on a phone and the province's
 // S-curve moves by exactly that amount; the strategy office imports a GFMIS-style
-// spreadsheet with one bad row, reads the row's error, fixes the file and imports it.
+// spreadsheet with one bad row, reads the row's error, fixes the file and imports it;
+// promotes a reserve project after reading what changes in the plan; and edits an
+// allocation while someone else does (409 and 422 next to the fields).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signIn, startApp } from './lib/app.mjs';
@@ -152,5 +154,92 @@ describe('action plan and money pages', () => {
     assert.equal(after06.disbursed_to_date_satang, 95000000);
     assert.equal((await projectByCode('P20')).lines[0].disbursed_to_date_satang, 50000000);
     assert.deepEqual(page.problems, []);
+  });
+  test('the strategy office promotes a ready reserve; the plan gains a version that shows it', async () => {
+    const page = await app.newPage();
+    page.on('dialog', (dialog) => { page.problems.push(`browser dialog: ${dialog.message()}`); void dialog.dismiss(); });
+    const r03 = await projectByCode('R03');
+    assert.equal(r03.kind, 'reserve');
+    const proposals = await (await fetch(`${app.url}/api/v1/action-plans/${plan.id}/reserve-proposals`)).json();
+    assert.equal(proposals.proposals[0]?.element_id, r03.element_id, 'R03 is the best-ranked ready reserve');
+    const savings = BigInt(proposals.savings_satang.provincial);
+
+    await signIn(page, 'strategy', { next: `/action-plan/${plan.id}?view=reserves` });
+    const name = r03.name_th;
+    await page.getByRole('button', { name: `เลื่อน ${name} เป็นโครงการหลัก` }).click();
+    const dialog = page.getByRole('dialog', { name: `เลื่อน ${name} เป็นโครงการหลัก` });
+    const diff = dialog.getByTestId('promotion-diff');
+    await diff.waitFor();
+    const rows = await diff.locator('tbody tr').allInnerTexts();
+    assert.match(rows[0], /สำรอง ลำดับ 3[\s\S]*โครงการหลัก/);
+    const baht = (satang) => `${(satang / 100n).toLocaleString('en-US')}.${String(satang % 100n).padStart(2, '0')}`;
+    const left = savings - BigInt(r03.requested_satang);
+    assert.ok(rows[1].includes(baht(savings)) && rows[1].includes(baht(left)), `savings before and after: ${rows[1]}`);
+    assert.match(rows[2], /ฉบับใหม่/);
+
+    // The decision must be recorded: nothing is sent without it.
+    await dialog.getByRole('button', { name: 'ยืนยันการเลื่อน' }).click();
+    await dialog.getByText('กรุณากรอกครั้งที่ของการประชุม').waitFor();
+    assert.equal((await projectByCode('R03')).kind, 'reserve');
+    assert.equal(await dialog.getByLabel('คณะกรรมการ').inputValue(), 'ก.บ.จ.', 'provincial money: ก.บ.จ. decides');
+    await dialog.getByLabel('การประชุมครั้งที่').fill('2/2569');
+    await dialog.getByLabel('มติที่').fill('7');
+    const date = dialog.getByRole('group', { name: 'วันที่มีมติ' });
+    await date.getByRole('combobox').nth(0).selectOption('15');
+    await date.getByRole('combobox').nth(1).selectOption({ label: 'มีนาคม' });
+    await date.getByRole('textbox').fill('2569');
+    await dialog.getByRole('button', { name: 'ยืนยันการเลื่อน' }).click();
+    const done = page.getByTestId('promotion-done');
+    await done.waitFor();
+    assert.match(await done.innerText(), new RegExp(`เลื่อน ${name} เป็นโครงการหลักแล้ว`));
+    await page.getByTestId('promotions').getByText(/ก\.บ\.จ\. ครั้งที่ 2\/2569 มติ 7 วันที่ 15 มี\.ค\. 2569/).waitFor();
+    const promoted = await projectByCode('R03');
+    assert.equal(promoted.kind, 'main');
+
+    await done.getByRole('link', { name: /ดูการเปลี่ยนแปลงของแผนฉบับที่/ }).click();
+    await page.waitForURL(/\/plan\/\d+\/diff\?from=\d+&to=\d+$/);
+    await page.getByTestId('diff-element').filter({ hasText: name }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('allocation lines: above the request needs the decision; a stale version and a line below its use are named at the fields', async () => {
+    const p03 = await projectByCode('P03');
+    const path = `/action-plan/${plan.id}/projects/${p03.element_id}`;
+    const first = await app.newPage();
+    const second = await app.newPage();
+    await signIn(first, 'strategy', { next: path });
+    await signIn(second, 'admin', { next: path });
+    for (const page of [first, second]) {
+      await page.getByRole('button', { name: 'แก้ไขการจัดสรร' }).click();
+    }
+
+    const form = first.getByRole('form', { name: 'แก้ไขการจัดสรร' });
+    await form.getByLabel('จำนวนเงิน (บาท)').fill('1,300,000');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await form.getByText('ยอดรวมสูงกว่าคำขอ ต้องระบุมติที่อนุญาต').waitFor();
+    assert.equal(await form.getByLabel('มติที่อนุญาตให้จัดสรรเกินคำขอ').getAttribute('aria-invalid'), 'true');
+    await form.getByLabel('มติที่อนุญาตให้จัดสรรเกินคำขอ').fill('มติ ก.บ.จ. ครั้งที่ 4/2569');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await first.getByRole('status').filter({ hasText: 'บันทึกการจัดสรรแล้ว' }).waitFor();
+    await first.getByTestId('project-allocated').filter({ hasText: '1,300,000.00 บาท' }).waitFor();
+
+    // The second editor still holds the old version: the server answers 409.
+    const stale = second.getByRole('form', { name: 'แก้ไขการจัดสรร' });
+    await stale.getByLabel('จำนวนเงิน (บาท)').fill('1,150,000');
+    await stale.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await stale.getByText('ข้อมูลถูกแก้ไขโดยผู้อื่นระหว่างนี้').waitFor();
+    assert.equal((await projectByCode('P03')).allocated_satang, 130000000, 'the stale write changed nothing');
+    await stale.getByRole('button', { name: 'โหลดข้อมูลล่าสุด' }).click();
+    await second.getByTestId('project-allocated').filter({ hasText: '1,300,000.00 บาท' }).waitFor();
+
+    // The form stays open with the latest figures. Below what the line has used
+    // (PO outstanding + disbursed): the rule's message at the lines.
+    const fresh = second.getByRole('form', { name: 'แก้ไขการจัดสรร' });
+    assert.equal(await fresh.getByLabel('จำนวนเงิน (บาท)').inputValue(), '1300000.00');
+    await fresh.getByLabel('จำนวนเงิน (บาท)').fill('1,000,000');
+    await fresh.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await fresh.getByText(/ใช้ไปแล้ว 1,105,000\.00 บาท/).waitFor();
+    assert.equal((await projectByCode('P03')).allocated_satang, 130000000);
+    assert.deepEqual([...first.problems, ...second.problems], []);
   });
 });
