@@ -109,10 +109,11 @@ function PositionFormFields({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
-  // Start from what is known: the month's own figures, else the latest before it
-  // (a cumulative figure rarely goes back to zero).
+  // A month already entered opens with its figures (to correct them); a new month
+  // opens empty, with the month before shown beside the fields, so nothing is saved
+  // by accident as a copy of last month.
   useEffect(() => {
-    const known = positionAt(line, month) ?? previousPosition(line, month);
+    const known = positionAt(line, month);
     setPo(known ? bahtInput(known.po_outstanding_satang) : "");
     setDisbursed(known ? bahtInput(known.disbursed_to_date_satang) : "");
   }, [line?.gfmis_code, month, positions]);
@@ -225,6 +226,15 @@ function PositionFormFields({
         </select>
         <FieldMessage id={`${id}-month-message`} text={problems.fields.month} />
       </div>
+      {previous && (
+        <p className="muted" data-testid="previous-position">
+          {t("ap.pos.previous", {
+            month: formatMonth(previous.month, language),
+            po: money(previous.po_outstanding_satang),
+            disbursed: money(previous.disbursed_to_date_satang),
+          })}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={`${id}-po`}>{t("ap.pos.po")}</label>
         <input

@@ -154,9 +154,8 @@ export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
   const [targets] = useLoad((signal) => listTargets(plan.fiscal_year, signal), [plan.fiscal_year]);
   const spending = load.status === "ready" ? load.data : null;
   const selectedKey = params.get("group");
-  const selected =
-    spending?.groups.find((group) => String(group.key) === selectedKey) ??
-    (by === "province" ? spending?.groups[0] : undefined);
+  // The group asked for, else the first (the province, or the first of the grouping).
+  const selected = spending?.groups.find((group) => String(group.key) === selectedKey) ?? spending?.groups[0];
 
   function update(change: Record<string, string | null>) {
     const next = new URLSearchParams(params);
