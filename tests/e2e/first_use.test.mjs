@@ -15,6 +15,11 @@ describe('first use (issue 14)', () => {
   before(async () => {
     app = await startApp();
     strategy = await app.server.login('strategy');
+    // The first page of a fresh browser loads the bundle cold; on a loaded machine
+    // that alone can take most of a step's time, so it happens here.
+    const warm = await app.newPage();
+    await warm.goto('/sign-in');
+    await warm.getByLabel('ชื่อผู้ใช้').waitFor({ timeout: 60000 });
   });
   after(async () => { await app?.stop(); });
 
