@@ -24,7 +24,7 @@ import { formatAmount, formatMoney, formatMonth, monthRange, unitName, type Unit
 import { expenseKey, planOffice, projectName, sourceKey } from "./labels";
 import { PositionForm } from "./PositionForm";
 import { kindLabel } from "./ProjectsTable";
-import { SCurveChart } from "./SCurveChart";
+import { SCurve } from "./SCurve";
 import { SpendingPlanEditor, SpendingPlanTable } from "./SpendingPlanEditor";
 import { GroupSummary } from "./SpendingView";
 import { UnitToggle } from "./UnitToggle";
@@ -191,7 +191,7 @@ function ProjectCurve({
   return (
     <>
       <GroupSummary group={group} unit={unit} />
-      <SCurveChart group={group} name={projectName(project, language)} unit={unit} testId="s-curve-project" />
+      <SCurve group={group} name={projectName(project, language)} unit={unit} testId="s-curve-project" />
     </>
   );
 }

@@ -17,7 +17,7 @@ import { useLoad } from "../../components/useLoad";
 import { useLanguage } from "../../i18n/language";
 import { formatAmount, formatMonth, formatPercent, percentOf, unitName, type Unit } from "./amounts";
 import { byKey } from "./labels";
-import { SCurveChart } from "./SCurveChart";
+import { SCurve } from "./SCurve";
 
 export function groupName(group: SpendingGroup, language: string): string {
   return language === "en" && group.name_en ? group.name_en : group.name_th;
@@ -252,7 +252,7 @@ export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
             <section className="panel" aria-label={groupName(selected, language)}>
               <h3>{by === "province" ? t("ap.scurve.province") : groupName(selected, language)}</h3>
               <GroupSummary group={selected} unit={unit} />
-              <SCurveChart
+              <SCurve
                 group={selected}
                 name={by === "province" ? t("ap.scurve.province") : groupName(selected, language)}
                 unit={unit}
