@@ -4,12 +4,19 @@
 import { useId, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useLocation } from "react-router";
-import { importPositions, ImportRejected, type ActionPlan, type ImportRowError } from "../../api/actionPlan";
+import {
+  importPositions,
+  ImportRejected,
+  type ActionPlanDetail,
+  type ImportRowError,
+} from "../../api/actionPlan";
 import { useAuth } from "../../auth/auth";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
 import { useLanguage } from "../../i18n/language";
 import type { LocalizedText } from "../../api/types";
+import { formatMonth, reportingMonth } from "./amounts";
+import { templateCsv } from "./importTemplate";
 import { positionEditors } from "./labels";
 
 const maxBytes = 50 * 1024 * 1024;
@@ -22,9 +29,9 @@ type State =
   | { step: "rejected"; rows: ImportRowError[]; count: number; error: unknown }
   | { step: "failed"; error: unknown };
 
-export function ImportView({ plan, onImported }: { plan: ActionPlan; onImported: () => void }) {
+export function ImportView({ plan, onImported }: { plan: ActionPlanDetail; onImported: () => void }) {
   const { t, pick, language } = useLanguage();
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
   const location = useLocation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -46,6 +53,17 @@ export function ImportView({ plan, onImported }: { plan: ActionPlan; onImported:
         </p>
       </section>
     );
+  }
+
+  const templateMonth = reportingMonth(plan.first_month, plan.last_month);
+  function downloadTemplate() {
+    const agency = user?.role === "agency_officer" ? (user.agency_code ?? "") : null;
+    const blob = new Blob([templateCsv(plan, agency, templateMonth)], { type: "text/csv;charset=utf-8" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `positions-${plan.fiscal_year}-${templateMonth}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
   async function submit(event: FormEvent) {
@@ -84,6 +102,12 @@ export function ImportView({ plan, onImported }: { plan: ActionPlan; onImported:
     <section aria-labelledby="ap-import-heading">
       <h2 id="ap-import-heading">{t("ap.import.title")}</h2>
       <p className="muted">{t("ap.import.lead")}</p>
+      <p>
+        <button type="button" className="button small" onClick={downloadTemplate}>
+          {t("ap.import.template", { month: formatMonth(templateMonth, language) })}
+        </button>{" "}
+        <span className="muted">{t("ap.import.template_hint")}</span>
+      </p>
       <form className="panel" onSubmit={submit} noValidate aria-labelledby="ap-import-heading">
         <div className="field">
           <label htmlFor={`${id}-file`}>{t("ap.import.file")}</label>
