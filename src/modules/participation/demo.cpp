@@ -6,7 +6,6 @@
 
 #include "base/clock.hpp"
 #include "base/embedded.hpp"
-#include "base/secret.hpp"
 #include "modules/participation/forum_store.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/module.hpp"
@@ -190,7 +189,7 @@ class DemoLoader {
     Need need;
     need.province_code = province_;
     need.plan_id = plan_id_;
-    need.receipt = random_token(9);
+    need.receipt = rules::new_receipt();
     need.title = text_at(object, "title", where);
     need.description = text_at(object, "description", where);
     FieldErrors errors;

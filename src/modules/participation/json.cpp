@@ -113,12 +113,18 @@ boost::json::value area_ref_json(const areas::AreaService& areas, const std::str
 }
 
 boost::json::object receipt_json(const Receipt& receipt) {
+  boost::json::array history;
+  for (const ReceiptStep& step : receipt.history) {
+    history.push_back({{"status", status_name(step.status)}, {"at", step.at}});
+  }
   return {
       {"receipt", receipt.receipt},
+      {"title", receipt.title},
       {"status", status_name(receipt.status)},
       {"submitted_at", receipt.submitted_at},
       {"reason", json_or_null(receipt.reason)},
       {"need_id", json_or_null(receipt.need_id)},
+      {"history", std::move(history)},
   };
 }
 

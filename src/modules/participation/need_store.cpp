@@ -190,6 +190,12 @@ std::optional<Need> NeedStore::find_need_by_receipt(const std::string& receipt) 
                      read_need);
 }
 
+std::optional<Need> NeedStore::find_need_by_receipt_any_case(const std::string& upper) {
+  return db::map_row(connection_.query_one(
+                         select_need("WHERE UPPER(n.receipt) = ? ORDER BY n.id LIMIT 1"), {upper}),
+                     read_need);
+}
+
 std::optional<std::int64_t> NeedStore::need_id_by_demo_key(const std::string& demo_key) {
   return db::query_integer(connection_, "SELECT id FROM need WHERE demo_key = ?", {demo_key});
 }

@@ -28,6 +28,9 @@ class NeedStore {
   std::int64_t insert_need(const NeedRecord& record);
   std::optional<Need> find_need(std::int64_t id);
   std::optional<Need> find_need_by_receipt(const std::string& receipt);
+  // `upper` (capitals) against every receipt in capitals: older receipts were
+  // mixed-case; reads the whole table, so only after the exact look-ups failed.
+  std::optional<Need> find_need_by_receipt_any_case(const std::string& upper);
   std::optional<std::int64_t> need_id_by_demo_key(const std::string& demo_key);
   bool form_nonce_used(const std::string& nonce);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/secret.hpp"
 #include "thai/text.hpp"
 
 namespace changwat::participation::rules {
@@ -161,5 +162,25 @@ void throw_need_not_found() { throw_not_found("ความต้องการ
 void throw_forum_not_found() { throw_not_found("เวทีประชาคมนี้", "Forum"); }
 void throw_swot_not_found() { throw_not_found("รายการ SWOT นี้", "SWOT item"); }
 void throw_plan_not_found() { throw_not_found("แผนพัฒนานี้", "Plan"); }
+
+void throw_reason_required(const Message& what) {
+  throw Error(ErrorKind::validation, "reason_required",
+              {"กรุณาระบุ" + what.th + " ผู้ส่งเรื่องจะเห็นเหตุผลนี้เมื่อติดตามด้วยเลขรับเรื่อง",
+               "Give " + what.en + "; the sender sees it when following their receipt"},
+              {{"reason", {"ต้องระบุ" + what.th, "Give " + what.en}}});
+}
+
+std::string new_receipt() {
+  constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  constexpr std::size_t kLength = 12;
+  // random_token is URL-safe base64: each character carries 6 random bits, of which
+  // the low 5 pick a letter of the alphabet uniformly.
+  constexpr std::string_view kBase64Url =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const std::string random = random_token(kLength);
+  std::string receipt;
+  for (std::size_t i = 0; i < kLength; ++i) receipt += kAlphabet[kBase64Url.find(random[i]) & 31];
+  return receipt;
+}
 
 }  // namespace changwat::participation::rules

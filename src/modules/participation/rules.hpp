@@ -11,6 +11,16 @@
 
 namespace changwat::participation::rules {
 
+// A new receipt for a need sent from the public form: 12 characters of Crockford's
+// base 32 (digits and capitals without I, L, O, U; 60 random bits), so it can be
+// read aloud and typed in any letter case.
+std::string new_receipt();
+
+// Declining or rejecting a need needs its reason (the sender reads it with their
+// receipt): Error(validation, "reason_required") whose message and field "reason"
+// name the field in Thai and English (`what`: "เหตุผลที่ไม่อนุมัติเผยแพร่").
+[[noreturn]] void throw_reason_required(const Message& what);
+
 // strategy_officer or admin: the strategy office runs plan formulation.
 const Principal& require_strategy_office(const Actor& actor);
 bool is_strategy_office(const Actor& actor);

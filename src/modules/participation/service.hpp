@@ -80,13 +80,22 @@ struct PublicForm {
   std::vector<plan::Plan> plans;  // plans the public may send needs to
 };
 
-// What the public can follow with a receipt: no contact details, no address.
+// One status a need went through, and when (ISO UTC).
+struct ReceiptStep {
+  NeedStatus status = NeedStatus::pending_moderation;
+  std::string at;
+};
+
+// What the public can follow with a receipt: the need's title and the statuses it
+// went through; no contact details, no address, nobody's name.
 struct Receipt {
   std::string receipt;
+  std::string title;
   NeedStatus status = NeedStatus::pending_moderation;
   std::string submitted_at;
   std::optional<std::string> reason;    // declined or rejected
   std::optional<std::int64_t> need_id;  // once published
+  std::vector<ReceiptStep> history;     // oldest first, from the submission on
 };
 
 // Partial update: a field left empty is unchanged.
@@ -206,6 +215,7 @@ class ParticipationService {
   // Holds the need for moderation. `caller`'s session, if any, is ignored: the
   // submission is always anonymous, so a cross-site post cannot act as a user.
   Receipt submit_public(const Actor& caller, const PublicNeedInput& input);
+  // The receipt in any letter case (receipts are issued in capitals).
   std::optional<Receipt> receipt(const std::string& receipt) const;
 
   // ---- Moderation (strategy_officer, admin) ----

@@ -220,10 +220,11 @@ Need ParticipationService::change_status(const Actor& actor, std::int64_t need_i
                           "และการกลั่นกรองมีคำสั่งของตนเอง)",
                           "must be new, accepted or declined (merging, linking and moderation "
                           "have their own actions)"});
-  if (status == NeedStatus::declined && (!reason || reason->empty()))
-    errors.add("reason", {"ต้องระบุเหตุผลที่ไม่รับ", "is required to decline a need"});
   rules::check_optional_text(errors, "reason", reason, kReasonMax);
   errors.throw_if_any();
+  if (status == NeedStatus::declined && (!reason || reason->empty())) {
+    rules::throw_reason_required({"เหตุผลที่ไม่สามารถดำเนินการ", "the reason for declining"});
+  }
 
   return database_.write([&](db::Connection& connection) {
     Need need = need_for_change(connection, principal, need_id, expected_version);

@@ -1,5 +1,6 @@
 // The public needs form (no sign-in) and its moderation by the strategy office.
 #include <algorithm>
+#include <boost/json.hpp>
 #include <ctime>
 
 #include "base/secret.hpp"
@@ -35,9 +36,30 @@ int thai_fiscal_year(Clock::time_point when) {
               {{"form_token", std::move(why)}});
 }
 
-std::string new_receipt() {
-  // 12 URL-safe characters: easy to copy, impossible to guess.
-  return random_token(9);
+std::string upper_ascii(std::string text) {
+  for (char& ch : text) {
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  }
+  return text;
+}
+
+// The statuses a need went through, from its audit entries (submission, moderation,
+// status changes, merging): each entry whose `after` names another status.
+std::vector<ReceiptStep> status_history(db::Connection& connection, const Need& need) {
+  std::vector<ReceiptStep> steps;
+  for (const audit::Entry& entry :
+       audit::entries_for(connection, "need", std::to_string(need.id))) {
+    if (entry.after_json.empty()) continue;
+    boost::json::value after = boost::json::parse(entry.after_json);
+    const boost::json::object* fields = after.if_object();
+    const boost::json::value* status = fields ? fields->if_contains("status") : nullptr;
+    if (!status || !status->is_string()) continue;
+    std::optional<NeedStatus> parsed = parse_status(std::string_view(status->get_string()));
+    if (!parsed || (!steps.empty() && steps.back().status == *parsed)) continue;
+    steps.push_back({*parsed, entry.at});
+  }
+  if (steps.empty()) steps.push_back({need.status, need.created_at});
+  return steps;
 }
 
 }  // namespace
@@ -113,7 +135,7 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
   Need need = detail::need_from(input, *placement);
   need.province_code = placement->province_code;
   need.plan_id = *plan_id;
-  need.receipt = new_receipt();
+  need.receipt = rules::new_receipt();
   need.source = NeedSource::public_form;
   need.status = NeedStatus::pending_moderation;
   need.contact = input.contact;
@@ -144,19 +166,38 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
                      "submit_public", nullptr, need_json(stored, false));
     return id;
   });
-  return Receipt{need.receipt, need.status, need.created_at, std::nullopt, std::nullopt};
+  return Receipt{need.receipt,
+                 need.title,
+                 need.status,
+                 need.created_at,
+                 std::nullopt,
+                 std::nullopt,
+                 {{need.status, need.created_at}}};
 }
 
 std::optional<Receipt> ParticipationService::receipt(const std::string& receipt) const {
-  std::optional<Need> need = database_.read([&](db::Connection& connection) {
-    return NeedStore(connection).find_need_by_receipt(receipt);
+  // Receipts are issued in capitals; one typed in small letters is the same one.
+  const std::string typed = thai::normalize(receipt);
+  if (typed.empty() || typed.size() > 64) return std::nullopt;
+  return database_.read([&](db::Connection& connection) -> std::optional<Receipt> {
+    NeedStore store(connection);
+    std::optional<Need> need = store.find_need_by_receipt(typed);
+    if (!need) need = store.find_need_by_receipt(upper_ascii(typed));
+    // Receipts issued before they were capitals (URL-safe base64) in another case.
+    if (!need) need = store.find_need_by_receipt_any_case(upper_ascii(typed));
+    if (!need) return std::nullopt;
+    Receipt result{need->receipt,
+                   need->title,
+                   need->status,
+                   need->created_at,
+                   std::nullopt,
+                   std::nullopt,
+                   status_history(connection, *need)};
+    if (need->status == NeedStatus::declined || need->status == NeedStatus::rejected)
+      result.reason = need->decline_reason;
+    if (is_published(need->status)) result.need_id = need->id;
+    return result;
   });
-  if (!need) return std::nullopt;
-  Receipt result{need->receipt, need->status, need->created_at, std::nullopt, std::nullopt};
-  if (need->status == NeedStatus::declined || need->status == NeedStatus::rejected)
-    result.reason = need->decline_reason;
-  if (is_published(need->status)) result.need_id = need->id;
-  return result;
 }
 
 NeedPage ParticipationService::moderation_queue(const Actor& actor, std::int64_t limit,
@@ -178,10 +219,11 @@ Need ParticipationService::moderate(const Actor& actor, std::int64_t need_id, bo
                                     std::int64_t expected_version) {
   const Principal& principal = rules::require_strategy_office(actor);
   FieldErrors errors;
-  if (!approve && (!reason || reason->empty()))
-    errors.add("reason", {"ต้องระบุเหตุผลที่ไม่รับเรื่อง", "is required to reject a need"});
   rules::check_optional_text(errors, "reason", reason, kReasonMax);
   errors.throw_if_any();
+  if (!approve && (!reason || reason->empty())) {
+    rules::throw_reason_required({"เหตุผลที่ไม่อนุมัติเผยแพร่", "the reason for rejecting"});
+  }
 
   return database_.write([&](db::Connection& connection) {
     std::optional<Need> need = NeedStore(connection).find_need(need_id);

@@ -64,12 +64,40 @@ std::string person_name(db::Connection& connection, std::string_view username) {
   return row ? row->text(0) : std::string(username);
 }
 
+namespace {
+
+constexpr const char* kEntryColumns =
+    "a.id, a.username, u.display_name, a.at, a.address, a.entity, a.entity_id, a.action, "
+    "a.before_json, a.after_json FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id";
+
+// One mapping for every query of entries.
+Entry entry_from(const db::Row& row) {
+  Entry entry;
+  db::RowReader(row).read(entry.id, entry.username, entry.user_name, entry.at, entry.address,
+                          entry.entity, entry.entity_id, entry.action, entry.before_json,
+                          entry.after_json);
+  if (!entry.username && entry.address == Actor::command_line().address)
+    entry.user_name = std::string(kCommandLineName);
+  return entry;
+}
+
+}  // namespace
+
+std::vector<Entry> entries_for(db::Connection& connection, std::string_view entity,
+                               std::string_view entity_id) {
+  std::vector<Entry> entries;
+  for (const auto& row :
+       connection.query(std::string("SELECT ") + kEntryColumns +
+                            " WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id",
+                        {std::string(entity), std::string(entity_id)})) {
+    entries.push_back(entry_from(row));
+  }
+  return entries;
+}
+
 std::vector<Entry> search(db::Database& database, const Actor& actor, const Filter& filter) {
   const Principal& principal = actor.require_role({Role::admin, Role::auditor});
-  std::string sql =
-      "SELECT a.id, a.username, u.display_name, a.at, a.address, a.entity, a.entity_id, a.action, "
-      "a.before_json, a.after_json FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id "
-      "WHERE a.province_code = ?";
+  std::string sql = std::string("SELECT ") + kEntryColumns + " WHERE a.province_code = ?";
   std::vector<db::Value> params{principal.province_code};
   if (!filter.entities.empty()) {
     sql += " AND a.entity IN (" + db::placeholders(filter.entities.size()) + ")";
@@ -103,15 +131,7 @@ std::vector<Entry> search(db::Database& database, const Actor& actor, const Filt
   params.emplace_back(filter.limit);
   return database.read([&](db::Connection& c) {
     std::vector<Entry> entries;
-    for (const auto& row : c.query(sql, params)) {
-      Entry entry;
-      db::RowReader(row).read(entry.id, entry.username, entry.user_name, entry.at, entry.address,
-                              entry.entity, entry.entity_id, entry.action, entry.before_json,
-                              entry.after_json);
-      if (!entry.username && entry.address == Actor::command_line().address)
-        entry.user_name = std::string(kCommandLineName);
-      entries.push_back(std::move(entry));
-    }
+    for (const auto& row : c.query(sql, params)) entries.push_back(entry_from(row));
     return entries;
   });
 }

@@ -64,6 +64,12 @@ inline constexpr std::string_view kCommandLineName = "ผู้ดูแลร�
 // command line ("command-line"), else the text itself.
 std::string person_name(db::Connection& connection, std::string_view username);
 
+// Every entry about one record, oldest first, inside the caller's transaction. No
+// rights check: the caller shows only what its reader may see (a citizen following
+// a receipt sees the status changes of their need, never who made them).
+std::vector<Entry> entries_for(db::Connection& connection, std::string_view entity,
+                               std::string_view entity_id);
+
 // admin and auditor only; newest first.
 std::vector<Entry> search(db::Database& database, const Actor& actor, const Filter& filter);
 

@@ -55,7 +55,7 @@ TEST_F(NeedsTest, StatusChangesNeedAReasonToDeclineAndTheCurrentVersion) {
   Need need = officer_need(strategy_, "ขอสนามฟุตบอล");
   expect_error(
       [&] { service().change_status(strategy_, need.id, NeedStatus::declined, std::nullopt, 1); },
-      ErrorKind::validation, "invalid_input");
+      ErrorKind::validation, "reason_required");
   Need accepted =
       service().change_status(strategy_, need.id, NeedStatus::accepted, std::nullopt, 1);
   EXPECT_EQ(accepted.version, 2);

@@ -1,4 +1,6 @@
 // The public needs form: spam protection, rate limit, moderation before a need counts.
+#include <cctype>
+
 #include "modules/participation/need_store.hpp"
 #include "service_test_support.hpp"
 
@@ -45,8 +47,11 @@ TEST_F(PublicFormTest, SubmissionIsHeldUntilModeratedThenCounts) {
 TEST_F(PublicFormTest, RejectedSubmissionNeverCountsAndKeepsItsReason) {
   Receipt receipt = submit_public(anonymous_, "ขายของราคาถูก คลิกเลย");
   Need pending = service().moderation_queue(strategy_, 50, 0).items.at(0);
-  expect_error([&] { service().moderate(strategy_, pending.id, false, std::nullopt, 1); },
-               ErrorKind::validation, "invalid_input");
+  auto no_reason =
+      expect_error([&] { service().moderate(strategy_, pending.id, false, std::nullopt, 1); },
+                   ErrorKind::validation, "reason_required");
+  EXPECT_NE(no_reason.message.th.find("เหตุผลที่ไม่อนุมัติเผยแพร่"), std::string::npos);
+  EXPECT_TRUE(no_reason.fields.count("reason"));
   service().moderate(strategy_, pending.id, false, std::string("โฆษณา"), pending.version);
   EXPECT_EQ(service().list_needs(anonymous_, {}, NeedOrder::newest, 50, 0).total, 0);
   EXPECT_EQ(service().moderation_queue(strategy_, 50, 0).total, 0);
@@ -55,6 +60,15 @@ TEST_F(PublicFormTest, RejectedSubmissionNeverCountsAndKeepsItsReason) {
   EXPECT_EQ(followed->status, NeedStatus::rejected);
   EXPECT_EQ(followed->reason, "โฆษณา");
   EXPECT_FALSE(followed->need_id.has_value());
+  EXPECT_EQ(followed->title, "ขายของราคาถูก คลิกเลย");
+  ASSERT_EQ(followed->history.size(), 2u);
+  EXPECT_EQ(followed->history[0].status, NeedStatus::pending_moderation);
+  EXPECT_EQ(followed->history[1].status, NeedStatus::rejected);
+  // Receipts are capitals; one typed in small letters is the same receipt.
+  std::string lower = receipt.receipt;
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  ASSERT_TRUE(service().receipt(lower).has_value());
+  EXPECT_EQ(service().receipt(lower)->receipt, receipt.receipt);
   expect_error([&] { service().moderate(strategy_, pending.id, true, std::nullopt, 2); },
                ErrorKind::rule, "not_pending_moderation");
 }

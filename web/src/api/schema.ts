@@ -100,7 +100,7 @@ export interface paths {
     post: operations["submitPublicNeed"];
   };
   "/api/v1/needs/public/receipts/{receipt}": {
-    /** Follow a public submission by its receipt (status and reason only) */
+    /** Follow a public submission by its receipt, in any letter case (title, status, history and reason) */
     get: operations["getPublicNeedReceipt"];
   };
   "/api/v1/needs/moderation": {
@@ -807,13 +807,23 @@ export interface components {
       items: components["schemas"]["ParticipationNeed"][];
     };
     ParticipationReceipt: {
+      /** @description 12 characters of Crockford's base 32 (capitals); looked up in any letter case */
       receipt: string;
+      /** @description The need's title */
+      title: string;
       /** @enum {string} */
       status: "pending_moderation" | "new" | "accepted" | "merged" | "linked" | "declined" | "rejected";
       submitted_at: string;
       reason: string | null;
       /** @description Set once the need is published */
       need_id: number | null;
+      /** @description The statuses the need went through, oldest first, from its submission on (never who changed them) */
+      history: ({
+          /** @enum {string} */
+          status: "pending_moderation" | "new" | "accepted" | "merged" | "linked" | "declined" | "rejected";
+          /** @description ISO 8601 UTC */
+          at: string;
+        })[];
     };
     ParticipationPublicForm: {
       /** @description issued time + nonce, HMAC-SHA256 signed; single use */
@@ -2075,7 +2085,7 @@ export interface operations {
       429: components["responses"]["Error"];
     };
   };
-  /** Follow a public submission by its receipt (status and reason only) */
+  /** Follow a public submission by its receipt, in any letter case (title, status, history and reason) */
   getPublicNeedReceipt: {
     parameters: {
       path: {
