@@ -1,10 +1,10 @@
 // The `changwat` command: serve, migrate, user add|passwd|disable|unlock, routes, modules,
 // export plan|action-plan.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -36,9 +36,9 @@ std::string read_password() {
 std::string default_web_directory(const char* argv0) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  for (fs::path candidate : {fs::current_path(ec) / "web" / "dist",
-                             fs::weakly_canonical(fs::path(argv0), ec).parent_path() / ".." /
-                                 "web" / "dist"}) {
+  for (fs::path candidate :
+       {fs::current_path(ec) / "web" / "dist",
+        fs::weakly_canonical(fs::path(argv0), ec).parent_path() / ".." / "web" / "dist"}) {
     if (fs::exists(candidate / "index.html", ec)) return fs::weakly_canonical(candidate, ec);
   }
   return (fs::current_path(ec) / "web" / "dist").string();
@@ -76,9 +76,10 @@ int serve(const app::AppOptions& options, const http::ServerOptions& server_opti
   // The first stdout line is a contract: tests and scripts wait for it.
   std::printf("changwat listening on http://%s:%u\n", shown_host.c_str(), bound);
   if (options.demo) {
-    std::printf("demo sign-ins (password %s): admin, strategy, agency, executive, auditor, "
-                "health, community\n",
-                app::kDemoPassword);
+    std::printf(
+        "demo sign-ins (password %s): admin, strategy, agency, executive, auditor, "
+        "health, community\n",
+        app::kDemoPassword);
   }
   std::fflush(stdout);
   server.run();
@@ -175,22 +176,21 @@ int main(int argc, char** argv) {
   int plan_version = 0;
   std::string export_format;
   std::string output_path;
-  export_plan_cmd->add_option("id", plan_id, "Plan id")->required();
-  export_plan_cmd->add_option("--format", export_format, "pdf or xlsx")
-      ->required()
-      ->check(CLI::IsMember({"pdf", "xlsx"}));
-  export_plan_cmd->add_option("-o,--output", output_path, "Output file")->required();
+  // The options every document export takes: the record's id, the format, the file.
+  auto add_document_options = [&](CLI::App* command, std::int64_t& id, const char* what) {
+    command->add_option("id", id, what)->required();
+    command->add_option("--format", export_format, "pdf or xlsx")
+        ->required()
+        ->check(CLI::IsMember({"pdf", "xlsx"}));
+    command->add_option("-o,--output", output_path, "Output file")->required();
+    command->add_option("--db", database_url, "Database URL");
+  };
+  add_document_options(export_plan_cmd, plan_id, "Plan id");
   export_plan_cmd->add_option("--plan-version", plan_version, "Plan version (default: in force)");
-  export_plan_cmd->add_option("--db", database_url, "Database URL");
   auto* export_action_plan_cmd =
       export_cmd->add_subcommand("action-plan", "The annual action plan as PDF or XLSX");
   std::int64_t action_plan_id = 0;
-  export_action_plan_cmd->add_option("id", action_plan_id, "Action plan id")->required();
-  export_action_plan_cmd->add_option("--format", export_format, "pdf or xlsx")
-      ->required()
-      ->check(CLI::IsMember({"pdf", "xlsx"}));
-  export_action_plan_cmd->add_option("-o,--output", output_path, "Output file")->required();
-  export_action_plan_cmd->add_option("--db", database_url, "Database URL");
+  add_document_options(export_action_plan_cmd, action_plan_id, "Action plan id");
 
   CLI11_PARSE(cli, argc, argv);
 

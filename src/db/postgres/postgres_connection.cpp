@@ -12,15 +12,8 @@ namespace changwat::db::postgres {
 namespace {
 
 // Type OIDs from the server's catalog (pg_type.dat); libpq-fe.h does not carry them.
-enum TypeOid : Oid {
-  bool_oid = 16,
-  int8_oid = 20,
-  int2_oid = 21,
-  int4_oid = 23,
-  oid_oid = 26,
-  float4_oid = 700,
-  float8_oid = 701,
-};
+constexpr Oid bool_oid = 16, int8_oid = 20, int2_oid = 21, int4_oid = 23, oid_oid = 26;
+constexpr Oid float4_oid = 700, float8_oid = 701;
 
 // Dynamic SQL (IN lists of varying length) must not grow the cache forever.
 constexpr std::size_t statement_cache_limit = 256;
