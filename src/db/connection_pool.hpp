@@ -52,6 +52,20 @@ class ConnectionPool {
     freed_.notify_one();
   }
 
+  // A taken connection that was lost (server restart, a file that went away) is
+  // restored with `restore` before use; if that fails it goes back to the pool and
+  // the error goes on to the caller.
+  template <class Restore>
+  void restore_if_lost(ConnectionType& connection, Restore restore) {
+    if (connection.healthy()) return;
+    try {
+      restore();
+    } catch (...) {
+      give_back(connection);
+      throw;
+    }
+  }
+
   PoolCounts counts() const {
     std::lock_guard lock(mutex_);
     int total = static_cast<int>(connections_.size());

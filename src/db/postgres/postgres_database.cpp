@@ -91,14 +91,7 @@ class PostgresDatabase final : public Database {
   // A connection lost earlier (server restart, terminated backend) is
   // re-established here, so requests succeed again once the server is back.
   Lease lease(PostgresConnection& connection) {
-    if (!connection.healthy()) {
-      try {
-        connection.reconnect();
-      } catch (...) {
-        pool_.give_back(connection);
-        throw;
-      }
-    }
+    pool_.restore_if_lost(connection, [&] { connection.reconnect(); });
     return Lease(&connection, [this](Connection* returned) {
       auto& postgres_connection = static_cast<PostgresConnection&>(*returned);
       postgres_connection.reset_for_reuse();

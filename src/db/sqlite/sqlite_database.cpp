@@ -109,14 +109,7 @@ class SqliteDatabase final : public Database {
   Pool& pool_for(bool write) { return write || !readers_ ? writer_ : *readers_; }
 
   Lease lease(Pool& pool, SqliteConnection& connection) {
-    if (!connection.healthy()) {
-      try {
-        connection.reopen();
-      } catch (...) {
-        pool.give_back(connection);
-        throw;
-      }
-    }
+    pool.restore_if_lost(connection, [&] { connection.reopen(); });
     return Lease(&connection, [this, &pool](Connection* returned) {
       auto& sqlite_connection = static_cast<SqliteConnection&>(*returned);
       sqlite_connection.reset_for_reuse();
