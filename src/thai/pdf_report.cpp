@@ -392,7 +392,6 @@ class PdfRenderer {
     double top;
   };
   std::optional<PendingHeadings> pending_headings_;
-  bool placing_heading_ = false;
 };
 
 PdfReport::PdfReport(ReportSetup setup) : setup_(std::move(setup)) {}
