@@ -179,7 +179,7 @@ describe('action plan and money pages', () => {
 
     // The decision must be recorded: nothing is sent without it.
     await dialog.getByRole('button', { name: 'ยืนยันการเลื่อน' }).click();
-    await dialog.getByText('กรุณากรอกครั้งที่ของการประชุม').waitFor();
+    await dialog.getByText('กรุณากรอกการประชุมครั้งที่').waitFor();
     assert.equal((await projectByCode('R03')).kind, 'reserve');
     assert.equal(await dialog.getByLabel('คณะกรรมการ').inputValue(), 'ก.บ.จ.', 'provincial money: ก.บ.จ. decides');
     await dialog.getByLabel('การประชุมครั้งที่').fill('2/2569');

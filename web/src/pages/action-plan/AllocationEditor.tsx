@@ -11,7 +11,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
 import { useLanguage } from "../../i18n/language";
 import { bahtInput, formatMoney, parseBaht } from "./amounts";
-import { formProblems, noProblems, type FormProblems } from "./errors";
+import { both, formProblems, noProblems, type FormProblems } from "./errors";
 import { expenseKey } from "./labels";
 import type { AgencyNames } from "./useAgencyNames";
 
@@ -91,22 +91,14 @@ export function AllocationEditor({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const fields: Record<string, LocalizedText> = {};
-    const amountText = {
-      th: "กรอกจำนวนเงินเป็นบาท ทศนิยมไม่เกิน 2 ตำแหน่ง",
-      en: "Enter an amount in baht with at most two decimals",
-    };
+    const amountText = both("ap.error.amount");
     rows.forEach((row, index) => {
-      if (!row.gfmis_code.trim())
-        fields[`lines[${index}].gfmis_code`] = { th: "กรุณากรอกรหัสงบประมาณ", en: "Enter the budget code" };
+      if (!row.gfmis_code.trim()) fields[`lines[${index}].gfmis_code`] = both("ap.error.code_required");
       if (amounts[index] === null) fields[`lines[${index}].allocated_satang`] = amountText;
       if (row.contract.trim() && parseBaht(row.contract) === null)
         fields[`lines[${index}].contract_satang`] = amountText;
     });
-    if (aboveRequest && !decision.trim())
-      fields.decision_ref = {
-        th: "ยอดรวมสูงกว่าคำขอ ต้องระบุมติที่อนุญาต",
-        en: "The total is above the request: name the decision allowing it",
-      };
+    if (aboveRequest && !decision.trim()) fields.decision_ref = both("ap.alloc.above_request");
     if (Object.keys(fields).length > 0) {
       setProblems({ fields, general: null, stale: false });
       return;

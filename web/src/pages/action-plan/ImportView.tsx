@@ -17,6 +17,7 @@ import { useLanguage } from "../../i18n/language";
 import type { LocalizedText } from "../../api/types";
 import { formatMonth, reportingMonth } from "./amounts";
 import { templateCsv } from "./importTemplate";
+import { both } from "./errors";
 import { positionEditors } from "./labels";
 
 const maxBytes = 50 * 1024 * 1024;
@@ -69,12 +70,12 @@ export function ImportView({ plan, onImported }: { plan: ActionPlanDetail; onImp
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) {
-      setFileProblem({ th: "กรุณาเลือกไฟล์", en: "Choose a file" });
+      setFileProblem(both("ap.import.choose"));
       input.current?.focus();
       return;
     }
     if (file.size >= maxBytes) {
-      setFileProblem({ th: "ไฟล์ใหญ่เกิน 50 MB", en: "The file is larger than 50 MB" });
+      setFileProblem(both("ap.import.too_large"));
       return;
     }
     setFileProblem(null);

@@ -20,7 +20,7 @@ import {
   parseBaht,
   reportingMonth,
 } from "./amounts";
-import { formProblems, noProblems, type FormProblems } from "./errors";
+import { both, formProblems, noProblems, type FormProblems } from "./errors";
 import { expenseKey } from "./labels";
 
 type PositionLine = ProjectPositions["lines"][number];
@@ -130,25 +130,21 @@ function PositionFormFields({
     event.preventDefault();
     if (!line) return;
     const fields: Record<string, LocalizedText> = {};
-    const amountText = {
-      th: "กรอกจำนวนเงินเป็นบาท ทศนิยมไม่เกิน 2 ตำแหน่ง",
-      en: "Enter an amount in baht with at most two decimals",
-    };
+    const amountText = both("ap.error.amount");
     if (poSatang === null) fields.po_outstanding_satang = amountText;
     if (disbursedSatang === null) fields.disbursed_to_date_satang = amountText;
     if (poSatang !== null && disbursedSatang !== null && used > line.allocated_satang) {
-      const text = {
-        th: `PO คงค้าง + เบิกจ่ายสะสม เกินงบที่ได้รับจัดสรร (${formatMoney(line.allocated_satang, "baht", "th")})`,
-        en: `PO outstanding + disbursed to date is above the allocation (${formatMoney(line.allocated_satang, "baht", "en")})`,
-      };
+      const text = both("ap.error.above_allocation", (language) => ({
+        amount: formatMoney(line.allocated_satang, "baht", language),
+      }));
       fields.po_outstanding_satang = text;
       fields.disbursed_to_date_satang = text;
     }
     if (disbursedSatang !== null && previous && disbursedSatang < previous.disbursed_to_date_satang) {
-      fields.disbursed_to_date_satang = {
-        th: `เบิกจ่ายสะสมต้องไม่น้อยกว่าของ ${formatMonth(previous.month, "th")} (${formatMoney(previous.disbursed_to_date_satang, "baht", "th")})`,
-        en: `Disbursed to date cannot be below ${formatMonth(previous.month, "en")}'s (${formatMoney(previous.disbursed_to_date_satang, "baht", "en")})`,
-      };
+      fields.disbursed_to_date_satang = both("ap.error.below_previous", (language) => ({
+        month: formatMonth(previous.month, language),
+        amount: formatMoney(previous.disbursed_to_date_satang, "baht", language),
+      }));
     }
     setSaved(null);
     if (Object.keys(fields).length > 0) {

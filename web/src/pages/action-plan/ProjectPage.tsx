@@ -215,7 +215,13 @@ export function ProjectPage() {
 
   if (load.status === "failed" && !plan) return <ErrorNotice error={load.error} onRetry={reload} />;
   if (!plan) return <Loading />;
-  if (!project) return <ErrorNotice error={new Error("not found")} />;
+  if (!project)
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t("ap.project.not_found")}</p>
+        <Link to={`/action-plan/${plan.id}`}>{t("ap.project.back")}</Link>
+      </div>
+    );
 
   const open = plan.status === "open";
   const isOffice = hasRole(...planOffice);

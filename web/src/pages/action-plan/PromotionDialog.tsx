@@ -12,9 +12,10 @@ import { Dialog } from "../../components/Dialog";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
 import { useLoad } from "../../components/useLoad";
-import { useLanguage } from "../../i18n/language";
+import { translate, useLanguage } from "../../i18n/language";
+import type { MessageKey } from "../../i18n/messages";
 import { formatMoney, type Unit } from "./amounts";
-import { formProblems, noProblems, type FormProblems } from "./errors";
+import { both, formProblems, noProblems, type FormProblems } from "./errors";
 import { projectName, sourceKey } from "./labels";
 
 const shownFields = [
@@ -69,20 +70,14 @@ export function PromotionDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const fields: Record<string, LocalizedText> = {};
-    const required = (label: string): LocalizedText => ({
-      th: `กรุณากรอก${label}`,
-      en: `Enter the ${label}`,
-    });
-    if (!committee.trim()) fields.committee_th = { th: "กรุณากรอกคณะกรรมการ", en: "Enter the committee" };
-    if (!meeting.trim()) fields.meeting_th = { th: "กรุณากรอกครั้งที่ของการประชุม", en: "Enter the meeting" };
-    if (!resolution.trim()) fields.resolution_th = { th: "กรุณากรอกเลขที่มติ", en: "Enter the resolution" };
-    if (!date || dateProblem)
-      fields.decided_on = required(language === "en" ? "date of the decision" : "วันที่มีมติ");
+    const required = (field: MessageKey) =>
+      both("ap.promote.required", (language) => ({ field: translate(language, field) }));
+    if (!committee.trim()) fields.committee_th = required("ap.promote.committee");
+    if (!meeting.trim()) fields.meeting_th = required("ap.promote.meeting");
+    if (!resolution.trim()) fields.resolution_th = required("ap.promote.resolution");
+    if (!date || dateProblem) fields.decided_on = required("ap.promote.date");
     if (betterRanked.length > 0 && !skipReason.trim())
-      fields.skip_reason_th = {
-        th: "กรุณาระบุเหตุผลที่ข้ามโครงการสำรองลำดับก่อนหน้า",
-        en: "Say why the better-ranked reserves are skipped",
-      };
+      fields.skip_reason_th = required("ap.promote.skip_reason");
     if (Object.keys(fields).length > 0) {
       setProblems({ fields, general: null, stale: false });
       return;

@@ -9,7 +9,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
 import { useLanguage } from "../../i18n/language";
 import { bahtInput, formatAmount, formatMoney, formatMonth, parseBaht } from "./amounts";
-import { formProblems, noProblems, type FormProblems } from "./errors";
+import { both, formProblems, noProblems, type FormProblems } from "./errors";
 import { expenseKey } from "./labels";
 
 export function SpendingPlanTable({ project, months }: { project: Project; months: string[] }) {
@@ -95,22 +95,20 @@ export function SpendingPlanEditor({
         const satang = parseBaht(text);
         const field = `lines[${lineIndex}].months`;
         if (satang === null) {
-          fields[field] ??= {
-            th: `${formatMonth(month, "th")}: กรอกจำนวนเงินเป็นบาท ทศนิยมไม่เกิน 2 ตำแหน่ง`,
-            en: `${formatMonth(month, "en")}: enter an amount in baht with at most two decimals`,
-          };
+          fields[field] ??= both("ap.error.month_amount", (language) => ({
+            month: formatMonth(month, language),
+          }));
           return;
         }
         if (satang < previous)
-          fields[field] ??= {
-            th: `${formatMonth(month, "th")}: ยอดสะสมต้องไม่ลดลงจากเดือนก่อน`,
-            en: `${formatMonth(month, "en")}: a cumulative figure cannot go down`,
-          };
+          fields[field] ??= both("ap.error.decreasing", (language) => ({
+            month: formatMonth(month, language),
+          }));
         if (satang > line.allocated_satang)
-          fields[field] ??= {
-            th: `${formatMonth(month, "th")}: เกินงบที่ได้รับจัดสรร (${formatMoney(line.allocated_satang, "baht", "th")})`,
-            en: `${formatMonth(month, "en")}: above the allocation (${formatMoney(line.allocated_satang, "baht", "en")})`,
-          };
+          fields[field] ??= both("ap.error.month_above_allocation", (language) => ({
+            month: formatMonth(month, language),
+            amount: formatMoney(line.allocated_satang, "baht", language),
+          }));
         previous = satang;
         points.push({ month, planned_cumulative_satang: satang });
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client";
-import { formProblems } from "./errors";
+import { both, formProblems } from "./errors";
 
 const text = { th: "เกินงบ", en: "Above" };
 
@@ -30,5 +30,16 @@ describe("formProblems", () => {
   it("shows an unknown rule error above the form", () => {
     const error = new ApiError(422, "fiscal_year_closed", text);
     expect(formProblems(error, ["po"]).general).toBe(error);
+  });
+});
+
+describe("both", () => {
+  it("gives a message in both languages, with values per language", () => {
+    const text = both("ap.error.below_previous", (language) => ({
+      month: language === "en" ? "August 2569 BE" : "สิงหาคม 2569",
+      amount: language === "en" ? "1.00 baht" : "1.00 บาท",
+    }));
+    expect(text.th).toBe("เบิกจ่ายสะสมต้องไม่น้อยกว่าของสิ้นเดือนสิงหาคม 2569 (1.00 บาท)");
+    expect(text.en).toBe("Disbursed to date cannot be below the end of August 2569 BE (1.00 baht)");
   });
 });

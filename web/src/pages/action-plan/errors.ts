@@ -4,11 +4,19 @@
 // the form by ErrorNotice.
 import { ApiError } from "../../api/client";
 import type { LocalizedText } from "../../api/types";
+import { translate, type Language } from "../../i18n/language";
+import type { MessageKey } from "../../i18n/messages";
 
-export const staleText: LocalizedText = {
-  th: "ข้อมูลถูกแก้ไขโดยผู้อื่นระหว่างนี้ โหลดข้อมูลล่าสุดแล้วลองอีกครั้ง",
-  en: "Someone else changed this meanwhile. Load the latest figures and try again.",
-};
+type Values = Record<string, string | number>;
+
+// A message in both languages (what FieldMessage shows); values may depend on the
+// language (month names, "บาท"/"baht").
+export function both(key: MessageKey, values: Values | ((language: Language) => Values) = {}): LocalizedText {
+  const of = (language: Language) => (typeof values === "function" ? values(language) : values);
+  return { th: translate("th", key, of("th")), en: translate("en", key, of("en")) };
+}
+
+export const staleText: LocalizedText = both("ap.error.stale");
 
 export interface FormProblems {
   // Messages by field name (the form's own names, e.g. "lines[0].gfmis_code").
