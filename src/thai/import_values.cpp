@@ -63,10 +63,13 @@ std::string plain_number_text(std::string_view text) {
   return out;
 }
 
+// Digits with an optional point: "1e3" is not how a person writes a thousand (a
+// spreadsheet that means 1000 stores a number cell, not this text).
 bool parse_plain_double(std::string_view text, double& value) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty()) return false;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  auto [end, error] =
+      std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
   return error == std::errc() && end == text.data() + text.size() && std::isfinite(value);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -33,7 +34,35 @@ void check_required(const std::string& text, std::size_t limit, const char* fiel
   check_length(text, limit, field, errors);
 }
 
+// Units that count things one by one: their values are whole numbers.
+constexpr std::array<std::string_view, 40> kCountUnits = {
+    "คน",     "ราย",     "แห่ง",  "ครั้ง",    "ชุมชน",  "หมู่บ้าน",   "ครัวเรือน", "โครงการ",
+    "กลุ่ม",    "ผลิตภัณฑ์",  "ตำบล", "อำเภอ",  "องค์กร", "หน่วยงาน", "เรื่อง",    "ฉบับ",
+    "รายการ", "ตัว",      "หลัง",  "เครื่อง",  "ชิ้น",    "แปลง",    "คัน",      "ลำ",
+    "ศูนย์",    "โรงเรียน", "แหล่ง", "เส้นทาง", "สาย",   "ครอบครัว", "ฟาร์ม",    "วิสาหกิจ",
+    "กิจการ",  "หลักสูตร",  "รุ่น",   "ผลงาน",  "ราย/ปี", "คน/ปี",    "ครั้ง/ปี",   "แห่ง/ปี"};
+
+enum class UnitKind { percent, count, baht, money, other };
+
+UnitKind unit_kind(const std::string& unit_th) {
+  const std::string unit = thai::normalize(unit_th);
+  if (unit == "ร้อยละ" || unit == "%" || unit == "เปอร์เซ็นต์") return UnitKind::percent;
+  for (std::string_view count : kCountUnits) {
+    if (unit == count) return UnitKind::count;
+  }
+  if (unit == "บาท") return UnitKind::baht;
+  if (unit.starts_with("บาท") || unit.starts_with("ล้านบาท")) return UnitKind::money;
+  return UnitKind::other;
+}
+
 Message outside_period(int year, const PlanPeriod& period) {
+  if (year < thai::kFirstAcceptedBeYear) {
+    Message why = fiscal_year_message(year);
+    return {
+        why.th + " ช่วงของแผนคือ " + n(period.first_fiscal_year) + "–" + n(period.last_fiscal_year),
+        why.en + "; the plan period is " + n(period.first_fiscal_year) + "–" +
+            n(period.last_fiscal_year)};
+  }
   return {"ปีงบประมาณ " + n(year) + " อยู่นอกช่วงของแผน " + n(period.first_fiscal_year) + "–" +
               n(period.last_fiscal_year),
           "fiscal year " + n(year) + " is outside the plan period " + n(period.first_fiscal_year) +
@@ -227,8 +256,7 @@ void check_plan_fields(const std::string& name_th, const std::string& name_en,
   for (auto [year, field] : {std::pair{period.first_fiscal_year, "first_fiscal_year"},
                              std::pair{period.last_fiscal_year, "last_fiscal_year"}}) {
     if (year < thai::kFirstAcceptedBeYear || year > thai::kLastAcceptedBeYear) {
-      errors.add(field, {"ต้องเป็นปีงบประมาณ พ.ศ. (2400–2700)",
-                         "must be a Buddhist-era fiscal year (2400–2700)"});
+      errors.add(field, fiscal_year_message(year));
     }
   }
   if (period.first_fiscal_year > period.last_fiscal_year) {
@@ -237,6 +265,77 @@ void check_plan_fields(const std::string& name_th, const std::string& name_en,
     errors.add("last_fiscal_year",
                {"แผนหนึ่งฉบับครอบคลุมได้ไม่เกิน 10 ปีงบประมาณ", "a plan covers at most 10 fiscal years"});
   }
+}
+
+Message fiscal_year_message(int year) {
+  const int be = year + 543;
+  if (be >= thai::kFirstAcceptedBeYear && be <= thai::kLastAcceptedBeYear) {
+    return {
+        "ปี " + n(year) + " ดูเหมือนเป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (" + n(year) + " คือ พ.ศ. " + n(be) + ")",
+        n(year) + " looks like a Christian-era year; enter the Buddhist-era year (" + n(year) +
+            " is " + n(be) + " BE)"};
+  }
+  return {"ต้องเป็นปีงบประมาณ พ.ศ. (2400–2700)", "must be a Buddhist-era fiscal year (2400–2700)"};
+}
+
+std::optional<Message> kpi_value_problem(const std::string& unit_th, double value) {
+  if (!std::isfinite(value)) return Message{"ต้องเป็นตัวเลข", "must be a number"};
+  if (std::fabs(value) > kMaxKpiValue) {
+    return Message{"ค่าต้องไม่เกิน 1,000,000,000,000,000 (10¹⁵)",
+                   "must be at most 1,000,000,000,000,000 (10^15) in size"};
+  }
+  switch (unit_kind(unit_th)) {
+    case UnitKind::percent:
+      if (value < 0 || value > 100)
+        return Message{"ร้อยละต้องอยู่ระหว่าง 0 ถึง 100", "a percentage must be between 0 and 100"};
+      break;
+    case UnitKind::count:
+      if (value < 0)
+        return Message{"หน่วย \"" + unit_th + "\" ต้องไม่ติดลบ",
+                       "a count (" + unit_th + ") cannot be negative"};
+      if (value != std::trunc(value))
+        return Message{"หน่วย \"" + unit_th + "\" นับเป็นจำนวนเต็ม ต้องไม่มีทศนิยม",
+                       "a count (" + unit_th + ") must be a whole number"};
+      break;
+    case UnitKind::baht: {
+      if (value < 0) return Message{"จำนวนเงินต้องไม่ติดลบ", "an amount of money cannot be negative"};
+      const double satang = value * 100;
+      if (std::fabs(satang - std::round(satang)) > 1e-6)
+        return Message{"จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)",
+                       "an amount in baht has at most 2 decimals (satang)"};
+      break;
+    }
+    case UnitKind::money:
+      if (value < 0) return Message{"จำนวนเงินต้องไม่ติดลบ", "an amount of money cannot be negative"};
+      break;
+    case UnitKind::other:
+      break;
+  }
+  return std::nullopt;
+}
+
+void check_kpi_values(const KpiDetails& kpi, const char* baseline_field,
+                      const char* targets_field) {
+  std::map<std::string, Message> fields;
+  if (kpi.baseline_value) {
+    if (auto problem = kpi_value_problem(kpi.unit_th, *kpi.baseline_value))
+      fields.emplace(baseline_field, *problem);
+  }
+  for (const auto& target : kpi.targets) {
+    if (!target.value) continue;
+    if (auto problem = kpi_value_problem(kpi.unit_th, *target.value)) {
+      fields.emplace(targets_field,
+                     Message{"ปีงบประมาณ " + n(target.fiscal_year) + ": " + problem->th,
+                             "fiscal year " + n(target.fiscal_year) + ": " + problem->en});
+      break;
+    }
+  }
+  if (fields.empty()) return;
+  const Message& first = fields.begin()->second;
+  throw Error(
+      ErrorKind::rule, "kpi_value_out_of_range",
+      {"ค่าของตัวชี้วัดไม่เข้ากับหน่วย: " + first.th, "A KPI value does not fit its unit: " + first.en},
+      std::move(fields));
 }
 
 void check_element_fields(Element& element, const PlanPeriod& period,

@@ -34,6 +34,24 @@ Message allowed_parents_message(ElementKind kind);
 void check_plan_fields(const std::string& name_th, const std::string& name_en,
                        const PlanPeriod& period, FieldErrors& errors);
 
+// The largest KPI value kept: past 10^15 a double no longer holds every whole unit.
+inline constexpr double kMaxKpiValue = 1e15;
+
+// What a KPI value (a target or the baseline) may be, by its unit: ร้อยละ 0–100; a
+// count (คน, ราย, แห่ง, ชุมชน …) a whole number, not negative; money (บาท, ล้านบาท,
+// บาท/คน/ปี …) not negative, and บาท to the satang; any value at most 10^15 in size.
+// nullopt when the value fits.
+std::optional<Message> kpi_value_problem(const std::string& unit_th, double value);
+
+// Error(rule, "kpi_value_out_of_range") — 422 — when the baseline or a target does
+// not fit the KPI's unit, naming `baseline_field` or `targets_field` and the year.
+void check_kpi_values(const KpiDetails& kpi, const char* baseline_field = "baseline",
+                      const char* targets_field = "targets");
+
+// A fiscal year outside the Buddhist era (2400–2700): why, with the BE year when it
+// looks like a Christian-era year ("2023 ดูเหมือนปี ค.ศ. ปี พ.ศ. คือ 2566").
+Message fiscal_year_message(int year);
+
 // Checks everything about one element that needs only reference data. Normalises
 // what has one right form (removes duplicate dimensions and codes, clears a main
 // project's ranking) and reports the rest in `errors`.

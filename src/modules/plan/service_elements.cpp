@@ -16,6 +16,7 @@
 #include "modules/plan/service_detail.hpp"
 #include "modules/plan/version_store.hpp"
 #include "platform/audit/audit_log.hpp"
+#include "thai/calendar.hpp"
 
 namespace changwat::plan {
 namespace {
@@ -191,6 +192,7 @@ Element PlanService::write_element(db::Connection& connection, const Actor& acto
                        errors);
   check_structure(connection, draft, element, errors);
   errors.throw_if_any();
+  if (element.kpi) check_kpi_values(*element.kpi);
   if (!element.code.empty()) {
     auto holder = element_store.element_with_code(draft.id, element.code);
     if (holder && (!existing || *holder != element.element_id)) {
@@ -330,14 +332,16 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
     VersionStore version_store(connection);
     ElementStore element_store(connection);
     KpiStore kpi_store(connection);
-    auto kind = element_store.kind_of(draft.id, element_id);
-    if (!kind) throw_element_not_found();
-    if (*kind != ElementKind::kpi) {
+    auto element = element_store.load_element(draft.id, element_id);
+    if (!element) throw_element_not_found();
+    if (element->kind != ElementKind::kpi || !element->kpi) {
       throw_rule("not_a_kpi", {"องค์ประกอบนี้ไม่ใช่ตัวชี้วัด จึงไม่มีค่าเป้าหมาย",
                                "This element is not a KPI, so it has no targets"});
     }
     FieldErrors errors;
-    if (!located.plan.period.contains(fiscal_year)) {
+    if (fiscal_year < thai::kFirstAcceptedBeYear || fiscal_year > thai::kLastAcceptedBeYear) {
+      errors.add("fiscal_year", fiscal_year_message(fiscal_year));
+    } else if (!located.plan.period.contains(fiscal_year)) {
       errors.add("fiscal_year",
                  {"ปีงบประมาณ " + std::to_string(fiscal_year) + " อยู่นอกช่วงของแผน " +
                       std::to_string(located.plan.period.first_fiscal_year) + "–" +
@@ -350,6 +354,16 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
       errors.add("value", {"ต้องเป็นตัวเลข", "must be a number"});
     }
     errors.throw_if_any();
+    // What the KPI's unit allows (ร้อยละ 0–100, whole counts, money …): 422 on "value".
+    if (value) {
+      if (auto problem = kpi_value_problem(element->kpi->unit_th, *value)) {
+        throw Error(
+            ErrorKind::rule, "kpi_value_out_of_range",
+            {"ค่าเป้าหมายไม่เข้ากับหน่วย \"" + element->kpi->unit_th + "\": " + problem->th,
+             "The target does not fit the unit \"" + element->kpi->unit_th + "\": " + problem->en},
+            {{"value", *problem}});
+      }
+    }
     auto existing = kpi_store.find_target(draft.id, element_id, fiscal_year);
     // The read above only picks the statement; the conditional statement decides.
     // Of several writers holding the same version exactly one changes a row, the

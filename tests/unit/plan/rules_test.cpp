@@ -29,6 +29,45 @@ TEST(PlanRules, WhichKindHangsUnderWhich) {
   EXPECT_FALSE(allowed_parent(K::project, std::nullopt));
 }
 
+TEST(PlanRules, KpiValuesFitTheirUnit) {
+  EXPECT_FALSE(kpi_value_problem("ร้อยละ", 98.5));
+  EXPECT_FALSE(kpi_value_problem("ร้อยละ", 0));
+  EXPECT_FALSE(kpi_value_problem("ร้อยละ", 100));
+  EXPECT_TRUE(kpi_value_problem("ร้อยละ", 100.01));
+  EXPECT_TRUE(kpi_value_problem("ร้อยละ", -5));
+  EXPECT_FALSE(kpi_value_problem("ชุมชน", 12));
+  EXPECT_TRUE(kpi_value_problem("ชุมชน", -5));
+  EXPECT_TRUE(kpi_value_problem("ราย", 2.5));
+  EXPECT_FALSE(kpi_value_problem("บาท", 1500.25));
+  EXPECT_TRUE(kpi_value_problem("บาท", 1500.255));
+  EXPECT_TRUE(kpi_value_problem("ล้านบาท", -1));
+  EXPECT_FALSE(kpi_value_problem("ล้านบาท", 12.345));
+  EXPECT_FALSE(kpi_value_problem("ราย/แสนคน", 2.1));   // a rate, not a count
+  EXPECT_FALSE(kpi_value_problem("องศาเซลเซียส", -3));  // other units: size only
+  EXPECT_FALSE(kpi_value_problem("ไร่", 1e15));
+  EXPECT_TRUE(kpi_value_problem("ไร่", 1e20));  // 99999999999999999999 loses precision
+  auto why = kpi_value_problem("ร้อยละ", 150);
+  ASSERT_TRUE(why.has_value());
+  EXPECT_FALSE(why->th.empty());
+  EXPECT_FALSE(why->en.empty());
+
+  KpiDetails kpi;
+  kpi.unit_th = "ร้อยละ";
+  kpi.targets = {{2567, 98.0, 1}, {2568, 150.0, 1}};
+  auto error = changwat::testing::expect_error([&] { check_kpi_values(kpi); }, ErrorKind::rule,
+                                               "kpi_value_out_of_range");
+  ASSERT_TRUE(error.fields.count("targets"));
+  EXPECT_NE(error.fields.at("targets").th.find("2568"), std::string::npos);
+}
+
+TEST(PlanRules, AChristianEraYearIsNamedWithItsBuddhistYear) {
+  Message why = fiscal_year_message(2023);
+  EXPECT_NE(why.th.find("ค.ศ."), std::string::npos);
+  EXPECT_NE(why.th.find("2566"), std::string::npos);
+  EXPECT_NE(why.en.find("2566"), std::string::npos);
+  EXPECT_EQ(fiscal_year_message(99).th.find("ค.ศ."), std::string::npos);
+}
+
 class ElementRules : public testing::PlanTest {
  protected:
   FieldErrors check(Element& element) {

@@ -86,6 +86,23 @@ TEST(TableImport, AllowPartialReturnsGoodRowsAndProblems) {
   EXPECT_EQ(result.problems[0].message.th, "แถว 3 คอลัมน์ \"งบประมาณ\": ไม่ใช่ตัวเลข");
 }
 
+// "1e3" is not how a person writes a thousand: text with an exponent is not a number.
+TEST(TableImport, TextWithAnExponentIsNotANumber) {
+  const std::vector<ImportField> fields = {{"kpi", "ตัวชี้วัด", FieldKind::text},
+                                           {"target", "ค่าเป้าหมาย", FieldKind::percent},
+                                           {"count", "จำนวน", FieldKind::integer}};
+  ImportOptions options;
+  options.allow_partial = true;
+  ImportResult result =
+      import_csv("ตัวชี้วัด,ค่าเป้าหมาย,จำนวน\nก,1e3,2E2\nข,98.5,1000\n", fields, options);
+  ASSERT_EQ(result.rows.size(), 1u);
+  EXPECT_DOUBLE_EQ(*result.rows[0].percent("target"), 98.5);
+  EXPECT_EQ(*result.rows[0].integer("count"), 1000);
+  ASSERT_EQ(result.problems.size(), 2u);
+  EXPECT_EQ(result.problems[0].message.th, "แถว 2 คอลัมน์ \"ค่าเป้าหมาย\": ไม่ใช่ตัวเลข");
+  EXPECT_EQ(result.problems[1].column, "จำนวน");
+}
+
 TEST(TableImport, MissingRequiredColumnFailsEvenWithAllowPartial) {
   ImportOptions options;
   options.allow_partial = true;

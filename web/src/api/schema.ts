@@ -347,7 +347,10 @@ export interface paths {
     };
   };
   "/api/v1/plans/{id}/elements/{element_id}/targets/{fiscal_year}": {
-    /** Set one fiscal year's target of a KPI in place (strategy office); version is the target row's (none when new) */
+    /**
+     * Set one fiscal year's target of a KPI in place (strategy office); version is the target row's (none when new)
+     * @description The value must fit the KPI's unit, else 422 kpi_value_out_of_range naming `value`: ร้อยละ 0–100; a count (คน, ราย, แห่ง, ชุมชน …) a whole number, not negative; money (บาท …) not negative, บาท to the satang; any value at most 10^15 in size. A fiscal year typed in the Christian era (2023) is refused (400) with the Buddhist-era year.
+     */
     put: operations["setKpiTarget"];
     parameters: {
       path: {
@@ -3219,7 +3222,10 @@ export interface operations {
       422: components["responses"]["Error"];
     };
   };
-  /** Set one fiscal year's target of a KPI in place (strategy office); version is the target row's (none when new) */
+  /**
+   * Set one fiscal year's target of a KPI in place (strategy office); version is the target row's (none when new)
+   * @description The value must fit the KPI's unit, else 422 kpi_value_out_of_range naming `value`: ร้อยละ 0–100; a count (คน, ราย, แห่ง, ชุมชน …) a whole number, not negative; money (บาท …) not negative, บาท to the satang; any value at most 10^15 in size. A fiscal year typed in the Christian era (2023) is refused (400) with the Buddhist-era year.
+   */
   setKpiTarget: {
     parameters: {
       path: {
