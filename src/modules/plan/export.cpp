@@ -4,8 +4,11 @@
 #include <unordered_map>
 
 #include "base/enum_names.hpp"
+#include "platform/audit/audit_log.hpp"
 #include "thai/money.hpp"
+#include "thai/number_format.hpp"
 #include "thai/pdf_report.hpp"
+#include "thai/timestamp.hpp"
 #include "thai/xlsx_writer.hpp"
 
 namespace changwat::plan {
@@ -37,15 +40,10 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-std::string number_text(const std::optional<double>& value) {
-  if (!value) return "-";
-  char buffer[64];
-  if (*value == static_cast<double>(static_cast<long long>(*value))) {
-    std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(*value));
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.2f", *value);
-  }
-  return buffer;
+// A KPI value in the one document number format (thai/number_format.hpp), with
+// the decimals its row needs so that a row's values line up.
+std::string number_text(const std::optional<double>& value, int decimals) {
+  return value ? thai::format_decimal(*value, decimals) : std::string("-");
 }
 
 // Names for codes, read once per export.
@@ -111,16 +109,20 @@ thai::ReportTable kpi_table(const std::vector<const Element*>& kpis, const PlanP
   }
   for (const auto* kpi : kpis) {
     const auto& details = *kpi->kpi;
+    int decimals = details.baseline_value ? thai::decimals_of(*details.baseline_value) : 0;
+    for (const auto& target : details.targets) {
+      if (target.value) decimals = std::max(decimals, thai::decimals_of(*target.value));
+    }
     std::vector<std::string> row{
         label(*kpi), details.unit_th,
-        number_text(details.baseline_value) +
+        number_text(details.baseline_value, decimals) +
             (details.baseline_year ? " (" + std::to_string(*details.baseline_year) + ")" : "")};
     for (int year = period.first_fiscal_year; year <= period.last_fiscal_year; ++year) {
       std::optional<double> value;
       for (const auto& target : details.targets) {
         if (target.fiscal_year == year) value = target.value;
       }
-      row.push_back(number_text(value));
+      row.push_back(number_text(value, decimals));
     }
     table.rows.push_back(std::move(row));
   }
@@ -170,13 +172,23 @@ std::string pdf(const PlanService& service, const PlanTree& tree) {
                           .title = plan.name_th,
                           .orientation = thai::PageOrientation::landscape});
   report.add_heading(plan.name_th);
-  report.add_paragraph(
-      "ฉบับที่ " + std::to_string(tree.version.number) + " (" + status_th(tree.version.status) + ")" +
-      (tree.version.approved_at ? " อนุมัติโดย " + tree.version.approved_by.value_or("-") + " เมื่อ " +
-                                      tree.version.approved_at->substr(0, 10)
-                                : std::string()) +
-      "  ช่วงปีงบประมาณ พ.ศ. " + std::to_string(plan.period.first_fiscal_year) + "–" +
-      std::to_string(plan.period.last_fiscal_year));
+  // Who approved it, by name, and when, in the Buddhist era: never a username,
+  // "command-line" or an ISO date.
+  std::string approval;
+  if (tree.version.approved_at) {
+    const std::string by = tree.version.approved_by
+                               ? service.database().read([&](db::Connection& c) {
+                                   return audit::person_name(c, *tree.version.approved_by);
+                                 })
+                               : std::string("-");
+    approval =
+        " อนุมัติโดย " + by + " เมื่อ " +
+        thai::format_utc_timestamp(*tree.version.approved_at, false).value_or(std::string("-"));
+  }
+  report.add_paragraph("ฉบับที่ " + std::to_string(tree.version.number) + " (" +
+                       status_th(tree.version.status) + ")" + approval + "  ช่วงปีงบประมาณ พ.ศ. " +
+                       std::to_string(plan.period.first_fiscal_year) + "–" +
+                       std::to_string(plan.period.last_fiscal_year));
 
   int section = 0;
   auto numbered = [&](const std::string& title) {
@@ -323,7 +335,7 @@ std::string xlsx(const PlanService& service, const PlanTree& tree) {
   std::vector<thai::XlsxColumn> kpi_columns{
       {"รหัส", ColumnKind::text},   {"ตัวชี้วัด", ColumnKind::text}, {"อยู่ภายใต้", ColumnKind::text},
       {"หน่วย", ColumnKind::text},  {"ทิศทาง", ColumnKind::text}, {"ค่าฐาน", ColumnKind::integer},
-      {"ปีค่าฐาน", ColumnKind::text}};
+      {"ปีค่าฐาน", ColumnKind::year}};
   for (int year = tree.plan.period.first_fiscal_year; year <= tree.plan.period.last_fiscal_year;
        ++year) {
     kpi_columns.push_back({"เป้าหมาย " + std::to_string(year), ColumnKind::integer});
@@ -340,8 +352,8 @@ std::string xlsx(const PlanService& service, const PlanTree& tree) {
                                                     {"หน่วยงานรับผิดชอบ", ColumnKind::text},
                                                     {"หน่วยงานสนับสนุน", ColumnKind::text},
                                                     {"พื้นที่", ColumnKind::text},
-                                                    {"ปีงบประมาณเริ่ม", ColumnKind::integer},
-                                                    {"ปีงบประมาณสิ้นสุด", ColumnKind::integer},
+                                                    {"ปีงบประมาณเริ่ม", ColumnKind::year},
+                                                    {"ปีงบประมาณสิ้นสุด", ColumnKind::year},
                                                     {"แหล่งงบประมาณ", ColumnKind::text},
                                                     {"งบประมาณ", ColumnKind::baht},
                                                     {"มิติ", ColumnKind::text},
@@ -360,14 +372,13 @@ std::string xlsx(const PlanService& service, const PlanTree& tree) {
     thai::XlsxSheet& sheet = *sheets.at(element.kind);
     if (element.kind == ElementKind::kpi && element.kpi) {
       const auto& kpi = *element.kpi;
-      std::vector<thai::XlsxCell> row{
-          element.code,
-          element.text_th,
-          parent_label(element),
-          kpi.unit_th,
-          direction_th(kpi.direction),
-          optional_number(kpi.baseline_value),
-          kpi.baseline_year ? std::to_string(*kpi.baseline_year) : std::string()};
+      std::vector<thai::XlsxCell> row{element.code,
+                                      element.text_th,
+                                      parent_label(element),
+                                      kpi.unit_th,
+                                      direction_th(kpi.direction),
+                                      optional_number(kpi.baseline_value),
+                                      optional_integer(kpi.baseline_year)};
       for (int year = tree.plan.period.first_fiscal_year; year <= tree.plan.period.last_fiscal_year;
            ++year) {
         std::optional<double> value;
