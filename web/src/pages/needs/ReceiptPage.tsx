@@ -10,18 +10,9 @@ import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { formatDateTime } from "../../format/date";
-import { isMessageKey, useLanguage } from "../../i18n/language";
+import { useLanguage } from "../../i18n/language";
 import { drawReceipt } from "./receiptImage";
 import { receiptPath } from "./receiptPath";
-
-interface HistoryItem {
-  at: string;
-  status: string;
-  status_th?: string | null;
-  reason?: string | null;
-}
-// The receipt as the server describes it, read loosely for the fields added later.
-type ReceiptView = Receipt & { title?: string | null; history?: HistoryItem[] };
 
 async function copyText(text: string): Promise<void> {
   if (navigator.clipboard && window.isSecureContext) {
@@ -40,10 +31,9 @@ async function copyText(text: string): Promise<void> {
   if (!copied) throw new Error("copy failed");
 }
 
-function StatusName({ status, fallback }: { status: string; fallback?: string | null }) {
+function StatusName({ status }: { status: Receipt["status"] }) {
   const { t } = useLanguage();
-  const key = `need.status.${status}`;
-  return <>{isMessageKey(key) ? t(key) : (fallback ?? status)}</>;
+  return <>{t(`need.status.${status}`)}</>;
 }
 
 export function ReceiptPage() {
@@ -52,10 +42,7 @@ export function ReceiptPage() {
   const justSent = (location.state as { justSent?: boolean } | null)?.justSent === true;
   const { t, language } = useLanguage();
   useDocumentTitle(t("need.follow"));
-  const [load, reload] = useLoad(
-    (signal) => getReceipt(receipt.trim(), signal) as Promise<ReceiptView>,
-    [receipt],
-  );
+  const [load, reload] = useLoad((signal) => getReceipt(receipt.trim(), signal), [receipt]);
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
   const [saving, setSaving] = useState(false);
   const [imageError, setImageError] = useState<unknown>(null);
@@ -80,7 +67,7 @@ export function ReceiptPage() {
         heading: t("app.name"),
         receiptLabel: t("need.receipt_is"),
         receipt: code,
-        title: data?.title ?? null,
+        title: data?.title || null,
         submitted: data ? `${t("need.submitted_at")} ${formatDateTime(data.submitted_at, language)}` : "",
         followText: t("need.follow_at"),
         address: `${window.location.origin}${receiptPath(code)}`,
@@ -154,17 +141,16 @@ export function ReceiptPage() {
               <Link to={`/needs/${data.need_id}`}>{t("need.open_public")}</Link>
             </p>
           )}
-          {(data.history ?? []).length > 0 && (
+          {data.history.length > 0 && (
             <section aria-labelledby="receipt-history-heading">
               <h2 id="receipt-history-heading">{t("need.history")}</h2>
               <ol className="history" data-testid="receipt-history">
-                {(data.history ?? []).map((item, index) => (
+                {data.history.map((item, index) => (
                   <li key={index}>
                     <time dateTime={item.at}>{formatDateTime(item.at, language)}</time>{" "}
                     <span className={`badge need-${item.status}`}>
-                      <StatusName status={item.status} fallback={item.status_th} />
+                      <StatusName status={item.status} />
                     </span>
-                    {item.reason && <span> · {item.reason}</span>}
                   </li>
                 ))}
               </ol>
