@@ -203,7 +203,8 @@ export const actionPlanTh = {
   "ap.promote.required": "กรุณากรอก{field}",
   "ap.import.title": "นำเข้าผลการเบิกจ่ายสิ้นเดือนจากไฟล์",
   "ap.import.lead":
-    "ไฟล์ CSV (UTF-8 หรือ TIS-620) หรือ Excel (.xlsx) ตามรายงาน GFMIS: รหัสงบประมาณ, เดือน, PO คงค้าง, เบิกจ่ายสะสม (บาท) หรือแบบสตางค์ element_id,month,po_outstanding_satang,disbursed_to_date_satang นำเข้าทั้งไฟล์หรือไม่นำเข้าเลย",
+    "ไฟล์ CSV (UTF-8 หรือ TIS-620) หรือ Excel (.xlsx) ตามรายงาน GFMIS: รหัสงบประมาณ เดือน PO คงค้าง และเบิกจ่ายสะสม (บาท) หรือแบบสตางค์ที่มีหัวตาราง",
+  "ap.import.all_or_nothing": "นำเข้าทั้งไฟล์หรือไม่นำเข้าเลย: แถวใดผิด ระบบจะบอกแถวและคอลัมน์ และไม่บันทึกข้อมูลใด",
   "ap.import.template": "ดาวน์โหลดแบบฟอร์ม (CSV) สิ้นเดือน{month}",
   "ap.import.template_hint": "กรอกทุกแถว หรือลบแถวที่ยังไม่รายงาน",
   "ap.import.file": "ไฟล์ผลการเบิกจ่าย",
@@ -436,7 +437,9 @@ export const actionPlanEn: Record<keyof typeof actionPlanTh, string> = {
   "ap.promote.required": "Enter: {field}",
   "ap.import.title": "Import month-end positions from a file",
   "ap.import.lead":
-    "A CSV (UTF-8 or TIS-620) or Excel (.xlsx) file as GFMIS reports it: budget code, month, PO outstanding, disbursed to date (baht), or the satang layout element_id,month,po_outstanding_satang,disbursed_to_date_satang. All rows are imported or none.",
+    "A CSV (UTF-8 or TIS-620) or Excel (.xlsx) file as GFMIS reports it: budget code, month, PO outstanding and disbursed to date (baht); or the satang layout with the header",
+  "ap.import.all_or_nothing":
+    "All rows are imported or none: any wrong row is named with its column, and nothing is stored.",
   "ap.import.template": "Download a blank form (CSV) for the end of {month}",
   "ap.import.template_hint": "Fill in every row, or delete the rows not reported yet",
   "ap.import.file": "File of positions",

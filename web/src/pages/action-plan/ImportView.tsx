@@ -21,6 +21,7 @@ import { both } from "./errors";
 import { positionEditors } from "./labels";
 
 const maxBytes = 50 * 1024 * 1024;
+const satangHeader = "element_id,month,po_outstanding_satang,disbursed_to_date_satang";
 
 type State =
   | { step: "idle" }
@@ -102,7 +103,10 @@ export function ImportView({ plan, onImported }: { plan: ActionPlanDetail; onImp
   return (
     <section aria-labelledby="ap-import-heading">
       <h2 id="ap-import-heading">{t("ap.import.title")}</h2>
-      <p className="muted">{t("ap.import.lead")}</p>
+      <p className="muted">
+        {t("ap.import.lead")} <code className="ap-break">{satangHeader}</code>
+      </p>
+      <p className="muted">{t("ap.import.all_or_nothing")}</p>
       <p>
         <button type="button" className="button small" onClick={downloadTemplate}>
           {t("ap.import.template", { month: formatMonth(templateMonth, language) })}

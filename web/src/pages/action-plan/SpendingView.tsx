@@ -137,7 +137,7 @@ function TargetsTable({ items, fiscalYear }: { items: DisbursementTarget[]; fisc
         </table>
       </div>
       {sources.length > 0 && (
-        <p className="small-print">
+        <p className="small-print ap-break">
           {t("ap.targets.source")}: {sources.join("; ")}
         </p>
       )}
