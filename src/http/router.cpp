@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -167,6 +168,7 @@ struct Router::Impl {
   std::vector<Middleware> middleware;
   Handler fallback;
   std::vector<RouteInfo> infos;
+  std::size_t largest_body_limit = 0;
 
   // One step of the middleware chain. `next` captures only a reference to the
   // following step, so std::function keeps it inline (no allocation per request).
@@ -282,6 +284,7 @@ void Router::add(Method method, std::string pattern, Handler handler, Lane lane,
       Route{method, pattern, std::move(handler), lane, max_body_bytes, std::move(names)});
   node->has_routes = true;
   impl_->infos.push_back({method, std::move(pattern), lane, max_body_bytes});
+  impl_->largest_body_limit = std::max(impl_->largest_body_limit, max_body_bytes);
 }
 
 void Router::use(Middleware middleware) { impl_->middleware.push_back(std::move(middleware)); }
@@ -321,5 +324,7 @@ Response Router::dispatch(Request& request) const {
 }
 
 std::vector<RouteInfo> Router::routes() const { return impl_->infos; }
+
+std::size_t Router::largest_body_limit() const { return impl_->largest_body_limit; }
 
 }  // namespace changwat::http

@@ -95,6 +95,8 @@ class Router {
   // match + dispatch, for callers without a server (tests, tools).
   Response dispatch(Request& request) const;
   std::vector<RouteInfo> routes() const;
+  // The largest max_body_bytes of any route (0 when none has its own).
+  std::size_t largest_body_limit() const;
 
  private:
   struct Impl;

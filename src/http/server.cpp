@@ -520,7 +520,10 @@ struct Server::Impl {
                                   const std::string& peer) {
     wire::request_parser<wire::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
+    // Beast checks a Content-Length against the limit while it reads the header, so
+    // the header is read under the largest limit any route allows (file imports) and
+    // the request's own limit is applied right after.
+    parser.body_limit(std::max(options.max_body_bytes, router.largest_body_limit()));
     stream.expires_after(options.read_timeout);
     auto [header_error, header_bytes] =
         co_await wire::async_read_header(stream, buffer, parser, kTuple);
@@ -528,15 +531,19 @@ struct Server::Impl {
       co_await reject(stream, parser, header_error, options.max_body_bytes);
       co_return false;
     }
-    // A body over the server's limit may still fit its route's own (file imports):
-    // only such requests pay for a route match before the body is read.
+    // A body over the server's limit may still fit its route's own: only such
+    // requests (and chunked ones) pay for a route match before the body is read.
     std::size_t body_limit = options.max_body_bytes;
     if (!parser.is_done()) {
       auto length = parser.content_length();
       if (!length || *length > body_limit) {
         body_limit = std::max(body_limit, route_body_limit(parser.get()));
-        parser.body_limit(body_limit);
       }
+      if (length && *length > body_limit) {
+        co_await reject(stream, parser, wire::error::body_limit, body_limit);
+        co_return false;
+      }
+      parser.body_limit(body_limit);
     }
     if (parser.get().version() >= 11 &&
         beast::iequals(parser.get()[wire::field::expect], "100-continue") && !parser.is_done()) {

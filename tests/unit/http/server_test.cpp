@@ -258,6 +258,43 @@ TEST(Server, OversizedBodyIs413) {
   }
 }
 
+TEST(Server, ARouteMayAllowALargerBodyThanTheServer) {
+  Router router;
+  auto echo = [](Context& context) { return Response::text(context.request.body, "text/plain"); };
+  router.add(Method::post, "/echo", echo);
+  router.add(Method::post, "/upload", echo, Lane::normal, 8192);
+  EXPECT_EQ(router.largest_body_limit(), 8192u);
+  ServerOptions options;
+  options.max_body_bytes = 1024;
+  RunningServer server(router, options);
+  auto post = [&](const char* target, std::size_t size) {
+    Client client(server.port());
+    wire::request<wire::string_body> request{wire::verb::post, target, 11};
+    request.body() = std::string(size, 'x');
+    return client.send(std::move(request));
+  };
+  auto uploaded = post("/upload", 5000);
+  EXPECT_EQ(uploaded.result_int(), 200);
+  EXPECT_EQ(uploaded.body().size(), 5000u);
+  // Over the route's own limit, and over the server's on any other route: 413.
+  auto too_big = post("/upload", 9000);
+  EXPECT_EQ(too_big.result_int(), 413);
+  EXPECT_EQ(error_code_of(too_big), "payload_too_large");
+  EXPECT_EQ(post("/echo", 5000).result_int(), 413);
+  EXPECT_EQ(post("/echo", 1000).result_int(), 200);
+  {
+    // Chunked: the route's limit applies while reading.
+    Client client(server.port());
+    std::string chunk(800, 'y');
+    client.write_raw("POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+    for (int i = 0; i < 3; ++i) client.write_raw("320\r\n" + chunk + "\r\n");
+    client.write_raw("0\r\n\r\n");
+    auto response = client.receive();
+    EXPECT_EQ(response.result_int(), 200);
+    EXPECT_EQ(response.body().size(), 2400u);
+  }
+}
+
 TEST(Server, GarbageIs400AndCloses) {
   Router router;
   RunningServer server(router, {});
