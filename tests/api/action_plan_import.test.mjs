@@ -64,6 +64,20 @@ test('the satang CSV header is always accepted for single-line projects: every r
   assert.equal(group.months[1].disbursed_cumulative_satang, 5000);
 });
 
+test('the same file again stores the same figures; a changed figure replaces its month', async () => {
+  const rows = [`${p.P29.element_id},2025-10,1000,2000`, `${p.P29.element_id},2025-11,1000,5000`];
+  const again = await importFile(strategy, plan.id, [SATANG_HEADER, ...rows].join('\n'));
+  assert.equal(again.status, 200, again.text);
+  assert.equal(again.json.imported, 2, 'every row of the file counts');
+  const changed = await importFile(strategy, plan.id, [SATANG_HEADER, rows[0], `${p.P29.element_id},2025-11,500,6000`].join('\n'));
+  assert.equal(changed.status, 200, changed.text);
+  const months = await stored('P29');
+  assert.deepEqual(months.map((m) => [m.month, m.po_outstanding_satang, m.disbursed_to_date_satang]),
+    [['2025-10', 1000, 2000], ['2025-11', 500, 6000]]);
+  const group = (await spending(anonymous, plan.id, 'project')).groups.find((g) => g.key === p.P29.element_id);
+  assert.equal(group.disbursed_satang, 6000, 'the rollup reflects the import at once');
+});
+
 test('any bad row: 422 with rows [{row, column, message_th, message_en}] (header = row 1) and nothing stored', async () => {
   const before = await stored('P45');
   const csv = [
@@ -134,8 +148,18 @@ test('a 50 MB file is refused with 413 and nothing is stored', async () => {
   const body = Buffer.alloc(50 * 1000 * 1000, ' ');
   body.write(`${SATANG_HEADER}\n${row}`);
   const r = await importFile(strategy, plan.id, body);
-  assertError(r, 413);
+  assertError(r, 413, 'import_too_large');
   assert.equal(await monthOf('P45', '2025-11'), undefined);
+});
+
+test('a file over the server\'s usual 1 MiB body limit imports (a real GFMIS export of a province is a few MB)', async () => {
+  // Extra columns are ignored: a long remark makes the file 1.5 MB.
+  const remark = 'หมายเหตุ '.repeat(60000);
+  const csv = `${SATANG_HEADER},remark\n${p.P45.element_id},2025-11,0,150,"${remark}"\n`;
+  assert.ok(Buffer.byteLength(csv) > 1024 * 1024);
+  const r = await importFile(strategy, plan.id, csv);
+  assert.equal(r.status, 200, r.text.slice(0, 300));
+  assert.equal((await monthOf('P45', '2025-11')).disbursed_to_date_satang, 150);
 });
 
 test('a CSV in TIS-620 and an XLSX workbook import like the UTF-8 CSV', async () => {

@@ -272,13 +272,17 @@ void ActionPlanStore::upsert_position(std::int64_t line_id, std::int64_t action_
        position.entered_at});
 }
 
-void ActionPlanStore::upsert_positions(std::int64_t action_plan_id,
-                                       const std::string& province_code,
-                                       const std::vector<PositionRow>& rows) {
-  // The values that differ per row travel as a VALUES list (4 parameters a row); the
-  // ones every row of one write shares are given once. Fewer parameters is what makes
-  // a 100,000-row import fast on PostgreSQL's text protocol. Columns of a VALUES list
-  // are column1 … column4 on both engines; the CASTs give PostgreSQL their types.
+namespace {
+
+enum class PositionWrite { insert, update, upsert };
+
+// Writes `rows` in multi-row statements. The values that differ per row travel as a
+// VALUES list (4 parameters a row); the ones every row of one statement shares are
+// given once. Fewer parameters is what makes a 100,000-row import fast on
+// PostgreSQL's text protocol. Columns of a VALUES list are column1 … column4 on both
+// engines; the CASTs give PostgreSQL their types.
+void write_positions(db::Connection& connection, PositionWrite mode, std::int64_t action_plan_id,
+                     const std::string& province_code, const std::vector<PositionRow>& rows) {
   constexpr std::size_t kBatch = 500;
   std::size_t start = 0;
   while (start < rows.size()) {
@@ -290,15 +294,23 @@ void ActionPlanStore::upsert_positions(std::int64_t action_plan_id,
            rows[end].position.entered_at == first.entered_at) {
       ++end;
     }
-    std::string sql =
-        "INSERT INTO action_plan_position (line_id, month, action_plan_id, province_code, "
-        "po_outstanding_satang, disbursed_to_date_satang, source, entered_by, entered_at) "
-        "SELECT CAST(column1 AS BIGINT), column2, CAST(? AS BIGINT), ?, CAST(column3 AS BIGINT), "
-        "CAST(column4 AS BIGINT), ?, ?, ? FROM (VALUES ";
+    std::string sql;
     std::vector<db::Value> params;
     params.reserve(5 + (end - start) * 4);
-    params.emplace_back(action_plan_id);
-    params.emplace_back(province_code);
+    if (mode == PositionWrite::update) {
+      sql =
+          "UPDATE action_plan_position SET po_outstanding_satang = CAST(v.column3 AS BIGINT), "
+          "disbursed_to_date_satang = CAST(v.column4 AS BIGINT), source = ?, entered_by = ?, "
+          "entered_at = ? FROM (VALUES ";
+    } else {
+      sql =
+          "INSERT INTO action_plan_position (line_id, month, action_plan_id, province_code, "
+          "po_outstanding_satang, disbursed_to_date_satang, source, entered_by, entered_at) "
+          "SELECT CAST(column1 AS BIGINT), column2, CAST(? AS BIGINT), ?, "
+          "CAST(column3 AS BIGINT), CAST(column4 AS BIGINT), ?, ?, ? FROM (VALUES ";
+      params.emplace_back(action_plan_id);
+      params.emplace_back(province_code);
+    }
     params.emplace_back(std::string(to_string(first.source)));
     params.emplace_back(first.entered_by);
     params.emplace_back(first.entered_at);
@@ -311,16 +323,46 @@ void ActionPlanStore::upsert_positions(std::int64_t action_plan_id,
       params.emplace_back(row.position.po_outstanding);
       params.emplace_back(row.position.disbursed_to_date);
     }
-    // "WHERE 1 = 1": SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT.
-    sql +=
-        ") AS v WHERE 1 = 1 ON CONFLICT (line_id, month) DO UPDATE SET "
-        "po_outstanding_satang = excluded.po_outstanding_satang, "
-        "disbursed_to_date_satang = excluded.disbursed_to_date_satang, "
-        "source = excluded.source, entered_by = excluded.entered_by, "
-        "entered_at = excluded.entered_at";
-    connection_.execute(sql, params);
+    switch (mode) {
+      case PositionWrite::insert:
+        sql += ") AS v";
+        break;
+      case PositionWrite::update:
+        sql +=
+            ") AS v WHERE action_plan_position.line_id = CAST(v.column1 AS BIGINT) "
+            "AND action_plan_position.month = v.column2";
+        break;
+      case PositionWrite::upsert:
+        // "WHERE 1 = 1": SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT.
+        sql +=
+            ") AS v WHERE 1 = 1 ON CONFLICT (line_id, month) DO UPDATE SET "
+            "po_outstanding_satang = excluded.po_outstanding_satang, "
+            "disbursed_to_date_satang = excluded.disbursed_to_date_satang, "
+            "source = excluded.source, entered_by = excluded.entered_by, "
+            "entered_at = excluded.entered_at";
+        break;
+    }
+    connection.execute(sql, params);
     start = end;
   }
+}
+
+}  // namespace
+
+void ActionPlanStore::insert_positions(std::int64_t action_plan_id,
+                                       const std::string& province_code,
+                                       const std::vector<PositionRow>& rows) {
+  write_positions(connection_, PositionWrite::insert, action_plan_id, province_code, rows);
+}
+
+void ActionPlanStore::update_positions(const std::vector<PositionRow>& rows) {
+  write_positions(connection_, PositionWrite::update, 0, {}, rows);
+}
+
+void ActionPlanStore::upsert_positions(std::int64_t action_plan_id,
+                                       const std::string& province_code,
+                                       const std::vector<PositionRow>& rows) {
+  write_positions(connection_, PositionWrite::upsert, action_plan_id, province_code, rows);
 }
 
 void ActionPlanStore::replace_planned(std::int64_t line_id, std::int64_t action_plan_id,

@@ -434,8 +434,18 @@ ValidatedImport validate_import(const Ledger& ledger, const PlanIndex& index,
   }
 
   if (out.problem_count > 0) return out;
-  out.rows.reserve(accepted.size());
   for (const auto& entry : accepted) {
+    // The stored month, if any (positions are ordered by month).
+    const auto& stored = entry.line->positions;
+    auto found = std::lower_bound(
+        stored.begin(), stored.end(), entry.row->month,
+        [](const Position& position, const Month& month) { return position.month < month; });
+    bool exists = found != stored.end() && found->month == entry.row->month;
+    if (exists && found->po_outstanding == entry.row->po_outstanding &&
+        found->disbursed_to_date == entry.row->disbursed_to_date) {
+      out.unchanged += 1;
+      continue;
+    }
     Position position;
     position.month = entry.row->month;
     position.po_outstanding = entry.row->po_outstanding;
@@ -443,7 +453,7 @@ ValidatedImport validate_import(const Ledger& ledger, const PlanIndex& index,
     position.source = PositionSource::import;
     position.entered_by = entered_by;
     position.entered_at = entered_at;
-    out.rows.push_back({entry.line->line.id, std::move(position)});
+    (exists ? out.updates : out.inserts).push_back({entry.line->line.id, std::move(position)});
   }
   return out;
 }

@@ -64,7 +64,12 @@ struct ImportScope {
 };
 
 struct ValidatedImport {
-  std::vector<PositionRow> rows;  // ready to store
+  // Ready to store: months the lines do not have yet, months whose figures change;
+  // rows equal to the stored month are counted but not written again.
+  std::vector<PositionRow> inserts;
+  std::vector<PositionRow> updates;
+  std::size_t unchanged = 0;
+  std::size_t accepted() const { return inserts.size() + updates.size() + unchanged; }
   std::vector<ImportProblem> problems;
   std::size_t problem_count = 0;
 };

@@ -1,6 +1,8 @@
 // ActionPlanService::import_positions: a GFMIS-style month-end report or the simple
 // satang CSV, all or nothing.
+#include <algorithm>
 #include <boost/json.hpp>
+#include <unordered_map>
 
 #include "base/clock.hpp"
 #include "modules/action_plan/import.hpp"
@@ -32,6 +34,44 @@ bool content_type_is(std::string_view content_type, std::string_view wanted) {
     rows.push_back({problem.row, std::move(problem.column), std::move(problem.message)});
   }
   throw ImportRejected(std::move(rows), total);
+}
+
+// The ledger after an import: the one the rows were checked against, with the
+// written months put into their lines (untouched projects shared, not copied), so
+// the next read needs no reload of the whole plan.
+std::shared_ptr<const Ledger> with_positions(const Ledger& ledger, const ActionPlan& header,
+                                             const ValidatedImport& valid) {
+  std::unordered_map<std::int64_t, std::vector<const Position*>> by_line;
+  for (const auto* rows : {&valid.inserts, &valid.updates}) {
+    for (const auto& row : *rows) by_line[row.line_id].push_back(&row.position);
+  }
+  std::vector<std::shared_ptr<const ProjectBook>> books;
+  books.reserve(ledger.books.size());
+  for (const auto& book : ledger.books) {
+    bool touched = std::any_of(book->lines.begin(), book->lines.end(),
+                               [&](const LineBook& line) { return by_line.count(line.line.id); });
+    if (!touched) {
+      books.push_back(book);
+      continue;
+    }
+    auto copy = std::make_shared<ProjectBook>(*book);
+    for (auto& line : copy->lines) {
+      auto found = by_line.find(line.line.id);
+      if (found == by_line.end()) continue;
+      for (const Position* position : found->second) {
+        auto at = std::lower_bound(
+            line.positions.begin(), line.positions.end(), position->month,
+            [](const Position& stored, const Month& month) { return stored.month < month; });
+        if (at != line.positions.end() && at->month == position->month) {
+          *at = *position;
+        } else {
+          line.positions.insert(at, *position);
+        }
+      }
+    }
+    books.push_back(std::move(copy));
+  }
+  return Ledger::make(header, std::move(books));
 }
 
 }  // namespace
@@ -72,6 +112,7 @@ ImportResult ActionPlanService::import_positions(const Actor& actor, std::int64_
   std::string now = iso_utc_now();
 
   std::size_t imported = 0;
+  std::shared_ptr<const Ledger> updated;
   database_.write([&](db::Connection& c) {
     ActionPlanStore store(c);
     ActionPlan header = begin_change(store, id);
@@ -88,15 +129,22 @@ ImportResult ActionPlanService::import_positions(const Actor& actor, std::int64_
     }
     ValidatedImport valid = validate_import(*ledger, *current.index, parsed, scope, who, now);
     if (valid.problem_count > 0) throw_rejected(std::move(valid.problems), valid.problem_count);
-    store.upsert_positions(id, header.province_code, valid.rows);
-    imported = valid.rows.size();
+    // The ledger checked above is the one this transaction sees and no other writer
+    // of this plan runs meanwhile (begin_change holds its row): it tells new months
+    // from stored ones.
+    store.insert_positions(id, header.province_code, valid.inserts);
+    store.update_positions(valid.updates);
+    imported = valid.accepted();
     audit::record_in(c, header.province_code, actor, "action_plan", std::to_string(id),
                      "import_positions", nullptr,
                      boost::json::object{{"rows", imported},
+                                         {"new_months", valid.inserts.size()},
+                                         {"changed_months", valid.updates.size()},
                                          {"layout", std::string(to_string(parsed.layout))},
                                          {"bytes", bytes.size()}});
+    updated = with_positions(*ledger, header, valid);
   });
-  forget(id);
+  remember(std::move(updated));
   return {imported, std::string(to_string(parsed.layout))};
 }
 
