@@ -103,6 +103,8 @@ describe('action plan and money pages', () => {
     const afterEntry = await provinceActual(page, '2026-09');
     assert.equal(afterEntry - before, 123456750n, `September moved from ${before} to ${afterEntry} satang`);
     assert.notEqual(await canvas.getAttribute('aria-label'), labelBefore, 'the chart itself was redrawn');
+    const chartWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(chartWidth <= 390, `the S-curve page fits a phone (page is ${chartWidth}px wide)`);
     assert.deepEqual(page.problems, []);
   });
 
