@@ -41,6 +41,20 @@ boost::json::object vote_json(const VoteResult& result) {
   return {{"need_id", result.need_id}, {"vote_count", result.vote_count}, {"voted", result.voted}};
 }
 
+// The body of an action that names one other record and the version read:
+// {"<field>": id, "version": n}.
+struct OtherAndVersion {
+  std::int64_t other_id;
+  std::int64_t version;
+};
+
+OtherAndVersion other_and_version(const http::Request& request, const char* field) {
+  http::JsonBody body(request);
+  OtherAndVersion read{body.integer(field), body.integer("version")};
+  body.finish();
+  return read;
+}
+
 }  // namespace
 
 void add_need_routes(http::Router& router, ParticipationService& service) {
@@ -142,10 +156,7 @@ void add_need_routes(http::Router& router, ParticipationService& service) {
 
   router.add(Method::post, "/api/v1/needs/{id}/merge", [&service](http::Context& ctx) {
     std::int64_t id = path_id(ctx.request, "id", kNeed);
-    http::JsonBody body(ctx.request);
-    std::int64_t into_id = body.integer("into_id");
-    std::int64_t version = body.integer("version");
-    body.finish();
+    auto [into_id, version] = other_and_version(ctx.request, "into_id");
     service.merge(ctx.actor, id, into_id, version);
     return view_response(service.get_need(ctx.actor, id), service, ctx);
   });
@@ -162,10 +173,7 @@ void add_need_routes(http::Router& router, ParticipationService& service) {
 
   router.add(Method::post, "/api/v1/needs/{id}/links", [&service](http::Context& ctx) {
     std::int64_t id = path_id(ctx.request, "id", kNeed);
-    http::JsonBody body(ctx.request);
-    std::int64_t element_id = body.integer("element_id");
-    std::int64_t version = body.integer("version");
-    body.finish();
+    auto [element_id, version] = other_and_version(ctx.request, "element_id");
     return view_response(service.link(ctx.actor, id, element_id, version), service, ctx, 201);
   });
 

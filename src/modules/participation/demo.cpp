@@ -99,66 +99,15 @@ class DemoLoader {
         province_(std::move(province_code)) {}
 
   void forums(const boost::json::array& items) {
-    for (const boost::json::value& item : items) {
-      const auto& object = object_at(item, "forum");
-      std::string key = text_at(object, "key", "forum");
-      std::string where = "forum " + key;
-      if (auto existing = ForumStore(connection_).forum_id_by_demo_key(key)) {
-        forums_[key] = *existing;
-        continue;
-      }
-      Forum forum;
-      forum.province_code = province_;
-      forum.plan_id = plan_id_;
-      forum.title_th = text_at(object, "title_th", where);
-      forum.title_en = text_at(object, "title_en", where);
-      forum.held_on = thai::to_iso(thai::parse_date(text_at(object, "held_on", where)));
-      rules::Placement placement =
-          placement_at(service_.areas(), province_, text_at(object, "area", where), where);
-      forum.area_code = placement.area_code;
-      forum.district_code = placement.district_code;
-      const auto& attendance = object_at(object.at("attendance"), where + " attendance");
-      forum.attendance.people = count_at(attendance, "people", where);
-      forum.attendance.private_sector = count_at(attendance, "private", where);
-      forum.attendance.civil_society = count_at(attendance, "civil_society", where);
-      forum.attendance.state = count_at(attendance, "state", where);
-      forum.notes = optional_text_at(object, "notes").value_or("");
-      forum.created_at = forum.held_on + "T09:00:00Z";
-      forum.demo = true;
-      forum.id = ForumStore(connection_).insert_forum(forum, key);
-      forums_[key] = forum.id;
-      audit::record_in(connection_, province_, Actor::command_line(), "forum",
-                       std::to_string(forum.id), "demo_load", nullptr, forum_json(forum));
-    }
+    load_each(items, "forum", forums_, &DemoLoader::load_forum, [&](const std::string& key) {
+      return ForumStore(connection_).forum_id_by_demo_key(key);
+    });
   }
 
   void needs(const boost::json::array& items) {
-    for (const boost::json::value& item : items) {
-      const auto& object = object_at(item, "need");
-      std::string key = text_at(object, "key", "need");
-      std::string where = "need " + key;
-      if (auto existing = NeedStore(connection_).need_id_by_demo_key(key)) {
-        needs_[key] = *existing;
-        continue;
-      }
-      Need need = read_need(object, where);
-      std::vector<NeedLink> links = read_links(object, where);
-      if ((need.status == NeedStatus::linked) != !links.empty())
-        bad_demo(where + ": status linked and links go together");
-      if (need.status == NeedStatus::merged && !need.merged_into_id)
-        bad_demo(where + ": a merged need names merged_into");
-
-      std::string search_text = thai::search_text(need.title + "\n" + need.description);
-      need.id =
-          NeedStore(connection_).insert_need({need, search_text, std::nullopt, std::nullopt, key});
-      needs_[key] = need.id;
-      for (NeedLink& link : links) {
-        link.need_id = need.id;
-        if (!NeedStore(connection_).insert_link(link)) bad_demo(where + ": the same link twice");
-      }
-      audit::record_in(connection_, province_, Actor::command_line(), "need",
-                       std::to_string(need.id), "demo_load", nullptr, need_json(need, false));
-    }
+    load_each(items, "need", needs_, &DemoLoader::load_need, [&](const std::string& key) {
+      return NeedStore(connection_).need_id_by_demo_key(key);
+    });
   }
 
   void swot(const boost::json::array& items) {
@@ -185,6 +134,70 @@ class DemoLoader {
   }
 
  private:
+  using Load = std::int64_t (DemoLoader::*)(const boost::json::object& object,
+                                            const std::string& key, const std::string& where);
+
+  // Loads each demo item of `items` (each a `what` with a "key") with `load` unless
+  // `loaded_id(key)` finds it loaded already; either way `ids[key]` is then its id,
+  // for the items loaded after it to refer to.
+  template <class LoadedId>
+  void load_each(const boost::json::array& items, const std::string& what,
+                 std::map<std::string, std::int64_t>& ids, Load load, LoadedId loaded_id) {
+    for (const boost::json::value& item : items) {
+      const auto& object = object_at(item, what);
+      std::string key = text_at(object, "key", what);
+      std::optional<std::int64_t> loaded = loaded_id(key);
+      ids[key] = loaded ? *loaded : (this->*load)(object, key, what + " " + key);
+    }
+  }
+
+  std::int64_t load_forum(const boost::json::object& object, const std::string& key,
+                          const std::string& where) {
+    Forum forum;
+    forum.province_code = province_;
+    forum.plan_id = plan_id_;
+    forum.title_th = text_at(object, "title_th", where);
+    forum.title_en = text_at(object, "title_en", where);
+    forum.held_on = thai::to_iso(thai::parse_date(text_at(object, "held_on", where)));
+    rules::Placement placement =
+        placement_at(service_.areas(), province_, text_at(object, "area", where), where);
+    forum.area_code = placement.area_code;
+    forum.district_code = placement.district_code;
+    const auto& attendance = object_at(object.at("attendance"), where + " attendance");
+    forum.attendance.people = count_at(attendance, "people", where);
+    forum.attendance.private_sector = count_at(attendance, "private", where);
+    forum.attendance.civil_society = count_at(attendance, "civil_society", where);
+    forum.attendance.state = count_at(attendance, "state", where);
+    forum.notes = optional_text_at(object, "notes").value_or("");
+    forum.created_at = forum.held_on + "T09:00:00Z";
+    forum.demo = true;
+    forum.id = ForumStore(connection_).insert_forum(forum, key);
+    audit::record_in(connection_, province_, Actor::command_line(), "forum",
+                     std::to_string(forum.id), "demo_load", nullptr, forum_json(forum));
+    return forum.id;
+  }
+
+  std::int64_t load_need(const boost::json::object& object, const std::string& key,
+                         const std::string& where) {
+    Need need = read_need(object, where);
+    std::vector<NeedLink> links = read_links(object, where);
+    if ((need.status == NeedStatus::linked) != !links.empty())
+      bad_demo(where + ": status linked and links go together");
+    if (need.status == NeedStatus::merged && !need.merged_into_id)
+      bad_demo(where + ": a merged need names merged_into");
+
+    std::string search_text = thai::search_text(need.title + "\n" + need.description);
+    need.id =
+        NeedStore(connection_).insert_need({need, search_text, std::nullopt, std::nullopt, key});
+    for (NeedLink& link : links) {
+      link.need_id = need.id;
+      if (!NeedStore(connection_).insert_link(link)) bad_demo(where + ": the same link twice");
+    }
+    audit::record_in(connection_, province_, Actor::command_line(), "need", std::to_string(need.id),
+                     "demo_load", nullptr, need_json(need, false));
+    return need.id;
+  }
+
   Need read_need(const boost::json::object& object, const std::string& where) {
     Need need;
     need.province_code = province_;

@@ -3,6 +3,7 @@
 #include "db/conditions.hpp"
 #include "db/row_reader.hpp"
 #include "db/sql.hpp"
+#include "modules/participation/store_detail.hpp"
 
 namespace changwat::participation {
 namespace {
@@ -47,15 +48,9 @@ Forum read_forum(const db::Row& row) {
 
 std::int64_t ForumStore::insert_forum(const Forum& forum,
                                       const std::optional<std::string>& demo_key) {
-  std::vector<db::Value> values = forum_values(forum);
-  values.insert(values.end(), {forum.province_code, forum.plan_id, db::nullable(forum.created_by),
-                               forum.created_at, db::nullable(demo_key),
-                               std::int64_t{forum.demo ? 1 : 0}, std::int64_t{1}});
-  return db::insert_row_returning_id(
-      connection_, "forum",
-      std::string(kForumFields) +
-          ", province_code, plan_id, created_by, created_at, demo_key, demo, version",
-      values);
+  return detail::insert_plan_record(connection_, "forum", kForumFields, forum_values(forum),
+                                    {forum.province_code, forum.plan_id, forum.created_by,
+                                     forum.created_at, demo_key, forum.demo});
 }
 
 std::optional<Forum> ForumStore::find_forum(std::int64_t id) {

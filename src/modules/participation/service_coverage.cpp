@@ -22,6 +22,22 @@ plan::Plan visible_plan(const plan::PlanService& plans, const Actor& actor, std:
   rules::throw_plan_not_found();
 }
 
+// A staff report on one plan the actor can see. One read transaction for the plan
+// module's reads and ours (they join it): one snapshot, one pooled connection.
+// `fill(connection, result)` adds the report's rows.
+template <class Result, class Fill>
+Result plan_report(db::Database& database, const plan::PlanService& plans, const Actor& actor,
+                   std::int64_t plan_id, Fill fill) {
+  rules::require_staff(actor);
+  Result result;
+  result.plan_id = plan_id;
+  database.read([&](db::Connection& connection) {
+    visible_plan(plans, actor, plan_id);
+    fill(connection, result);
+  });
+  return result;
+}
+
 bool answers_open_need(NeedStatus status) {
   return status == NeedStatus::new_ || status == NeedStatus::accepted ||
          status == NeedStatus::linked;
@@ -61,54 +77,44 @@ AreaCoverage ParticipationService::area_coverage(const Actor& actor, std::int64_
 
 UnansweredNeeds ParticipationService::unanswered_needs(const Actor& actor,
                                                        std::int64_t plan_id) const {
-  rules::require_staff(actor);
-  UnansweredNeeds result;
-  result.plan_id = plan_id;
-  // One read transaction for the plan module's reads and ours (they join it):
-  // one snapshot, one pooled connection.
-  database_.read([&](db::Connection& connection) {
-    visible_plan(plans_, actor, plan_id);
-    std::unordered_set<std::int64_t> projects;
-    for (const plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
-      projects.insert(project.element_id);
-    NeedFilter filter;
-    filter.plan_id = plan_id;
-    std::vector<Need> needs =
-        NeedStore(connection).list_needs(filter, NeedOrder::most_votes, std::nullopt, 0).items;
-    std::map<std::int64_t, std::vector<NeedLink>> links_by_need;
-    for (NeedLink& link : NeedStore(connection).links_of_plan(plan_id))
-      links_by_need[link.need_id].push_back(std::move(link));
-    for (Need& need : needs) {
-      if (!answers_open_need(need.status)) continue;
-      const std::vector<NeedLink>& links = links_by_need[need.id];
-      // Only a project of the version in force answers a need; a guideline alone
-      // says where the answer should come from, not that it exists.
-      bool answered = std::any_of(links.begin(), links.end(), [&](const NeedLink& link) {
-        return projects.contains(link.element_id);
+  return plan_report<UnansweredNeeds>(
+      database_, plans_, actor, plan_id, [&](db::Connection& connection, UnansweredNeeds& result) {
+        std::unordered_set<std::int64_t> projects;
+        for (const plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
+          projects.insert(project.element_id);
+        NeedFilter filter;
+        filter.plan_id = plan_id;
+        std::vector<Need> needs =
+            NeedStore(connection).list_needs(filter, NeedOrder::most_votes, std::nullopt, 0).items;
+        std::map<std::int64_t, std::vector<NeedLink>> links_by_need;
+        for (NeedLink& link : NeedStore(connection).links_of_plan(plan_id))
+          links_by_need[link.need_id].push_back(std::move(link));
+        for (Need& need : needs) {
+          if (!answers_open_need(need.status)) continue;
+          const std::vector<NeedLink>& links = links_by_need[need.id];
+          // Only a project of the version in force answers a need; a guideline alone
+          // says where the answer should come from, not that it exists.
+          bool answered = std::any_of(links.begin(), links.end(), [&](const NeedLink& link) {
+            return projects.contains(link.element_id);
+          });
+          if (answered) continue;
+          need.contact = {};
+          result.needs.push_back({std::move(need), resolve_links(links), false});
+        }
       });
-      if (answered) continue;
-      need.contact = {};
-      result.needs.push_back({std::move(need), resolve_links(links), false});
-    }
-  });
-  return result;
 }
 
 UnlinkedProjects ParticipationService::unlinked_projects(const Actor& actor,
                                                          std::int64_t plan_id) const {
-  rules::require_staff(actor);
-  UnlinkedProjects result;
-  result.plan_id = plan_id;
-  database_.read([&](db::Connection& connection) {  // one snapshot, as above
-    visible_plan(plans_, actor, plan_id);
-    std::set<std::int64_t> linked;
-    for (const NeedLink& link : NeedStore(connection).links_of_plan(plan_id))
-      linked.insert(link.element_id);
-    for (plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
-      if (!project.has_alignment && !linked.contains(project.element_id))
-        result.projects.push_back(std::move(project));
-  });
-  return result;
+  return plan_report<UnlinkedProjects>(
+      database_, plans_, actor, plan_id, [&](db::Connection& connection, UnlinkedProjects& result) {
+        std::set<std::int64_t> linked;
+        for (const NeedLink& link : NeedStore(connection).links_of_plan(plan_id))
+          linked.insert(link.element_id);
+        for (plan::ProjectSummary& project : plans_.projects_of_current_version(plan_id))
+          if (!project.has_alignment && !linked.contains(project.element_id))
+            result.projects.push_back(std::move(project));
+      });
 }
 
 SearchResult ParticipationService::search(const Actor& actor, const std::string& query,

@@ -2,6 +2,7 @@
 
 #include "db/row_reader.hpp"
 #include "db/sql.hpp"
+#include "modules/participation/store_detail.hpp"
 
 namespace changwat::participation {
 namespace {
@@ -40,15 +41,9 @@ std::int64_t SwotStore::insert_swot_item(const SwotItem& item,
                                          std::optional<std::int64_t> created_by,
                                          const std::string& at,
                                          const std::optional<std::string>& demo_key) {
-  std::vector<db::Value> values = swot_values(item);
-  values.insert(values.end(),
-                {item.province_code, item.plan_id, db::nullable(created_by), at,
-                 db::nullable(demo_key), std::int64_t{item.demo ? 1 : 0}, std::int64_t{1}});
-  return db::insert_row_returning_id(
-      connection_, "swot_item",
-      std::string(kSwotFields) +
-          ", province_code, plan_id, created_by, created_at, demo_key, demo, version",
-      values);
+  return detail::insert_plan_record(
+      connection_, "swot_item", kSwotFields, swot_values(item),
+      {item.province_code, item.plan_id, created_by, at, demo_key, item.demo});
 }
 
 std::optional<SwotItem> SwotStore::find_swot_item(std::int64_t id) {
