@@ -6,6 +6,7 @@
 #include <limits>
 #include <string_view>
 
+#include "http/json_kind.hpp"
 #include "http/utf8.hpp"
 
 namespace changwat::http {
@@ -178,12 +179,9 @@ double JsonBody::number(const char* field) {
 }
 
 std::optional<double> JsonBody::optional_number(const char* field) {
-  const boost::json::value* value = get(field);
+  const boost::json::value* value = present_as(
+      *this, field, [](const boost::json::value& v) { return v.is_number(); }, must_be_number());
   if (value == nullptr) return std::nullopt;
-  if (!value->is_number()) {
-    fail(field, must_be_number());
-    return std::nullopt;
-  }
   double number = value->to_number<double>();
   if (!std::isfinite(number)) {
     fail(field, must_be_finite());
@@ -201,12 +199,9 @@ bool JsonBody::boolean(const char* field) {
 }
 
 std::optional<bool> JsonBody::optional_boolean(const char* field) {
-  const boost::json::value* value = get(field);
+  const boost::json::value* value = present_as(
+      *this, field, [](const boost::json::value& v) { return v.is_bool(); }, must_be_boolean());
   if (value == nullptr) return std::nullopt;
-  if (!value->is_bool()) {
-    fail(field, must_be_boolean());
-    return std::nullopt;
-  }
   return value->get_bool();
 }
 
@@ -222,12 +217,9 @@ std::vector<std::string> JsonBody::text_list(const char* field, std::size_t max_
 std::optional<std::vector<std::string>> JsonBody::optional_text_list(const char* field,
                                                                      std::size_t max_items,
                                                                      std::size_t max_chars) {
-  const boost::json::value* value = get(field);
+  const boost::json::value* value = present_as(
+      *this, field, [](const boost::json::value& v) { return v.is_array(); }, must_be_list());
   if (value == nullptr) return std::nullopt;
-  if (!value->is_array()) {
-    fail(field, must_be_list());
-    return std::nullopt;
-  }
   const boost::json::array& array = value->get_array();
   if (array.size() > max_items) {
     fail(field, too_many_items(max_items));

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "http/json_kind.hpp"
 #include "http/params.hpp"
 #include "modules/plan/rules.hpp"
 
@@ -10,12 +11,23 @@ namespace changwat::plan {
 namespace {
 
 using http::JsonBody;
+using http::present_as;
 
 using http::one_of;
 
 Message only_for(ElementKind kind) {
   return {"ใช้ได้เฉพาะ" + std::string(kind_name_th(kind)),
           "only applies to a " + std::string(kind_name_en(kind))};
+}
+
+// Finishes the body of a nested object, naming its fields' errors in the outer body
+// under `prefix` ("project.", "indicators.").
+void finish_nested(JsonBody& body, JsonBody& nested, const std::string& prefix) {
+  try {
+    nested.finish();
+  } catch (const Error& error) {
+    for (const auto& [field, why] : error.fields()) body.fail((prefix + field).c_str(), why);
+  }
 }
 
 std::optional<int> read_year(JsonBody& body, const char* field) {
@@ -158,12 +170,10 @@ void read_kpi(JsonBody& body, KpiDetails& kpi) {
 }
 
 void read_indicators(JsonBody& body, ProjectDetails& project) {
-  const boost::json::value* raw = body.raw("indicators");
-  if (!raw || raw->is_null()) return;
-  if (!raw->is_array()) {
-    body.fail("indicators", {"ต้องเป็นรายการ", "must be a list"});
-    return;
-  }
+  const boost::json::value* raw =
+      present_as(body, "indicators", [](const boost::json::value& v) { return v.is_array(); },
+                 {"ต้องเป็นรายการ", "must be a list"});
+  if (!raw) return;
   std::vector<ProjectIndicator> indicators;
   for (const auto& item : raw->get_array()) {
     if (!item.is_object()) {
@@ -179,13 +189,7 @@ void read_indicators(JsonBody& body, ProjectDetails& project) {
     indicator.text_en = nested.optional_text("text_en", kMaxText).value_or("");
     indicator.unit_th = nested.optional_text("unit_th", kMaxUnit).value_or("");
     indicator.target_value = nested.optional_number("target_value");
-    try {
-      nested.finish();
-    } catch (const Error& error) {
-      for (const auto& [field, why] : error.fields()) {
-        body.fail(("indicators." + field).c_str(), why);
-      }
-    }
+    finish_nested(body, nested, "indicators.");
     indicators.push_back(std::move(indicator));
   }
   project.indicators = std::move(indicators);
@@ -222,19 +226,13 @@ void read_project_terms(JsonBody& body, const char* kind_field, ProjectDetails& 
 
 // The nested "project" object the API returns; accepted on input too.
 void read_project_object(JsonBody& body, ProjectDetails& project) {
-  const boost::json::value* raw = body.raw("project");
-  if (!raw || raw->is_null()) return;
-  if (!raw->is_object()) {
-    body.fail("project", {"ต้องเป็นออบเจ็กต์", "must be an object"});
-    return;
-  }
+  const boost::json::value* raw =
+      present_as(body, "project", [](const boost::json::value& v) { return v.is_object(); },
+                 {"ต้องเป็นออบเจ็กต์", "must be an object"});
+  if (!raw) return;
   JsonBody nested(raw->get_object());
   read_project_terms(nested, "kind", project);
-  try {
-    nested.finish();
-  } catch (const Error& error) {
-    for (const auto& [field, why] : error.fields()) body.fail(("project." + field).c_str(), why);
-  }
+  finish_nested(body, nested, "project.");
 }
 
 void read_project(JsonBody& body, ProjectDetails& project) {

@@ -31,6 +31,13 @@ using namespace detail;
 
 // Agency officers only touch projects of their own agency, and what they write is
 // a proposal until the strategy office accepts it.
+// The draft's element `element_id`; 404 when the draft has none.
+Element draft_element(ElementStore& store, const PlanVersion& draft, std::int64_t element_id) {
+  std::optional<Element> element = store.load_element(draft.id, element_id);
+  if (!element) throw_element_not_found();
+  return std::move(*element);
+}
+
 void apply_agency_scope(const Actor& actor, const std::optional<Element>& existing,
                         Element& element) {
   const Principal& principal = *actor.principal;
@@ -257,14 +264,13 @@ Element PlanService::move_element(const Actor& actor, std::int64_t plan_id, std:
     const PlanVersion& draft = located.require_draft();
     VersionStore version_store(connection);
     ElementStore element_store(connection);
-    auto existing = element_store.load_element(draft.id, element_id);
-    if (!existing) throw_element_not_found();
-    if (existing->version != expected_version) throw_stale_version();
+    const Element existing = draft_element(element_store, draft, element_id);
+    if (existing.version != expected_version) throw_stale_version();
     place(connection, draft, element_id, target, expected_version);
     if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     Element moved = *element_store.load_element(draft.id, element_id);
-    boost::json::object before{{"parent_id", json_or_null(existing->parent_id)},
-                               {"position", existing->position}};
+    boost::json::object before{{"parent_id", json_or_null(existing.parent_id)},
+                               {"position", existing.position}};
     boost::json::object after{{"parent_id", json_or_null(moved.parent_id)},
                               {"position", moved.position}};
     audit::record(connection, actor, "plan_element", std::to_string(element_id), "move", before,
@@ -282,9 +288,8 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
     VersionStore version_store(connection);
     ElementStore element_store(connection);
     ProjectStore project_store(connection);
-    auto existing = element_store.load_element(draft.id, element_id);
-    if (!existing) throw_element_not_found();
-    if (right == EditRight::own_agency_projects) require_own_project(actor, *existing);
+    const Element existing = draft_element(element_store, draft, element_id);
+    if (right == EditRight::own_agency_projects) require_own_project(actor, existing);
     // Claims the row with one conditional statement: of two deletions (or a
     // deletion and an edit) holding the same version, exactly one goes on.
     if (!element_store.touch_element(draft.id, element_id, expected_version)) throw_stale_version();
@@ -299,7 +304,7 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
                    "Cannot delete: " + list.en +
                        " still hang under this element; move or delete them first"});
     }
-    if (existing->kind == ElementKind::guideline) {
+    if (existing.kind == ElementKind::guideline) {
       if (auto serving = project_store.count_projects_serving(draft.id, element_id); serving > 0) {
         throw Error(ErrorKind::rule, "element_in_use",
                     {"ลบไม่ได้: มีโครงการ " + std::to_string(serving) +
@@ -316,10 +321,10 @@ void PlanService::delete_element(const Actor& actor, std::int64_t plan_id, std::
       }
     }
     element_store.delete_element(draft.id, element_id);
-    element_store.set_positions(draft.id, element_store.children(draft.id, existing->parent_id));
+    element_store.set_positions(draft.id, element_store.children(draft.id, existing.parent_id));
     if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     audit::record(connection, actor, "plan_element", std::to_string(element_id), "delete",
-                  with_plan(element_to_json(*existing), located.plan.id, draft.number), nullptr);
+                  with_plan(element_to_json(existing), located.plan.id, draft.number), nullptr);
   });
 }
 
@@ -332,9 +337,8 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
     VersionStore version_store(connection);
     ElementStore element_store(connection);
     KpiStore kpi_store(connection);
-    auto element = element_store.load_element(draft.id, element_id);
-    if (!element) throw_element_not_found();
-    if (element->kind != ElementKind::kpi || !element->kpi) {
+    const Element element = draft_element(element_store, draft, element_id);
+    if (element.kind != ElementKind::kpi || !element.kpi) {
       throw_rule("not_a_kpi", {"องค์ประกอบนี้ไม่ใช่ตัวชี้วัด จึงไม่มีค่าเป้าหมาย",
                                "This element is not a KPI, so it has no targets"});
     }
@@ -356,11 +360,11 @@ KpiTarget PlanService::set_target(const Actor& actor, std::int64_t plan_id, std:
     errors.throw_if_any();
     // What the KPI's unit allows (ร้อยละ 0–100, whole counts, money …): 422 on "value".
     if (value) {
-      if (auto problem = kpi_value_problem(element->kpi->unit_th, *value)) {
+      if (auto problem = kpi_value_problem(element.kpi->unit_th, *value)) {
         throw Error(
             ErrorKind::rule, "kpi_value_out_of_range",
-            {"ค่าเป้าหมายไม่เข้ากับหน่วย \"" + element->kpi->unit_th + "\": " + problem->th,
-             "The target does not fit the unit \"" + element->kpi->unit_th + "\": " + problem->en},
+            {"ค่าเป้าหมายไม่เข้ากับหน่วย \"" + element.kpi->unit_th + "\": " + problem->th,
+             "The target does not fit the unit \"" + element.kpi->unit_th + "\": " + problem->en},
             {{"value", *problem}});
       }
     }
@@ -406,10 +410,9 @@ Element PlanService::set_alignments(const Actor& actor, std::int64_t plan_id,
     const PlanVersion& draft = located.require_draft();
     VersionStore version_store(connection);
     ElementStore element_store(connection);
-    auto existing = element_store.load_element(draft.id, element_id);
-    if (!existing) throw_element_not_found();
-    if (right == EditRight::own_agency_projects) require_own_project(actor, *existing);
-    if (existing->version != expected_version) throw_stale_version();
+    const Element existing = draft_element(element_store, draft, element_id);
+    if (right == EditRight::own_agency_projects) require_own_project(actor, existing);
+    if (existing.version != expected_version) throw_stale_version();
     FieldErrors errors;
     std::vector<std::string> unique;
     for (auto& code : codes) {
@@ -430,7 +433,7 @@ Element PlanService::set_alignments(const Actor& actor, std::int64_t plan_id,
     if (!version_store.bump_revision(draft.id)) throw_stale_version();  // approved meanwhile
     Element saved = *element_store.load_element(draft.id, element_id);
     boost::json::array before;
-    for (const auto& code : existing->alignment_codes) before.emplace_back(code);
+    for (const auto& code : existing.alignment_codes) before.emplace_back(code);
     boost::json::array after;
     for (const auto& code : saved.alignment_codes) after.emplace_back(code);
     audit::record(connection, actor, "plan_element", std::to_string(element_id), "align",
