@@ -2,8 +2,10 @@
 // an agency officer enters a month-end position on a phone and the province's
 // S-curve moves by exactly that amount; the strategy office imports a GFMIS-style
 // spreadsheet with one bad row, reads the row's error, fixes the file and imports it;
-// promotes a reserve project after reading what changes in the plan; and edits an
-// allocation while someone else does (409 and 422 next to the fields).
+// promotes a reserve project after reading what changes in the plan; edits an
+// allocation while someone else does (409 and 422 next to the fields); cancels a
+// project (its money becomes savings); an admin sets a national target and the
+// S-curve's target line follows; and the fiscal year is closed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signIn, startApp } from './lib/app.mjs';
@@ -243,5 +245,68 @@ describe('action plan and money pages', () => {
     await fresh.getByText(/ใช้ไปแล้ว 1,105,000\.00 บาท/).waitFor();
     assert.equal((await projectByCode('P03')).allocated_satang, 130000000);
     assert.deepEqual([...first.problems, ...second.problems], []);
+  });
+  test('cancelling a project with a reason turns what it had not used into savings of its source', async () => {
+    const p29 = await projectByCode('P29');
+    assert.equal(p29.budget_source, 'provincial');
+    const before = BigInt((await (await fetch(`${app.url}/api/v1/action-plans/${plan.id}/reserve-proposals`)).json()).savings_satang.provincial);
+    const page = await app.newPage();
+    await signIn(page, 'strategy', { next: `/action-plan/${plan.id}/projects/${p29.element_id}` });
+    await page.getByRole('button', { name: 'ยกเลิกโครงการ' }).click();
+    const dialog = page.getByRole('dialog', { name: `ยกเลิกโครงการ ${p29.name_th}` });
+    await dialog.getByRole('button', { name: 'ยกเลิกโครงการ' }).click();
+    await dialog.getByText('กรุณาระบุเหตุผล').waitFor();
+    await dialog.getByLabel(/เหตุผลที่ยกเลิก/).fill('คณะกรรมการชายแดนเลื่อนการประชุมไปปีงบประมาณหน้า');
+    await dialog.getByRole('button', { name: 'ยกเลิกโครงการ' }).click();
+    await page.getByText('ยกเลิก: คณะกรรมการชายแดนเลื่อนการประชุมไปปีงบประมาณหน้า').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'แก้ไขการจัดสรร' }).count(), 0, 'a cancelled project takes no allocation');
+
+    await page.goto(`/action-plan/${plan.id}?view=reserves`);
+    const provincial = page.getByTestId('savings').getByRole('row', { name: /งบจังหวัด/ });
+    const expected = before + BigInt(p29.allocated_satang);
+    await provincial.filter({ hasText: `${(expected / 100n).toLocaleString('en-US')}.${String(expected % 100n).padStart(2, '0')}` }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('an admin sets a quarter\'s national target; the S-curve\'s target line follows', async () => {
+    const page = await app.newPage();
+    await signIn(page, 'admin', { next: `/action-plan/${plan.id}?view=spending` });
+    const curve = page.getByTestId('s-curve-province');
+    await curve.locator('summary', { hasText: 'ตารางข้อมูล S-curve' }).click();
+    const march = curve.locator('tr[data-month="2026-03"] td').last();
+    assert.equal(await march.innerText(), '–', 'no second-quarter target is announced in the demo');
+
+    const cell = page.getByRole('button', { name: /^แก้ไขเป้าหมาย ภาพรวม · เบิกจ่าย · งบประมาณรายจ่ายประจำปี · ไตรมาส 2/ });
+    await cell.click();
+    const dialog = page.getByTestId('target-dialog');
+    await dialog.getByLabel(/ร้อยละ/).fill('55');
+    await dialog.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await dialog.getByText('ตัวเลขเป้าหมายต้องระบุที่มา').waitFor();
+    await dialog.getByLabel('ที่มา').fill('ทดสอบระบบ (ไม่ใช่ตัวเลขทางราชการ)');
+    await dialog.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await curve.locator('summary', { hasText: 'ตารางข้อมูล S-curve' }).waitFor();
+    if (!(await curve.locator('details').evaluate((details) => details.open))) {
+      await curve.locator('summary', { hasText: 'ตารางข้อมูล S-curve' }).click();
+    }
+    await curve.locator('tr[data-month="2026-03"] td').last().filter({ hasText: '55.0%' }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('closing the fiscal year leaves its money read-only', async () => {
+    const page = await app.newPage();
+    await signIn(page, 'strategy', { next: `/action-plan/${plan.id}` });
+    await page.getByRole('button', { name: 'ปิดปีงบประมาณ' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ปิดปีงบประมาณ พ.ศ. 2569' });
+    await dialog.getByRole('button', { name: 'ยืนยันการปิดปีงบประมาณ' }).click();
+    await page.getByText('ปิดปีงบประมาณแล้ว').first().waitFor();
+    assert.equal(await page.getByRole('link', { name: 'บันทึกผลการเบิกจ่ายสิ้นเดือน' }).count(), 0);
+    const p03 = await projectByCode('P03');
+    await page.goto(`/action-plan/${plan.id}/projects/${p03.element_id}`);
+    await page.getByTestId('project-details').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'แก้ไขการจัดสรร' }).count(), 0);
+    assert.equal(await page.getByRole('form', { name: /บันทึกผลสิ้นเดือน/ }).count(), 0);
+    assert.equal((await (await fetch(`${app.url}/api/v1/action-plans`)).json()).items[0].status, 'closed');
+    assert.deepEqual(page.problems, []);
   });
 });

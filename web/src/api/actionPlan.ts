@@ -190,3 +190,15 @@ export function importPositions(
     request.send(file);
   });
 }
+
+export const cancelProject = (id: number, elementId: number, reason: string, version: number) =>
+  call("post", "/api/v1/action-plans/{id}/projects/{element_id}/cancel", {
+    path: { id, element_id: elementId },
+    body: { reason_th: reason, version },
+  });
+
+export const closeActionPlan = (id: number, version: number) =>
+  call("post", "/api/v1/action-plans/{id}/close", { path: { id }, body: { version } });
+
+export type TargetInput = RequestBody<"put", "/api/v1/disbursement-targets">;
+export const setTarget = (body: TargetInput) => call("put", "/api/v1/disbursement-targets", { body });

@@ -2,6 +2,7 @@
 // disbursement S-curves, reserve projects and promotions, and the import of month-end
 // positions, one view at a time (?view=projects|spending|reserves|import), plus the
 // documents in baht or ล้านบาท.
+import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { exportUrl, getActionPlan } from "../../api/actionPlan";
 import { useAuth } from "../../auth/auth";
@@ -13,8 +14,9 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { useLanguage } from "../../i18n/language";
 import { formatMonth } from "./amounts";
+import { CloseYearDialog } from "./CloseYearDialog";
 import { ImportView } from "./ImportView";
-import { positionEditors } from "./labels";
+import { planOffice, positionEditors } from "./labels";
 import { ProjectsTable } from "./ProjectsTable";
 import { ReservesView } from "./ReservesView";
 import { SpendingView } from "./SpendingView";
@@ -36,6 +38,7 @@ export function ActionPlanPage() {
   const [unit, setUnit] = useUnit();
   const agencyNames = useAgencyNames();
   const [load, reload] = useLoad((signal) => getActionPlan(planId, signal), [planId]);
+  const [closing, setClosing] = useState(false);
   const plan = load.data;
   const title = plan ? t("ap.title", { year: plan.fiscal_year }) : t("nav.action_plan");
   useDocumentTitle(title);
@@ -70,11 +73,26 @@ export function ActionPlanPage() {
               })}
             </p>
             {plan.status === "open" && hasRole(...positionEditors) && (
-              <p>
+              <p className="form-actions">
                 <Link className="button primary" to={`/action-plan/${plan.id}/month-end`}>
                   {t("ap.month_end_link")}
                 </Link>
+                {hasRole(...planOffice) && (
+                  <button type="button" className="button" onClick={() => setClosing(true)}>
+                    {t("ap.close.button")}
+                  </button>
+                )}
               </p>
+            )}
+            {closing && (
+              <CloseYearDialog
+                plan={plan}
+                onClose={() => setClosing(false)}
+                onClosed={() => {
+                  setClosing(false);
+                  reload();
+                }}
+              />
             )}
           </header>
           <div className="ap-toolbar">

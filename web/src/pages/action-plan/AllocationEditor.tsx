@@ -7,7 +7,10 @@ import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { expenseTypes, setAllocation, type Project } from "../../api/actionPlan";
 import type { LocalizedText } from "../../api/types";
+import { listAgencies } from "../../api/endpoints";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { useLoad } from "../../components/useLoad";
+import { compareNames } from "../../format/sort";
 import { FieldMessage } from "../../components/FieldMessage";
 import { useLanguage } from "../../i18n/language";
 import { bahtInput, formatMoney, parseBaht } from "./amounts";
@@ -67,6 +70,8 @@ export function AllocationEditor({
   const [rows, setRows] = useState<Row[]>(() => rowsOf(project));
   const [decision, setDecision] = useState(project.decision_ref ?? "");
   const [problems, setProblems] = useState<FormProblems>(noProblems);
+  // The agencies that may hold or pay for a line (public list).
+  const [agencies] = useLoad((signal) => listAgencies(signal), []);
   const [busy, setBusy] = useState(false);
 
   const amounts = rows.map((row) => parseBaht(row.amount));
@@ -143,9 +148,9 @@ export function AllocationEditor({
         onChange={(event) => change(index, { [field]: event.target.value })}
       >
         <option value="">{t("ap.alloc.none_agency")}</option>
-        {agencyNames.codes
-          .map((code) => [code, agencyNames.name(code)] as const)
-          .sort((a, b) => a[1].localeCompare(b[1], language === "en" ? "en" : "th"))
+        {(agencies.data ?? [])
+          .map((agency) => [agency.code, agencyNames.name(agency.code, agency.name_th)] as const)
+          .sort((a, b) => compareNames(a[1], b[1], language))
           .map(([code, name]) => (
             <option key={code} value={code}>
               {name}

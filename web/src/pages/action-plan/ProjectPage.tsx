@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import {
+  cancelProject,
   getActionPlan,
   getPositions,
   getSpending,
@@ -15,6 +16,7 @@ import { useAuth } from "../../auth/auth";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { DemoBadge } from "../../components/DemoBadge";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { ReasonDialog } from "../../components/ReasonDialog";
 import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
@@ -207,6 +209,7 @@ export function ProjectPage() {
   const [load, reload, replace] = useLoad((signal) => getActionPlan(planId, signal), [planId]);
   const [editing, setEditing] = useState<"allocation" | "plan" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   // Counts the positions saved here, so the history and the S-curve read them again.
   const [entries, setEntries] = useState(0);
   const plan = load.data;
@@ -320,7 +323,23 @@ export function ProjectPage() {
       </dl>
       <div className="ap-toolbar">
         <UnitToggle unit={unit} onChange={setUnit} />
+        {canAllocate && (
+          <button type="button" className="button small" onClick={() => setCancelling(true)}>
+            {t("ap.project.cancel")}
+          </button>
+        )}
       </div>
+      <ReasonDialog
+        open={cancelling}
+        title={t("ap.project.cancel_named", { name })}
+        label={t("ap.project.cancel_reason")}
+        confirmLabel={t("ap.project.cancel")}
+        onClose={() => setCancelling(false)}
+        onConfirm={async (reason) => {
+          const updated = await cancelProject(plan.id, project.element_id, reason, project.version);
+          saved(updated, t("ap.project.cancelled_done"));
+        }}
+      />
       {notice && (
         <p className="notice notice-success" role="status">
           {notice}

@@ -7,7 +7,6 @@ import {
   listTargets,
   spendingGroupings,
   type ActionPlan,
-  type DisbursementTarget,
   type SpendingBy,
   type SpendingGroup,
 } from "../../api/actionPlan";
@@ -18,6 +17,7 @@ import { useLanguage } from "../../i18n/language";
 import { formatAmount, formatMonth, formatPercent, percentOf, unitName, type Unit } from "./amounts";
 import { byKey } from "./labels";
 import { SCurve } from "./SCurve";
+import { TargetsTable } from "./TargetsTable";
 
 export function groupName(group: SpendingGroup, language: string): string {
   return language === "en" && group.name_en ? group.name_en : group.name_th;
@@ -74,84 +74,16 @@ export function GroupSummary({ group, unit }: { group: SpendingGroup; unit: Unit
   );
 }
 
-const categories = ["overall", "current", "capital"] as const;
-
-function TargetsTable({ items, fiscalYear }: { items: DisbursementTarget[]; fiscalYear: number }) {
-  const { t, language } = useLanguage();
-  // One row per category, base and measure that has any figure or is the overall disbursed line.
-  const rows = new Map<string, DisbursementTarget[]>();
-  for (const item of items) {
-    const key = `${item.category}|${item.base}|${item.measure}`;
-    rows.set(key, [...(rows.get(key) ?? []), item]);
-  }
-  const ordered = [...rows.entries()].sort(
-    ([a], [b]) =>
-      categories.indexOf(a.split("|")[0] as (typeof categories)[number]) -
-        categories.indexOf(b.split("|")[0] as (typeof categories)[number]) || a.localeCompare(b),
-  );
-  const sources = [...new Set(items.filter((item) => item.percent !== null).map((item) => item.source))];
-  return (
-    <section className="panel" aria-labelledby="ap-targets-heading">
-      <h3 id="ap-targets-heading">{t("ap.targets.title", { year: fiscalYear })}</h3>
-      <div className="table-wrap">
-        <table className="table ap-numbers">
-          <thead>
-            <tr>
-              <th scope="col">{t("ap.promote.field")}</th>
-              {[1, 2, 3].map((quarter) => (
-                <th scope="col" key={quarter}>
-                  {t("ap.targets.quarter", { quarter })}
-                </th>
-              ))}
-              <th scope="col">{t("ap.targets.year")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ordered.map(([key, targets]) => {
-              const first = targets[0];
-              if (!first) return null;
-              const [category, base, measure] = key.split("|");
-              return (
-                <tr key={key}>
-                  <th scope="row">
-                    {language === "en"
-                      ? `${t(`ap.target.category.${category as "overall"}`)} · ${t(`ap.target.measure.${measure as "disbursed"}`)} · ${t(`ap.target.base.${base as "annual_budget"}`)}`
-                      : `${first.category_th} · ${first.measure_th} · ${first.base_th}`}
-                  </th>
-                  {[1, 2, 3, 4].map((quarter) => {
-                    const target = targets.find((item) => item.quarter === quarter);
-                    return (
-                      <td key={quarter} className="num">
-                        {target && target.percent !== null ? (
-                          formatPercent(target.percent, language, 0)
-                        ) : (
-                          <span className="muted">{t("ap.targets.not_announced")}</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {sources.length > 0 && (
-        <p className="small-print ap-break">
-          {t("ap.targets.source")}: {sources.join("; ")}
-        </p>
-      )}
-    </section>
-  );
-}
-
 export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
   const { t, language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const requested = params.get("by") as SpendingBy | null;
   const by: SpendingBy = requested && spendingGroupings.includes(requested) ? requested : "province";
   const [load, reload] = useLoad((signal) => getSpending(plan.id, by, signal), [plan.id, by]);
-  const [targets] = useLoad((signal) => listTargets(plan.fiscal_year, signal), [plan.fiscal_year]);
+  const [targets, reloadTargets] = useLoad(
+    (signal) => listTargets(plan.fiscal_year, signal),
+    [plan.fiscal_year],
+  );
   const spending = load.status === "ready" ? load.data : null;
   const selectedKey = params.get("group");
   // The group asked for, else the first (the province, or the first of the grouping).
@@ -263,7 +195,14 @@ export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
         </>
       )}
       {targets.status === "ready" && (
-        <TargetsTable items={targets.data.items} fiscalYear={plan.fiscal_year} />
+        <TargetsTable
+          items={targets.data.items}
+          fiscalYear={plan.fiscal_year}
+          onChanged={() => {
+            reloadTargets();
+            reload();
+          }}
+        />
       )}
     </section>
   );
