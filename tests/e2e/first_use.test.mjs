@@ -338,6 +338,8 @@ describe('first use (issue 14)', () => {
 
     const newcomer = await app.newPage(phone);
     await newcomer.goto('/sign-in');
+    // A fresh phone profile loads the bundle cold (slow on a loaded machine).
+    await newcomer.getByLabel('ชื่อผู้ใช้').waitFor({ timeout: 45000 });
     await newcomer.getByLabel('ชื่อผู้ใช้').fill(username);
     await newcomer.getByLabel('รหัสผ่าน').fill('first-pass-123');
     await newcomer.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
