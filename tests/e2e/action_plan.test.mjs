@@ -5,7 +5,8 @@
 // promotes a reserve project after reading what changes in the plan; edits an
 // allocation while someone else does (409 and 422 next to the fields); cancels a
 // project (its money becomes savings); an admin sets a national target and the
-// S-curve's target line follows; and the fiscal year is closed.
+// S-curve's target line follows; the fiscal year is closed; and the next year's
+// action plan is made from the approved development plan.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signIn, startApp } from './lib/app.mjs';
@@ -307,6 +308,25 @@ describe('action plan and money pages', () => {
     assert.equal(await page.getByRole('button', { name: 'แก้ไขการจัดสรร' }).count(), 0);
     assert.equal(await page.getByRole('form', { name: /บันทึกผลสิ้นเดือน/ }).count(), 0);
     assert.equal((await (await fetch(`${app.url}/api/v1/action-plans`)).json()).items[0].status, 'closed');
+    assert.deepEqual(page.problems, []);
+  });
+  test('the strategy office makes the next fiscal year\'s action plan from the approved plan', async () => {
+    const page = await app.newPage();
+    await signIn(page, 'strategy', { next: '/action-plan' });
+    const form = page.getByRole('form', { name: 'จัดทำแผนปฏิบัติราชการประจำปี' });
+    await form.getByLabel('จากแผนพัฒนาจังหวัด (ฉบับที่อนุมัติแล้ว)').selectOption({ index: 1 });
+    await form.getByLabel('ปีงบประมาณ (พ.ศ.)').fill('2575');
+    await form.getByRole('button', { name: 'จัดทำแผน' }).click();
+    await form.getByText(/ปีต้องอยู่ในช่วงของแผน \(2566–2570\)/).waitFor();
+    await form.getByLabel('ปีงบประมาณ (พ.ศ.)').fill('2570');
+    await form.getByRole('button', { name: 'จัดทำแผน' }).click();
+    await page.waitForURL(/\/action-plan\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: /2570/ }).waitFor();
+    const created = Number(new URL(page.url()).pathname.split('/').pop());
+    const detail = await (await fetch(`${app.url}/api/v1/action-plans/${created}`)).json();
+    assert.equal(detail.fiscal_year, 2570);
+    const rows = page.getByTestId('ap-projects').locator('tbody tr[data-element]');
+    assert.equal(await rows.count(), detail.projects.length, 'the plan\'s projects for the year are listed');
     assert.deepEqual(page.problems, []);
   });
 });

@@ -44,6 +44,9 @@ export type PromotionInput = RequestBody<"post", "/api/v1/action-plans/{id}/prom
 export const listActionPlans = (signal?: AbortSignal) =>
   call("get", "/api/v1/action-plans", { signal }).then((r) => r.items);
 
+export const createActionPlan = (body: RequestBody<"post", "/api/v1/action-plans">) =>
+  call("post", "/api/v1/action-plans", { body });
+
 export const getActionPlan = (id: number, signal?: AbortSignal) =>
   call("get", "/api/v1/action-plans/{id}", { path: { id }, signal });
 
@@ -60,6 +63,16 @@ export const getPositions = (id: number, elementId: number, signal?: AbortSignal
   call("get", "/api/v1/action-plans/{id}/projects/{element_id}/positions", {
     path: { id, element_id: elementId },
     signal,
+  });
+
+export const updateProject = (
+  id: number,
+  elementId: number,
+  body: RequestBody<"patch", "/api/v1/action-plans/{id}/projects/{element_id}">,
+) =>
+  call("patch", "/api/v1/action-plans/{id}/projects/{element_id}", {
+    path: { id, element_id: elementId },
+    body,
   });
 
 export const setAllocation = (id: number, elementId: number, body: AllocationInput) =>

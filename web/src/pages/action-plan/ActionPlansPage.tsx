@@ -9,7 +9,8 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
 import { useLanguage } from "../../i18n/language";
 import { formatMonth } from "./amounts";
-import { positionEditors } from "./labels";
+import { planOffice, positionEditors } from "./labels";
+import { NewActionPlanForm } from "./NewActionPlanForm";
 import "./action-plan.css";
 
 export function ActionPlansPage() {
@@ -54,6 +55,7 @@ export function ActionPlansPage() {
           </li>
         ))}
       </ul>
+      {hasRole(...planOffice) && <NewActionPlanForm />}
     </>
   );
 }

@@ -25,6 +25,7 @@ import { AllocationEditor } from "./AllocationEditor";
 import { formatAmount, formatMoney, formatMonth, monthRange, unitName, type Unit } from "./amounts";
 import { expenseKey, planOffice, projectName, sourceKey } from "./labels";
 import { PositionForm } from "./PositionForm";
+import { ProjectEditor } from "./ProjectEditor";
 import { kindLabel } from "./ProjectsTable";
 import { SCurve } from "./SCurve";
 import { SpendingPlanEditor, SpendingPlanTable } from "./SpendingPlanEditor";
@@ -207,7 +208,7 @@ export function ProjectPage() {
   const [unit, setUnit] = useUnit();
   const agencyNames = useAgencyNames();
   const [load, reload, replace] = useLoad((signal) => getActionPlan(planId, signal), [planId]);
-  const [editing, setEditing] = useState<"allocation" | "plan" | null>(null);
+  const [editing, setEditing] = useState<"project" | "allocation" | "plan" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   // Counts the positions saved here, so the history and the S-curve read them again.
@@ -229,6 +230,7 @@ export function ProjectPage() {
   const open = plan.status === "open";
   const isOffice = hasRole(...planOffice);
   const canAllocate = isOffice && open && project.kind === "main" && project.status === "active";
+  const canEditProject = isOffice && open && project.status === "active";
   const canEnter =
     open &&
     project.kind === "main" &&
@@ -323,12 +325,34 @@ export function ProjectPage() {
       </dl>
       <div className="ap-toolbar">
         <UnitToggle unit={unit} onChange={setUnit} />
+        {canEditProject && editing !== "project" && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setNotice(null);
+              setEditing("project");
+            }}
+          >
+            {t("ap.project.edit")}
+          </button>
+        )}
         {canAllocate && (
           <button type="button" className="button small" onClick={() => setCancelling(true)}>
             {t("ap.project.cancel")}
           </button>
         )}
       </div>
+      {editing === "project" && (
+        <ProjectEditor
+          key={project.version}
+          planId={plan.id}
+          project={project}
+          onSaved={(updated) => saved(updated, t("ap.project.saved"))}
+          onCancel={() => setEditing(null)}
+          onReload={reload}
+        />
+      )}
       <ReasonDialog
         open={cancelling}
         title={t("ap.project.cancel_named", { name })}
