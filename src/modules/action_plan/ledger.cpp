@@ -12,8 +12,11 @@ std::shared_ptr<const Ledger> Ledger::make(ActionPlan header,
   std::sort(books.begin(), books.end(),
             [](const auto& a, const auto& b) { return a->project.id < b->project.id; });
   ledger->books = std::move(books);
+  ledger->figures.reserve(ledger->books.size());
   for (std::size_t i = 0; i < ledger->books.size(); ++i) {
     ledger->by_element.emplace(ledger->books[i]->project.element_id, i);
+    ledger->figures.push_back(std::make_shared<const ProjectFigures>(
+        figures_of(*ledger->books[i], ledger->header.fiscal_year)));
   }
   return ledger;
 }
@@ -23,15 +26,21 @@ std::shared_ptr<const Ledger> Ledger::with(ActionPlan new_header,
   auto ledger = std::make_shared<Ledger>();
   ledger->header = std::move(new_header);
   ledger->books = books;
+  ledger->figures = figures;
   ledger->by_element = by_element;
+  auto figured =
+      std::make_shared<const ProjectFigures>(figures_of(*book, ledger->header.fiscal_year));
   auto it = std::lower_bound(ledger->books.begin(), ledger->books.end(), book->project.id,
                              [](const std::shared_ptr<const ProjectBook>& a, std::int64_t id) {
                                return a->project.id < id;
                              });
+  auto at = ledger->figures.begin() + (it - ledger->books.begin());
   if (it != ledger->books.end() && (*it)->project.id == book->project.id) {
     *it = std::move(book);
+    *at = std::move(figured);
   } else {
     ledger->books.insert(it, std::move(book));
+    ledger->figures.insert(at, std::move(figured));
     ledger->by_element.clear();
     for (std::size_t i = 0; i < ledger->books.size(); ++i) {
       ledger->by_element.emplace(ledger->books[i]->project.element_id, i);
@@ -156,6 +165,32 @@ Satang forecast_year_end(const LineBook& line, int fiscal_year) {
   return std::min(forecast, std::max(line.line.allocated, disbursed));
 }
 
+ProjectFigures figures_of(const ProjectBook& book, int fiscal_year) {
+  ProjectFigures figures;
+  for (const auto& line : book.lines) {
+    figures.allocated += line.line.allocated;
+    if (const Position* position = line.latest()) {
+      figures.po_outstanding += position->po_outstanding;
+      figures.disbursed += position->disbursed_to_date;
+    }
+    for (auto it = line.positions.rbegin(); it != line.positions.rend(); ++it) {
+      int offset = fiscal_offset(it->month, fiscal_year);
+      if (offset <= 11) {
+        figures.latest = std::max(figures.latest, offset);
+        break;
+      }
+    }
+    auto disbursed = disbursed_by_month(line, fiscal_year);
+    auto planned = planned_by_month(line, fiscal_year);
+    for (std::size_t m = 0; m < 12; ++m) {
+      figures.disbursed_by_month[m] += disbursed[m];
+      figures.planned[m] += planned[m];
+    }
+    figures.forecast += forecast_year_end(line, fiscal_year);
+  }
+  return figures;
+}
+
 SpendingReport compute_spending(const Ledger& ledger, const PlanIndex& index, GroupBy by,
                                 const TargetLine& targets, const GroupNamer& namer) {
   const int fiscal_year = ledger.header.fiscal_year;
@@ -166,23 +201,15 @@ SpendingReport compute_spending(const Ledger& ledger, const PlanIndex& index, Gr
 
   // The latest month of the year anyone reported: the curves stop there.
   int latest = -1;
-  for (const auto& book : ledger.books) {
-    for (const auto& line : book->lines) {
-      for (auto it = line.positions.rbegin(); it != line.positions.rend(); ++it) {
-        int offset = fiscal_offset(it->month, fiscal_year);
-        if (offset <= 11) {
-          latest = std::max(latest, offset);
-          break;
-        }
-      }
-    }
-  }
+  for (const auto& figures : ledger.figures) latest = std::max(latest, figures->latest);
   if (latest >= 0) report.latest_month = first.plus(latest);
 
   std::vector<Accumulator> groups;
   std::unordered_map<std::string, std::size_t> by_key;
   ProjectMeta fallback;
-  for (const auto& book : ledger.books) {
+  for (std::size_t i = 0; i < ledger.books.size(); ++i) {
+    const auto& book = ledger.books[i];
+    const ProjectFigures& figures = *ledger.figures[i];
     const ProjectMeta& meta = meta_ref(index, book->project, fallback);
     std::string key = group_key(by, ledger, *book, meta);
     auto [it, added] = by_key.emplace(key, groups.size());
@@ -225,20 +252,14 @@ SpendingReport compute_spending(const Ledger& ledger, const PlanIndex& index, Gr
     Accumulator& accumulator = groups[it->second];
     if (by != GroupBy::budget_source) accumulator.order = std::min(accumulator.order, meta.order);
     accumulator.group.projects += 1;
-    for (const auto& line : book->lines) {
-      accumulator.group.allocated += line.line.allocated;
-      if (const Position* position = line.latest()) {
-        accumulator.group.po_outstanding += position->po_outstanding;
-        accumulator.group.disbursed += position->disbursed_to_date;
-      }
-      auto disbursed = disbursed_by_month(line, fiscal_year);
-      auto planned = planned_by_month(line, fiscal_year);
-      for (std::size_t m = 0; m < 12; ++m) {
-        accumulator.disbursed[m] += disbursed[m];
-        accumulator.planned[m] += planned[m];
-      }
-      accumulator.forecast += forecast_year_end(line, fiscal_year);
+    accumulator.group.allocated += figures.allocated;
+    accumulator.group.po_outstanding += figures.po_outstanding;
+    accumulator.group.disbursed += figures.disbursed;
+    for (std::size_t m = 0; m < 12; ++m) {
+      accumulator.disbursed[m] += figures.disbursed_by_month[m];
+      accumulator.planned[m] += figures.planned[m];
     }
+    accumulator.forecast += figures.forecast;
   }
 
   std::sort(groups.begin(), groups.end(), [by](const Accumulator& a, const Accumulator& b) {

@@ -45,9 +45,24 @@ struct PlanIndex {
   std::vector<StrategyMeta> strategies;                    // tree order
 };
 
+// What one project adds to a spending group, computed once per book: a write replaces
+// one book, so a rollup only adds these up (2,000 projects × 12 months) instead of
+// walking every line and position again.
+struct ProjectFigures {
+  Satang allocated = 0;
+  Satang po_outstanding = 0;  // latest positions, carry-over months included
+  Satang disbursed = 0;
+  Satang forecast = 0;  // year-end forecast of its lines
+  std::array<Satang, 12> planned{};
+  std::array<Satang, 12> disbursed_by_month{};  // carried forward from the latest position
+  int latest = -1;                              // latest fiscal month (0..11) with a position
+};
+ProjectFigures figures_of(const ProjectBook& book, int fiscal_year);
+
 struct Ledger {
   ActionPlan header;
-  std::vector<std::shared_ptr<const ProjectBook>> books;  // by project id
+  std::vector<std::shared_ptr<const ProjectBook>> books;       // by project id
+  std::vector<std::shared_ptr<const ProjectFigures>> figures;  // one per book, same order
   std::unordered_map<std::int64_t, std::size_t> by_element;
 
   // Builds the index; `books` in any order.
