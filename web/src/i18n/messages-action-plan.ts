@@ -136,6 +136,8 @@ export const actionPlanTh = {
   "ap.pos.carry_over": "เงินกันไว้เบิกเหลื่อมปี",
   "ap.pos.saved": "บันทึกผลสิ้นเดือน {month} แล้ว: เบิกจ่ายสะสม {disbursed} คงเหลือ {remaining}",
   "ap.pos.none": "ยังไม่มีผลการเบิกจ่าย",
+  "ap.pos.source": "ที่มาของข้อมูล",
+  "ap.monthend.disbursed": "เบิกจ่ายแล้ว {percent}",
   "ap.pos.previous": "สิ้นเดือน{month}: PO คงค้าง {po} · เบิกจ่ายสะสม {disbursed}",
   "ap.pos.latest": "ล่าสุด {month}",
   "ap.pos.no_latest": "ยังไม่บันทึก",
@@ -398,6 +400,8 @@ export const actionPlanEn: Record<keyof typeof actionPlanTh, string> = {
   "ap.pos.saved":
     "Saved the position at the end of {month}: disbursed to date {disbursed}, remaining {remaining}",
   "ap.pos.none": "No positions yet",
+  "ap.pos.source": "Source",
+  "ap.monthend.disbursed": "Disbursed {percent}",
   "ap.pos.previous": "End of {month}: PO outstanding {po} · disbursed to date {disbursed}",
   "ap.pos.latest": "Latest {month}",
   "ap.pos.no_latest": "Not entered yet",

@@ -91,8 +91,12 @@ export function MonthEndPage() {
                       ? t("ap.pos.latest", { month: formatMonth(latest, language) })
                       : t("ap.pos.no_latest")}
                     {" · "}
-                    {t("ap.col.disbursed_percent")}{" "}
-                    {formatPercent(percentOf(project.disbursed_satang, project.allocated_satang), language)}
+                    {t("ap.monthend.disbursed", {
+                      percent: formatPercent(
+                        percentOf(project.disbursed_satang, project.allocated_satang),
+                        language,
+                      ),
+                    })}
                   </p>
                   {plan.status === "open" && (
                     <button

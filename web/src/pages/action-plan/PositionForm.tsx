@@ -276,7 +276,11 @@ function PositionFormFields({
         </div>
         <div>
           <dt>{t("ap.pos.in_month")}</dt>
-          <dd>{money((disbursedSatang ?? 0) - (previous?.disbursed_to_date_satang ?? 0))}</dd>
+          <dd>
+            {disbursedSatang === null
+              ? "–"
+              : money(disbursedSatang - (previous?.disbursed_to_date_satang ?? 0))}
+          </dd>
         </div>
       </dl>
       <div className="form-actions">

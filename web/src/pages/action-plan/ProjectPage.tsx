@@ -32,6 +32,7 @@ import { SpendingPlanEditor, SpendingPlanTable } from "./SpendingPlanEditor";
 import { GroupSummary } from "./SpendingView";
 import { UnitToggle } from "./UnitToggle";
 import { useAgencyNames, type AgencyNames } from "./useAgencyNames";
+import { useStrategyNames } from "./useStrategyNames";
 import { useUnit } from "./useUnit";
 import "./action-plan.css";
 
@@ -141,7 +142,7 @@ function PositionsHistory({
                     <th scope="col">{t("ap.pos.in_month")}</th>
                     <th scope="col">{t("ap.pos.used")}</th>
                     <th scope="col">{t("ap.col.remaining")}</th>
-                    <th scope="col">{t("ap.promote.field")}</th>
+                    <th scope="col">{t("ap.pos.source")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -207,6 +208,7 @@ export function ProjectPage() {
   const elementId = Number(params.elementId);
   const [unit, setUnit] = useUnit();
   const agencyNames = useAgencyNames();
+  const strategyName = useStrategyNames(planId);
   const [load, reload, replace] = useLoad((signal) => getActionPlan(planId, signal), [planId]);
   const [editing, setEditing] = useState<"project" | "allocation" | "plan" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -279,7 +281,7 @@ export function ProjectPage() {
         </div>
         <div>
           <dt>{t("ap.col.strategy")}</dt>
-          <dd>{project.strategy?.name_th ?? "–"}</dd>
+          <dd>{strategyName(project.strategy)}</dd>
         </div>
         <div>
           <dt>{t("ap.col.source")}</dt>

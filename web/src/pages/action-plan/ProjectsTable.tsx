@@ -9,6 +9,7 @@ import { compareNames, matchesFilter } from "../../format/sort";
 import { formatAmount, formatPercent, percentOf, unitName, type Unit } from "./amounts";
 import { projectName, sourceKey } from "./labels";
 import type { AgencyNames } from "./useAgencyNames";
+import { useStrategyNames } from "./useStrategyNames";
 
 const filterKeys = ["strategy", "agency", "source", "kind", "q"] as const;
 
@@ -36,6 +37,7 @@ export function ProjectsTable({
 }) {
   const { t, language } = useLanguage();
   const [params, setParams] = useSearchParams();
+  const strategyName = useStrategyNames(plan.id);
   const filter = Object.fromEntries(filterKeys.map((key) => [key, params.get(key) ?? ""])) as Record<
     (typeof filterKeys)[number],
     string
@@ -56,7 +58,7 @@ export function ProjectsTable({
   const strategies = new Map<string, string>();
   const agencies = new Map<string, string>();
   for (const project of plan.projects) {
-    if (project.strategy) strategies.set(String(project.strategy.element_id), project.strategy.name_th);
+    if (project.strategy) strategies.set(String(project.strategy.element_id), strategyName(project.strategy));
     if (project.agency)
       agencies.set(project.agency, agencyNames.name(project.agency, project.agency_name_th));
   }
@@ -215,8 +217,8 @@ export function ProjectsTable({
                   </span>
                 </th>
                 <td>{project.agency ? agencyNames.name(project.agency, project.agency_name_th) : "–"}</td>
-                <td title={project.strategy?.name_th}>
-                  <span className="ap-clamp">{project.strategy?.name_th ?? "–"}</span>
+                <td title={strategyName(project.strategy)}>
+                  <span className="ap-clamp">{strategyName(project.strategy)}</span>
                 </td>
                 <td>{t(sourceKey(project.budget_source))}</td>
                 <td>{kindLabel(project, t)}</td>
