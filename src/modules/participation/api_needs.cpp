@@ -142,9 +142,7 @@ void add_need_routes(http::Router& router, ParticipationService& service) {
   router.add(Method::post, "/api/v1/needs/{id}/status", [&service](http::Context& ctx) {
     std::int64_t id = path_id(ctx.request, "id", kNeed);
     http::JsonBody body(ctx.request);
-    std::string status_text = body.text("status", 30);
-    std::optional<std::string> reason = body.optional_text("reason", kReasonMax);
-    std::int64_t version = body.integer("version");
+    auto [status_text, reason, version] = body_decision(body, "status", 30);
     std::optional<NeedStatus> status = parse_status(status_text);
     if (!status && !status_text.empty())
       body.fail("status",

@@ -91,9 +91,7 @@ void add_public_form_routes(http::Router& router, ParticipationService& service)
   router.add(Method::post, "/api/v1/needs/{id}/moderation", [&service](http::Context& ctx) {
     std::int64_t id = path_id(ctx.request, "id", kNeed);
     http::JsonBody body(ctx.request);
-    std::string decision = body.text("decision", 20);
-    std::optional<std::string> reason = body.optional_text("reason", kReasonMax);
-    std::int64_t version = body.integer("version");
+    auto [decision, reason, version] = body_decision(body, "decision", 20);
     if (decision != "approve" && decision != "reject")
       body.fail("decision", {"ต้องเป็น approve หรือ reject", "must be approve or reject"});
     body.finish();

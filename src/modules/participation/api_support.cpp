@@ -44,4 +44,12 @@ std::optional<SwotKind> body_optional_swot_kind(http::JsonBody& body, const char
   return http::body_enum(body, field, parse_swot_kind, kSwotKinds);
 }
 
+Decision body_decision(http::JsonBody& body, const char* field, std::size_t max_chars) {
+  Decision decision;
+  decision.choice = body.text(field, max_chars);
+  decision.reason = body.optional_text("reason", kReasonMax);
+  decision.version = body.integer("version");
+  return decision;
+}
+
 }  // namespace changwat::participation::api

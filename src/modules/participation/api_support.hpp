@@ -2,7 +2,10 @@
 // This module's enum parameters and enum fields of JSON bodies. Path ids, whole-number
 // query parameters, limit/offset and version come from http/params.hpp, so their
 // errors read the same as every other module's.
+#include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
 
 #include "http/json_body.hpp"
 #include "http/message.hpp"
@@ -28,6 +31,15 @@ std::optional<Dimension> body_optional_dimension(http::JsonBody& body, const cha
 Sector body_sector(http::JsonBody& body, const char* field);
 std::optional<Sector> body_optional_sector(http::JsonBody& body, const char* field);
 std::optional<SwotKind> body_optional_swot_kind(http::JsonBody& body, const char* field);
+
+// A decision on a need with its reason, from a body {"<field>": "...", "reason": "...",
+// "version": n}: a status change by staff, a moderation of a public need.
+struct Decision {
+  std::string choice;
+  std::optional<std::string> reason;
+  std::int64_t version = 0;
+};
+Decision body_decision(http::JsonBody& body, const char* field, std::size_t max_chars);
 
 // What every new need says, whoever files it (NeedInput, PublicNeedInput).
 template <class Input>
