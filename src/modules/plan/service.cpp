@@ -125,16 +125,15 @@ void throw_no_draft(const Plan& plan) {
 }
 
 ElementSummary summarize(const Element& element, int version_number) {
-  ElementSummary summary;
-  summary.element_id = element.element_id;
-  summary.plan_id = element.plan_id;
-  summary.version_number = version_number;
-  summary.kind = element.kind;
-  summary.code = element.code;
-  summary.text_th = element.text_th;
-  summary.text_en = element.text_en;
-  if (element.project) summary.project_kind = element.project->kind;
-  return summary;
+  return {.element_id = element.element_id,
+          .plan_id = element.plan_id,
+          .version_number = version_number,
+          .in_latest_version = true,
+          .kind = element.kind,
+          .code = element.code,
+          .text_th = element.text_th,
+          .text_en = element.text_en,
+          .project_kind = element.project ? std::optional(element.project->kind) : std::nullopt};
 }
 
 PlanVersion insert_plan_and_draft(db::Connection& connection, Plan& plan, const NewPlan& input,

@@ -169,19 +169,17 @@ std::vector<ProjectSummary> PlanService::projects_of_current_version(std::int64_
   std::vector<ProjectSummary> result;
   for (const auto& element : snapshot->elements) {
     if (element.kind != ElementKind::project || !element.project) continue;
-    ProjectSummary project;
-    project.element_id = element.element_id;
-    project.plan_id = element.plan_id;
-    project.code = element.code;
-    project.text_th = element.text_th;
-    project.text_en = element.text_en;
-    project.project_kind = element.project->kind;
-    project.agency_code = element.project->agency_code;
-    project.area_codes = element.project->area_codes;
-    project.budget_satang = element.project->budget_satang;
-    project.alignment_codes = element.alignment_codes;
-    project.has_alignment = aligned[element.element_id];
-    result.push_back(std::move(project));
+    result.push_back({.element_id = element.element_id,
+                      .plan_id = element.plan_id,
+                      .code = element.code,
+                      .text_th = element.text_th,
+                      .text_en = element.text_en,
+                      .project_kind = element.project->kind,
+                      .agency_code = element.project->agency_code,
+                      .area_codes = element.project->area_codes,
+                      .budget_satang = element.project->budget_satang,
+                      .alignment_codes = element.alignment_codes,
+                      .has_alignment = aligned[element.element_id]});
   }
   return result;
 }
