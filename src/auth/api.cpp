@@ -11,32 +11,33 @@
 namespace changwat::auth {
 namespace {
 
-boost::json::value optional_text(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+// What a signed-in user (Principal) and a listed one (UserSummary) both show, in the
+// order both give it: the id (`id`, named differently in each), then who they are.
+template <class User>
+boost::json::object identity_json(std::int64_t id, const User& user) {
+  return {{"id", id},
+          {"username", user.username},
+          {"display_name", user.display_name},
+          {"role", std::string(role_name(user.role))},
+          {"province_code", user.province_code}};
 }
 
 boost::json::object user_json(const Principal& p) {
-  return {{"id", p.user_id},
-          {"username", p.username},
-          {"display_name", p.display_name},
-          {"role", std::string(role_name(p.role))},
-          {"province_code", p.province_code},
-          {"agency_code", optional_text(p.agency_code)},
-          {"area_code", optional_text(p.area_code)}};
+  boost::json::object json = identity_json(p.user_id, p);
+  json.insert(
+      {{"agency_code", json_or_null(p.agency_code)}, {"area_code", json_or_null(p.area_code)}});
+  return json;
 }
 
 boost::json::object summary_json(const UserSummary& u) {
-  return {{"id", u.id},
-          {"username", u.username},
-          {"display_name", u.display_name},
-          {"role", std::string(role_name(u.role))},
-          {"province_code", u.province_code},
-          {"agency_code", json_or_null(u.agency_code)},
-          {"agency_name_th", json_or_null(u.agency_name_th)},
-          {"area_code", json_or_null(u.area_code)},
-          {"area_name_th", json_or_null(u.area_name_th)},
-          {"disabled", u.disabled},
-          {"version", u.version}};
+  boost::json::object json = identity_json(u.id, u);
+  json.insert({{"agency_code", json_or_null(u.agency_code)},
+               {"agency_name_th", json_or_null(u.agency_name_th)},
+               {"area_code", json_or_null(u.area_code)},
+               {"area_name_th", json_or_null(u.area_name_th)},
+               {"disabled", u.disabled},
+               {"version", u.version}});
+  return json;
 }
 
 constexpr std::string_view kRoleNames =
