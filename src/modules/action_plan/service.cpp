@@ -272,8 +272,13 @@ SpendingReport ActionPlanService::spending(const Actor&, std::int64_t id, GroupB
 std::shared_ptr<const std::string> ActionPlanService::spending_json(const Actor& actor,
                                                                     std::int64_t id,
                                                                     GroupBy by) const {
-  ActionPlanView current = view(id);
-  TargetLine targets = target_line(current.ledger->header.fiscal_year);
+  // One read transaction for the three checks (the plan's revision, its tree, the
+  // targets): nested reads run in it (decision 0006), one BEGIN/COMMIT instead of three.
+  auto [current, targets] = database_.read([&](db::Connection&) {
+    ActionPlanView found = view(id);
+    TargetLine line = target_line(found.ledger->header.fiscal_year);
+    return std::make_pair(std::move(found), line);
+  });
   auto key = std::make_pair(id, by);
   {
     std::lock_guard lock(cache_->mutex);
