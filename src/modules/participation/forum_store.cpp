@@ -63,11 +63,8 @@ std::optional<std::int64_t> ForumStore::forum_id_by_demo_key(const std::string& 
 }
 
 bool ForumStore::save_forum(const Forum& forum) {
-  std::vector<db::Value> values = forum_values(forum);
-  values.insert(values.end(), {forum.id, forum.version});
-  return connection_.execute(std::string("UPDATE forum SET ") + db::assignments(kForumFields) +
-                                 ", version = version + 1 WHERE id = ? AND version = ?",
-                             values) == 1;
+  return detail::update_versioned(connection_, "forum", kForumFields, forum_values(forum), forum.id,
+                                  forum.version);
 }
 
 bool ForumStore::delete_forum(std::int64_t id, std::int64_t version) {

@@ -1,6 +1,6 @@
 #pragma once
 // Internals shared by the participation stores (forum_store.cpp, swot_store.cpp):
-// inserting a record of a plan the same way in each. Not for other modules.
+// inserting and updating a record of a plan the same way in each. Not for other modules.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,6 +37,17 @@ inline std::int64_t insert_plan_record(db::Connection& connection, std::string_v
       std::string(fields) +
           ", province_code, plan_id, created_by, created_at, demo_key, demo, version",
       values);
+}
+
+// The conditional UPDATE of `fields` (`values` in their order) of row `id` in `table`:
+// true when its stored version was still `version` (it is now one more), false when not.
+inline bool update_versioned(db::Connection& connection, std::string_view table,
+                             std::string_view fields, std::vector<db::Value> values,
+                             std::int64_t id, std::int64_t version) {
+  values.insert(values.end(), {id, version});
+  return connection.execute("UPDATE " + std::string(table) + " SET " + db::assignments(fields) +
+                                ", version = version + 1 WHERE id = ? AND version = ?",
+                            values) == 1;
 }
 
 }  // namespace changwat::participation::detail

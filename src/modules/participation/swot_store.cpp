@@ -57,11 +57,8 @@ bool SwotStore::demo_swot_item_exists(const std::string& demo_key) {
 }
 
 bool SwotStore::save_swot_item(const SwotItem& item) {
-  std::vector<db::Value> values = swot_values(item);
-  values.insert(values.end(), {item.id, item.version});
-  return connection_.execute(std::string("UPDATE swot_item SET ") + db::assignments(kSwotFields) +
-                                 ", version = version + 1 WHERE id = ? AND version = ?",
-                             values) == 1;
+  return detail::update_versioned(connection_, "swot_item", kSwotFields, swot_values(item), item.id,
+                                  item.version);
 }
 
 bool SwotStore::delete_swot_item(std::int64_t id, std::int64_t version) {
