@@ -247,6 +247,38 @@ describe('action plan and money pages', () => {
     assert.equal((await projectByCode('P03')).allocated_satang, 130000000);
     assert.deepEqual([...first.problems, ...second.problems], []);
   });
+  test('the spending plan is edited month by month and becomes the planned curve', async () => {
+    const p20 = await projectByCode('P20');
+    const [line] = p20.lines;
+    const page = await app.newPage();
+    await signIn(page, 'strategy', { next: `/action-plan/${plan.id}/projects/${p20.element_id}` });
+    await page.getByRole('button', { name: 'แก้ไขแผนการใช้จ่าย' }).click();
+    const form = page.getByRole('form', { name: 'แก้ไขแผนการใช้จ่าย' });
+    const october = form.getByLabel('แผนสะสม ต.ค. 68 (บาท)');
+    const november = form.getByLabel('แผนสะสม พ.ย. 68 (บาท)');
+    // A cumulative plan cannot go down: named on the line, nothing sent.
+    await october.fill('90,000');
+    await november.fill('80,000');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await form.getByText('พฤศจิกายน 2568: ยอดสะสมต้องไม่ลดลงจากเดือนก่อน').waitFor();
+    await november.fill('๑๕๐,๐๐๐');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'บันทึกแผนการใช้จ่ายแล้ว' }).waitFor();
+    const after = (await projectByCode('P20')).lines.find((item) => item.gfmis_code === line.gfmis_code);
+    assert.deepEqual(after.spending_plan.slice(0, 2), [
+      { month: '2025-10', planned_cumulative_satang: 9000000 },
+      { month: '2025-11', planned_cumulative_satang: 15000000 },
+    ]);
+    const table = page.getByTestId('spending-plan');
+    assert.match(await table.locator('tbody tr').first().innerText(), /ตุลาคม 2568\s+90,000\.00/);
+    // The project's S-curve reads the new plan.
+    const curve = page.getByTestId('s-curve-project');
+    await curve.locator('summary', { hasText: 'ตารางข้อมูล S-curve' }).click();
+    const planned = await curve.locator('tr[data-month="2025-11"] td').first().innerText();
+    assert.equal(planned, '150,000.00');
+    assert.deepEqual(page.problems, []);
+  });
+
   test('cancelling a project with a reason turns what it had not used into savings of its source', async () => {
     const p29 = await projectByCode('P29');
     assert.equal(p29.budget_source, 'provincial');
