@@ -18,36 +18,12 @@ import { Line } from "react-chartjs-2";
 import type { SpendingGroup } from "../../api/actionPlan";
 import { useLanguage } from "../../i18n/language";
 import { formatAmount, formatMonth, formatPercent, percentOf, unitName, type Unit } from "./amounts";
+import { curvePoints, latestPoint } from "./curve";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
 ChartJS.defaults.font.family = '"Sarabun", "Noto Sans Thai", Tahoma, system-ui, sans-serif';
 
 const colours = { planned: "#55626e", actual: "#0b5d7a", target: "#a3231b" };
-
-export interface SCurvePoint {
-  month: string;
-  planned: number | null;
-  actual: number | null;
-  target: number | null;
-}
-
-// The curve's points in percent of the group's allocation.
-export function curvePoints(group: SpendingGroup): SCurvePoint[] {
-  return group.months.map((month) => ({
-    month: month.month,
-    planned: percentOf(month.planned_cumulative_satang, group.allocated_satang),
-    actual:
-      month.disbursed_cumulative_satang === null
-        ? null
-        : percentOf(month.disbursed_cumulative_satang, group.allocated_satang),
-    target: month.target_percent,
-  }));
-}
-
-// The last month with an actual figure, if any.
-export function latestPoint(group: SpendingGroup) {
-  return [...group.months].reverse().find((month) => month.disbursed_cumulative_satang !== null) ?? null;
-}
 
 export function SCurveChart({
   group,
