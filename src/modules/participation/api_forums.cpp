@@ -93,16 +93,15 @@ void add_forum_routes(http::Router& router, ParticipationService& service) {
 
   router.add(Method::patch, "/api/v1/forums/{id}", [&service](http::Context& ctx) {
     std::int64_t id = path_id(ctx.request, "id", kForum);
-    http::JsonBody body(ctx.request);
-    ForumChange change;
-    change.expected_version = body.integer("version");
-    change.title_th = body.optional_text("title_th", kForumTitleMax);
-    change.title_en = body.optional_text("title_en", kForumTitleMax);
-    change.held_on = body.optional_text("held_on", 40);
-    change.area_code = body.optional_text("area_code", 8);
-    change.attendance = read_attendance(body, false);
-    change.notes = body.optional_text("notes", kNotesMax);
-    body.finish();
+    ForumChange change =
+        body_change<ForumChange>(ctx.request, [](http::JsonBody& body, ForumChange& change) {
+          change.title_th = body.optional_text("title_th", kForumTitleMax);
+          change.title_en = body.optional_text("title_en", kForumTitleMax);
+          change.held_on = body.optional_text("held_on", 40);
+          change.area_code = body.optional_text("area_code", 8);
+          change.attendance = read_attendance(body, false);
+          change.notes = body.optional_text("notes", kNotesMax);
+        });
     Forum forum = service.update_forum(ctx.actor, id, change);
     return http::Response::json(forum_detail_json(forum, service.areas()));
   });

@@ -125,16 +125,15 @@ void add_need_routes(http::Router& router, ParticipationService& service) {
 
   router.add(Method::patch, "/api/v1/needs/{id}", [&service](http::Context& ctx) {
     std::int64_t id = path_id(ctx.request, "id", kNeed);
-    http::JsonBody body(ctx.request);
-    NeedChange change;
-    change.expected_version = body.integer("version");
-    change.title = body.optional_text("title", kTitleMax);
-    change.description = body.optional_text("description", kDescriptionMax);
-    change.dimension = body_optional_dimension(body, "dimension");
-    change.sector = body_optional_sector(body, "sector");
-    change.area_code = body.optional_text("area_code", 8);
-    if (body.has("forum_id")) change.forum_id = body.optional_integer("forum_id");
-    body.finish();
+    NeedChange change =
+        body_change<NeedChange>(ctx.request, [](http::JsonBody& body, NeedChange& change) {
+          change.title = body.optional_text("title", kTitleMax);
+          change.description = body.optional_text("description", kDescriptionMax);
+          change.dimension = body_optional_dimension(body, "dimension");
+          change.sector = body_optional_sector(body, "sector");
+          change.area_code = body.optional_text("area_code", 8);
+          if (body.has("forum_id")) change.forum_id = body.optional_integer("forum_id");
+        });
     Need need = service.update_need(ctx.actor, id, change);
     return view_response(service.get_need(ctx.actor, need.id), service, ctx);
   });

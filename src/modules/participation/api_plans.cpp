@@ -78,18 +78,17 @@ void add_plan_routes(http::Router& router, ParticipationService& service) {
 
   router.add(Method::patch, "/api/v1/swot/{id}", [&service](http::Context& ctx) {
     std::int64_t id = path_id(ctx.request, "id", kSwot);
-    http::JsonBody body(ctx.request);
-    SwotChange change;
-    change.expected_version = body.integer("version");
-    change.kind = body_optional_swot_kind(body, "kind");
-    change.text_th = body.optional_text("text_th", kSwotTextMax);
-    change.text_en = body.optional_text("text_en", kSwotTextMax);
-    change.evidence = body.optional_text("evidence", kEvidenceMax);
-    if (body.has("evidence_source"))
-      change.evidence_source = body.optional_text("evidence_source", 500);
-    if (body.has("dimension")) change.dimension = body_optional_dimension(body, "dimension");
-    change.position = body.optional_integer("position");
-    body.finish();
+    SwotChange change =
+        body_change<SwotChange>(ctx.request, [](http::JsonBody& body, SwotChange& change) {
+          change.kind = body_optional_swot_kind(body, "kind");
+          change.text_th = body.optional_text("text_th", kSwotTextMax);
+          change.text_en = body.optional_text("text_en", kSwotTextMax);
+          change.evidence = body.optional_text("evidence", kEvidenceMax);
+          if (body.has("evidence_source"))
+            change.evidence_source = body.optional_text("evidence_source", 500);
+          if (body.has("dimension")) change.dimension = body_optional_dimension(body, "dimension");
+          change.position = body.optional_integer("position");
+        });
     return http::Response::json(swot_json(service.update_swot(ctx.actor, id, change)));
   });
 

@@ -41,6 +41,18 @@ struct Decision {
 };
 Decision body_decision(http::JsonBody& body, const char* field, std::size_t max_chars);
 
+// The body of a PATCH: the version read, then the fields `read_fields(body, change)`
+// takes; finished, so unknown fields and field errors answer 422.
+template <class Change, class ReadFields>
+Change body_change(const http::Request& request, ReadFields read_fields) {
+  http::JsonBody body(request);
+  Change change;
+  change.expected_version = body.integer("version");
+  read_fields(body, change);
+  body.finish();
+  return change;
+}
+
 // What every new need says, whoever files it (NeedInput, PublicNeedInput).
 template <class Input>
 void read_need_text(http::JsonBody& body, Input& input) {
