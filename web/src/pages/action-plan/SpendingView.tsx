@@ -84,7 +84,8 @@ export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
     (signal) => listTargets(plan.fiscal_year, signal),
     [plan.fiscal_year],
   );
-  const spending = load.status === "ready" ? load.data : null;
+  // While a write's figures load, the curve on screen stays (an open data table stays open).
+  const spending = load.data && load.data.by === by ? load.data : null;
   const selectedKey = params.get("group");
   // The group asked for, else the first (the province, or the first of the grouping).
   const selected = spending?.groups.find((group) => String(group.key) === selectedKey) ?? spending?.groups[0];
@@ -116,7 +117,7 @@ export function SpendingView({ plan, unit }: { plan: ActionPlan; unit: Unit }) {
         </select>
       </div>
       {load.status === "failed" && <ErrorNotice error={load.error} onRetry={reload} />}
-      {load.status === "loading" && <Loading />}
+      {load.status === "loading" && !spending && <Loading />}
       {spending && (
         <>
           <p className="muted" data-testid="spending-latest">
