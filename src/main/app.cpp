@@ -1,9 +1,10 @@
 #include "main/app.hpp"
 
-#include <atomic>
-#include <chrono>
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <chrono>
 
 #include "auth/middleware.hpp"
 #include "db/migrations.hpp"
@@ -56,6 +57,18 @@ void add_demo_users(db::Database& database, const areas::Directory& directory,
 
 }  // namespace
 
+std::string photos_directory_for(const AppOptions& options) {
+  if (!options.photos_directory.empty()) return options.photos_directory;
+  const std::string& url = options.database_url;
+  constexpr std::string_view kSqlite = "sqlite:";
+  // Beside the database file, as SQLite keeps its -wal and -shm files: a copy of the
+  // folder is a copy of the deployment.
+  if (url.rfind(kSqlite, 0) == 0 && url != "sqlite::memory:") {
+    return url.substr(kSqlite.size()) + "-photos";
+  }
+  return "changwat-photos";
+}
+
 App::App(const AppOptions& options) {
   db::Options db_options;
   db_options.readers = options.database_readers;
@@ -70,7 +83,8 @@ App::App(const AppOptions& options) {
   areas_ = std::make_unique<areas::AreaService>(*database_);
   agencies_ = std::make_unique<areas::AgencyService>(*database_, *areas_);
   auth_ = std::make_unique<auth::AuthService>(*database_, *areas_);
-  modules_ = make_modules({*database_, *areas_, *agencies_, *auth_});
+  photos_directory_ = photos_directory_for(options);
+  modules_ = make_modules({*database_, *areas_, *agencies_, *auth_, photos_directory_});
   if (options.demo) load_demo();
   register_routes(options.web_directory);
 }
@@ -147,8 +161,9 @@ void App::register_routes(const std::string& web_directory) {
     text += "# HELP changwat_db_pool_waits_total Times a request waited for a connection.\n";
     text += "# TYPE changwat_db_pool_waits_total counter\n";
     text += "changwat_db_pool_waits_total " + std::to_string(s.waits) + "\n";
-    text += "# HELP changwat_db_pool_timeouts_total Requests that gave up waiting for a "
-            "connection (503 database_busy).\n";
+    text +=
+        "# HELP changwat_db_pool_timeouts_total Requests that gave up waiting for a "
+        "connection (503 database_busy).\n";
     text += "# TYPE changwat_db_pool_timeouts_total counter\n";
     text += "changwat_db_pool_timeouts_total " + std::to_string(s.timeouts) + "\n";
     return text;

@@ -24,7 +24,13 @@ struct AppOptions {
   int database_readers = 4;
   // Longest wait for a free database connection before a request gets 503.
   int database_wait_ms = 3000;
+  // Where site photos are kept; "" = next to the SQLite file (PATH-photos), or
+  // ./changwat-photos for PostgreSQL (docs/decisions/0009-photo-storage.md).
+  std::string photos_directory;
 };
+
+// The photo directory `options` mean (their own, else derived from the database URL).
+std::string photos_directory_for(const AppOptions& options);
 
 class App {
  public:
@@ -49,6 +55,7 @@ class App {
   std::unique_ptr<areas::AreaService> areas_;
   std::unique_ptr<areas::AgencyService> agencies_;
   std::unique_ptr<auth::AuthService> auth_;
+  std::string photos_directory_;
   std::vector<std::unique_ptr<platform::Module>> modules_;
   http::Router router_;
   http::Metrics metrics_;

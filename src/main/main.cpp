@@ -133,6 +133,8 @@ int main(int argc, char** argv) {
                    "Open connections at most from one client address (default: half of "
                    "--max-connections)")
       ->check(CLI::Range(1, 1'000'000));
+  serve_cmd->add_option("--photos-dir", app_options.photos_directory,
+                        "Directory of site photos (default: next to the SQLite file)");
   serve_cmd
       ->add_option("--db-wait-ms", app_options.database_wait_ms,
                    "Longest wait for a free database connection before answering 503")

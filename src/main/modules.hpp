@@ -2,6 +2,7 @@
 // The one list of modules (docs/adding-a-module.md). A new module is one line in
 // make_modules and one changwat_module() line in src/CMakeLists.txt.
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "auth/auth_service.hpp"
@@ -18,6 +19,8 @@ struct PlatformServices {
   areas::AreaService& areas;
   areas::AgencyService& agencies;
   auth::AuthService& auth;
+  // Where site photos are kept (AppOptions::photos_directory).
+  const std::string& photos_directory;
 };
 
 // Every module of the program, in the order their routes are registered and their
