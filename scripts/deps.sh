@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libcairo2-dev libpango1.0-dev fonts-tlwg-laksaman fonts-tlwg-garuda-ttf
+  libjpeg62-turbo-dev libpng-dev libexif-dev
   postgresql chromium wrk python3 python3-openpyxl poppler-utils
   clang libclang-rt-14-dev
 )
