@@ -2,6 +2,7 @@
 
 #include "auth/module.hpp"
 #include "modules/action_plan/module.hpp"
+#include "modules/kpi_results/module.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/plan/module.hpp"
 #include "platform/areas/module.hpp"
@@ -28,6 +29,8 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
   add(std::make_unique<participation::ParticipationModule>(platform.database, platform.areas,
                                                            plans.service()));
   add(std::make_unique<action_plan::ActionPlanModule>(platform.database, platform.areas,
+                                                      plans.service()));
+  add(std::make_unique<kpi_results::KpiResultsModule>(platform.database, platform.areas,
                                                       plans.service()));
   return modules;
 }

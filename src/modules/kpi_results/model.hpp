@@ -79,6 +79,9 @@ struct KpiScore {
   std::optional<double> target;             // the plan's target for the fiscal year
   std::optional<double> score;              // none without a rubric or an actual
   double weight = 0;                        // the rubric's weight; 0 without a rubric
+  plan::KpiDirection direction = plan::KpiDirection::higher_is_better;  // the plan's
+  // The actual against the year's target (rules::on_track); none without both.
+  std::optional<bool> on_track;
 };
 
 struct StrategyScore {

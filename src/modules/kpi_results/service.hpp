@@ -90,7 +90,8 @@ class KpiResultsService {
                       bool demo);
   Rubric write_rubric(const Actor& actor, std::int64_t element_id, const RubricInput& input,
                       bool demo);
-  std::shared_ptr<const PlanScores> compute(std::int64_t plan_id, int fiscal_year) const;
+  std::shared_ptr<const PlanScores> compute(db::Connection& connection, const plan::PlanTree& tree,
+                                            int fiscal_year) const;
 
   db::Database& database_;
   areas::AreaService& areas_;
