@@ -5,6 +5,7 @@
 #include "modules/kpi_results/module.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/plan/module.hpp"
+#include "modules/progress/module.hpp"
 #include "platform/areas/module.hpp"
 #include "platform/audit/module.hpp"
 
@@ -28,8 +29,11 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
   auto& plans = add(std::make_unique<plan::PlanModule>(platform.database, platform.areas));
   add(std::make_unique<participation::ParticipationModule>(platform.database, platform.areas,
                                                            plans.service()));
-  add(std::make_unique<action_plan::ActionPlanModule>(platform.database, platform.areas,
-                                                      plans.service()));
+  auto& action_plans = add(std::make_unique<action_plan::ActionPlanModule>(
+      platform.database, platform.areas, plans.service()));
+  add(std::make_unique<progress::ProgressModule>(
+      platform.database, platform.areas, plans.service(), action_plans.service(),
+      progress::ProgressOptions{platform.photos_directory, true}));
   add(std::make_unique<kpi_results::KpiResultsModule>(platform.database, platform.areas,
                                                       plans.service()));
   return modules;

@@ -124,8 +124,9 @@ struct StatusSummary {
 // so a dashboard reads the last write at once without a database query.
 class ProgressSnapshot {
  public:
-  ProgressSnapshot(int fiscal_year, std::int64_t revision,
-                   std::unordered_map<std::int64_t, std::shared_ptr<const ProjectProgress>> projects);
+  ProgressSnapshot(
+      int fiscal_year, std::int64_t revision,
+      std::unordered_map<std::int64_t, std::shared_ptr<const ProjectProgress>> projects);
 
   int fiscal_year() const { return fiscal_year_; }
   // Changes with every write of the year (a cache key for derived documents).
@@ -142,8 +143,7 @@ class ProgressSnapshot {
   std::vector<std::int64_t> missing_report(std::span<const std::int64_t> element_ids,
                                            const Month& month) const;
   // Every project with a report, for callers that walk them all.
-  const std::unordered_map<std::int64_t, std::shared_ptr<const ProjectProgress>>& projects()
-      const {
+  const std::unordered_map<std::int64_t, std::shared_ptr<const ProjectProgress>>& projects() const {
     return projects_;
   }
   // A copy with one project's progress replaced (none: removed).
