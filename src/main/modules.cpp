@@ -5,6 +5,7 @@
 #include "modules/kpi_results/module.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/plan/module.hpp"
+#include "modules/procurement/module.hpp"
 #include "modules/progress/module.hpp"
 #include "platform/areas/module.hpp"
 #include "platform/audit/module.hpp"
@@ -34,6 +35,8 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
   add(std::make_unique<progress::ProgressModule>(
       platform.database, platform.areas, plans.service(), action_plans.service(),
       progress::ProgressOptions{platform.photos_directory, true}));
+  add(std::make_unique<procurement::ProcurementModule>(platform.database, platform.areas,
+                                                       action_plans.service()));
   add(std::make_unique<kpi_results::KpiResultsModule>(platform.database, platform.areas,
                                                       plans.service()));
   return modules;

@@ -57,7 +57,7 @@ struct Stages {
 };
 // The JSON keys of Stages, in order (the API's `stages` object has exactly these).
 inline constexpr std::array<std::string_view, 8> kStageKeys = {
-    "plan_published", "tor_hearing_from", "tor_hearing_to",   "invitation",
+    "plan_published", "tor_hearing_from", "tor_hearing_to",  "invitation",
     "bid_day",        "winner_announced", "contract_signed", "contract_end"};
 // The field of `stages` by its index in kStageKeys.
 std::optional<std::string>& stage_date(Stages& stages, std::size_t index);
@@ -120,17 +120,17 @@ struct Procurement {
   std::int64_t action_plan_id = 0;  // the action plan of its fiscal year (action_plan module)
   int fiscal_year = 0;              // BE
   std::optional<std::string> agency_code;  // the project's agency when recorded
-  std::string title_th;                    // งานที่จัดซื้อจัดจ้าง
+  std::string title_th;  // งานที่จัดซื้อจัดจ้าง
   Method method = Method::specific;
-  Satang budget_satang = 0;           // วงเงินที่จะซื้อหรือจ้าง
+  Satang budget_satang = 0;  // วงเงินที่จะซื้อหรือจ้าง
   Satang reference_price_satang = 0;  // ราคากลาง
   std::optional<std::string> method_reason_th;
   std::optional<std::string> legal_ground;  // section 56 ground, e.g. "56(2)(ข)"
   std::optional<std::string> egp_project_number;
   bool in_e_catalog = false;
-  bool multi_year = false;     // a multi-year commitment (Cabinet deadline of Q2, not Q1)
-  bool plan_exempt = false;    // a purchase the law exempts from the published plan
-  bool tor_hearing = false;    // a draft TOR hearing is held (required above the threshold)
+  bool multi_year = false;   // a multi-year commitment (Cabinet deadline of Q2, not Q1)
+  bool plan_exempt = false;  // a purchase the law exempts from the published plan
+  bool tor_hearing = false;  // a draft TOR hearing is held (required above the threshold)
   std::optional<std::string> allocated_on;  // date of the allocation letter
   Stages stages;
   std::vector<Bidder> bidders;
@@ -161,7 +161,7 @@ struct Holiday {
 
 // One calendar year's holidays as an officer loaded them.
 struct HolidayYear {
-  int year = 0;  // Common Era calendar year
+  int year = 0;        // Common Era calendar year
   std::string source;  // the Cabinet resolution or announcement it comes from
   bool demo = false;
   std::vector<Holiday> holidays;

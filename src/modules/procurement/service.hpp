@@ -10,8 +10,8 @@
 // after this server's own writes. Readers share it: a dashboard or warning pass for
 // 2,000 projects reads vectors, it does not query per project.
 #include <array>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -45,7 +45,8 @@ struct ProcurementSummary {
   Satang reference_price_satang = 0;
   std::optional<Satang> contract_value_satang;
   std::optional<std::string> contract_signed;  // ISO
-  std::vector<Deadline> deadlines;             // for the snapshot's day
+  bool multi_year = false;
+  std::vector<Deadline> deadlines;  // for the snapshot's day
   bool demo = false;
 };
 
@@ -94,7 +95,7 @@ struct StageCounts {
 struct Snapshot {
   std::int64_t revision = 0;
   thai::Date today{1970, 1, 1};
-  std::vector<ProcurementSummary> procurements;  // by id
+  std::vector<ProcurementSummary> procurements;                           // by id
   std::unordered_map<std::int64_t, std::vector<std::size_t>> by_element;  // element -> indexes
   struct Due {
     std::size_t procurement = 0;
@@ -120,7 +121,7 @@ struct Snapshot {
 // record (absent optional fields are cleared).
 struct ProcurementInput {
   std::optional<int> fiscal_year;  // POST: which action plan; default the latest with the project
-  std::string title_th;
+  std::optional<std::string> title_th;  // default: the project's name (create), unchanged (update)
   Method method = Method::specific;
   std::optional<Satang> budget_satang;  // default: the reference price
   Satang reference_price_satang = 0;
@@ -162,10 +163,47 @@ struct ProcurementView {
   std::vector<Deadline> deadlines;
 };
 
-// One row of the monthly ITA summary (or the "no procurement this month" line).
+// One row of the สขร.1 summary (the columns in order; people read these texts).
+struct SummaryRow {
+  int order = 0;             // ลำดับ
+  std::string title_th;      // งานที่จัดซื้อจัดจ้าง
+  Satang budget_satang = 0;  // วงเงินที่จัดซื้อจัดจ้าง
+  Satang reference_price_satang = 0;  // ราคากลาง
+  std::string method_th;              // วิธีซื้อ/จ้าง
+  std::string bidders_th;  // รายชื่อผู้เสนอราคาและราคาที่เสนอ
+  std::string winner_th;  // ผู้ได้รับการคัดเลือกและราคาที่ตกลง
+  std::string reason_th;  // เหตุผลที่คัดเลือก
+  std::string contract_th;  // เลขที่และวันที่ของสัญญา (Buddhist era)
+};
+
+// One row of the monthly ITA procurement summary (16 fields), or none for a month
+// without procurement (the document then says so on its one line).
+struct ItaRow {
+  int order = 0;
+  int fiscal_year = 0;
+  std::string agency_th;
+  std::string district_th;
+  std::string province_th;
+  std::string ministry_th;
+  std::string agency_kind_th;
+  std::string title_th;
+  Satang allocated_satang = 0;
+  std::string budget_source_th;
+  std::string status_th;
+  std::string method_th;
+  Satang reference_price_satang = 0;
+  std::optional<Satang> agreed_satang;
+  std::string winner_th;
+  std::string egp_project_number;
+};
 struct ItaMonth {
   int year = 0;  // CE
   int month = 0;
+};
+struct ItaSummary {
+  std::string action_plan_name_th;
+  ItaMonth month;
+  std::vector<ItaRow> rows;  // empty: "no procurement this month"
 };
 
 class ProcurementService {
@@ -185,20 +223,24 @@ class ProcurementService {
   std::vector<ProcurementView> list_for_project(const Actor& actor, std::int64_t element_id) const;
   ProcurementView get(const Actor& actor, std::int64_t id) const;
   const RuleSet& rules() const { return rules_; }
-  HolidayYear holidays(const Actor& actor, int year) const;
+  // A year's holidays, none when the year is not loaded.
+  std::optional<HolidayYear> holidays(const Actor& actor, int year) const;
 
   // ---- Writes: the project's agency's officers, the strategy office, admins ----
-  ProcurementView create(const Actor& actor, std::int64_t element_id, const ProcurementInput& input);
+  ProcurementView create(const Actor& actor, std::int64_t element_id,
+                         const ProcurementInput& input);
+  // `expected_version` none: the stored one (a client that read nothing to compare).
   ProcurementView update(const Actor& actor, std::int64_t id, const ProcurementInput& input,
-                         std::int64_t expected_version);
+                         std::optional<std::int64_t> expected_version);
   // Contract administration; each bumps the procurement's version.
   ProcurementView set_instalments(const Actor& actor, std::int64_t id,
                                   std::vector<Instalment> instalments,
-                                  std::int64_t expected_version);
+                                  std::optional<std::int64_t> expected_version);
   ProcurementView inspect(const Actor& actor, std::int64_t id, int number,
-                          const InspectionInput& input, std::int64_t expected_version);
+                          const InspectionInput& input,
+                          std::optional<std::int64_t> expected_version);
   ProcurementView add_event(const Actor& actor, std::int64_t id, const EventInput& input,
-                            std::int64_t expected_version);
+                            std::optional<std::int64_t> expected_version);
 
   // ---- Holidays: the strategy office and admins load a year ----
   HolidayYear set_holidays(const Actor& actor, int year, const std::string& source,
@@ -206,13 +248,11 @@ class ProcurementService {
                            std::optional<std::int64_t> expected_version, bool demo = false);
 
   // ---- Documents (every signed-in role) ----
-  // สขร.1: the header row, then one row per procurement of the action plan.
-  std::vector<std::vector<std::string>> summary_rows(const Actor& actor,
-                                                     std::int64_t action_plan_id) const;
-  // The monthly ITA summary of the action plan's procurements for one month; a
-  // month without any has one "no procurement this month" line.
-  std::vector<std::vector<std::string>> ita_rows(const Actor& actor, std::int64_t action_plan_id,
-                                                 ItaMonth month) const;
+  // สขร.1: one row per procurement of the action plan (404 for no action plan).
+  std::vector<SummaryRow> summary(const Actor& actor, std::int64_t action_plan_id) const;
+  // The monthly ITA summary: the action plan's procurements with a stage date in the
+  // month, each with its status at the month's end.
+  ItaSummary ita_summary(const Actor& actor, std::int64_t action_plan_id, ItaMonth month) const;
 
   // ---- For the demo loader and tests ----
   std::optional<std::int64_t> id_by_demo_key(std::string_view key) const;
@@ -222,16 +262,20 @@ class ProcurementService {
   action_plan::ActionPlanService& action_plans() const { return action_plans_; }
   db::Database& database() const { return database_; }
 
+  struct State;  // service_detail.hpp
+
  private:
   struct Cache;
   struct Located;
-  Located locate_project(const Actor& actor, std::int64_t element_id,
-                         std::optional<int> fiscal_year) const;
-  ProcurementView write_change(const Actor& actor, std::int64_t id, std::int64_t expected_version,
-                               const char* action,
-                               const std::function<void(Procurement&)>& change);
-  Calendar calendar(db::Connection& connection) const;
-  std::vector<CommitmentRule> commitment_rules(int fiscal_year) const;
+  Located locate_project(std::int64_t element_id, std::optional<int> fiscal_year) const;
+  // The calendar, Cabinet deadlines and records as of the stored revision (inside
+  // the caller's transaction).
+  std::shared_ptr<const State> state(db::Connection& connection) const;
+  ProcurementView view_of(Procurement record) const;
+  ProcurementView write_change(
+      const Actor& actor, std::int64_t id, std::optional<std::int64_t> expected_version,
+      const char* action,
+      const std::function<void(Procurement&, std::vector<ContractEvent>&)>& change);
   void after_write(std::int64_t revision, const std::optional<Procurement>& changed) const;
 
   db::Database& database_;
