@@ -1,0 +1,416 @@
+#include "modules/monitoring/service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
+#include <mutex>
+#include <tuple>
+
+#include "base/clock.hpp"
+#include "modules/monitoring/evaluation.hpp"
+#include "modules/monitoring/json.hpp"
+#include "modules/monitoring/rules.hpp"
+#include "modules/monitoring/warning_store.hpp"
+#include "platform/audit/audit_log.hpp"
+
+namespace changwat::monitoring {
+
+struct MonitoringService::Cache {
+  std::mutex mutex;
+  std::map<std::pair<std::string, int>, std::shared_ptr<const Evaluation>> evaluations;
+  struct Document {
+    std::weak_ptr<const Evaluation> evaluation;
+    std::shared_ptr<const std::string> json;
+  };
+  std::map<std::tuple<std::string, int, int, std::string>, Document> dashboards;
+  std::int64_t generation = 0;
+};
+
+namespace {
+
+[[noreturn]] void throw_warning_not_found() { throw_not_found("คำเตือน", "Warning"); }
+
+std::string actor_name(const Actor& actor) {
+  if (actor.principal) return actor.principal->username;
+  return actor.local_command ? "command_line" : "system";
+}
+
+}  // namespace
+
+MonitoringService::MonitoringService(db::Database& database, areas::AreaService& areas,
+                                     Sources sources, Today today)
+    : database_(database),
+      areas_(areas),
+      sources_(sources),
+      today_(std::move(today)),
+      cache_(std::make_unique<Cache>()) {}
+
+MonitoringService::~MonitoringService() = default;
+
+thai::Date MonitoringService::today() const {
+  return today_ ? today_() : thai::today_in_thailand();
+}
+
+Settings MonitoringService::load_settings(db::Connection& connection,
+                                          const std::string& province_code) const {
+  Settings settings;
+  auto stored = WarningStore(connection).settings(province_code);
+  for (const auto& info : setting_infos()) {
+    auto it = stored.find(std::string(info.key));
+    if (it != stored.end()) settings.*info.field = it->second;
+  }
+  return settings;
+}
+
+// ---- Evaluation ----
+
+std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& province_code,
+                                                             int fiscal_year) const {
+  const Actor system = Actor::command_line();
+  Inputs in;
+  in.province_code = province_code;
+  in.fiscal_year = fiscal_year;
+  in.today = today();
+  // One read transaction for every module's stamp: each service's reads join it.
+  database_.read([&](db::Connection& c) {
+    in.revision = WarningStore(c).revision(province_code);
+    for (const auto& header : sources_.action_plans.list(system)) {
+      if (header.province_code != province_code || header.fiscal_year != fiscal_year) continue;
+      auto view = sources_.action_plans.view(header.id);
+      PlanSlot slot;
+      slot.ledger = view.ledger;
+      slot.index = view.index;
+      try {
+        slot.tree = sources_.plans.tree(system, header.plan_id, std::nullopt);
+      } catch (const Error& error) {
+        if (error.kind() != ErrorKind::not_found) throw;
+      }
+      if (sources_.kpis) slot.scores = sources_.kpis->scores(header.plan_id, fiscal_year);
+      for (const auto& figures : slot.ledger->figures) {
+        slot.latest = std::max(slot.latest, figures->latest);
+      }
+      in.plans.push_back(std::move(slot));
+    }
+    in.targets = sources_.action_plans.target_line(fiscal_year);
+    in.deadlines = sources_.action_plans.targets(fiscal_year).deadlines;
+    if (sources_.progress) in.progress = sources_.progress->snapshot(fiscal_year);
+    if (sources_.procurement) in.procurement = sources_.procurement->snapshot(in.today);
+    return 0;
+  });
+
+  const auto key = std::make_pair(province_code, fiscal_year);
+  std::shared_ptr<const Evaluation> cached;
+  {
+    std::lock_guard lock(cache_->mutex);
+    auto it = cache_->evaluations.find(key);
+    if (it != cache_->evaluations.end()) cached = it->second;
+  }
+  if (cached && cached->inputs.same_sources(in)) return cached;
+
+  auto evaluation = std::make_shared<Evaluation>();
+  evaluation->inputs = std::move(in);
+  Inputs& inputs = evaluation->inputs;
+  std::vector<Warning> stored;
+  database_.read([&](db::Connection& c) {
+    evaluation->settings = load_settings(c, province_code);
+    for (auto& slot : inputs.plans) {
+      if (sources_.kpis && slot.scores) {
+        slot.gaps = sources_.kpis->below_trajectory(slot.scores->plan_id, fiscal_year);
+      }
+      auto proposals = sources_.action_plans.reserve_proposals(system, slot.ledger->header.id);
+      slot.savings = proposals.savings;
+      for (const auto& candidate : proposals.candidates) {
+        if (candidate.verdict != action_plan::ReserveVerdict::proposed) continue;
+        const auto& project = candidate.book->project;
+        slot.proposed.push_back(
+            {project.element_id, project.ranking, project.requested, project.budget_source});
+      }
+    }
+    if (cached && cached->inputs.revision == inputs.revision) {
+      stored = cached->warnings;
+    } else {
+      stored = WarningStore(c).list(province_code, fiscal_year);
+    }
+    return 0;
+  });
+  index_projects(*evaluation);
+  std::vector<Cause> causes = find_causes(*evaluation);
+
+  auto plan = rules::reconcile(causes, stored, inputs.today, evaluation->settings);
+  if (!plan.empty()) {
+    const std::string today_iso = thai::to_iso(inputs.today);
+    database_.write([&](db::Connection& c) {
+      WarningStore store(c);
+      inputs.revision = store.bump_revision(province_code);
+      // Another server or thread may have written meanwhile: decide again on fresh rows.
+      auto fresh = rules::reconcile(causes, store.list(province_code, fiscal_year), inputs.today,
+                                    evaluation->settings);
+      const std::string at = iso_utc_now();
+      for (const auto& cause : fresh.raise) {
+        store.insert(province_code, fiscal_year, cause, today_iso, false);
+      }
+      for (const auto& refresh : fresh.refresh) store.refresh(refresh.id, refresh.cause);
+      for (std::int64_t id : fresh.resolve) store.resolve_automatically(id, today_iso, at);
+      stored = store.list(province_code, fiscal_year);
+      return 0;
+    });
+  }
+  evaluation->warnings = std::move(stored);
+  std::shared_ptr<const Evaluation> result = evaluation;
+  std::lock_guard lock(cache_->mutex);
+  evaluation->generation = ++cache_->generation;
+  auto& slot = cache_->evaluations[key];
+  slot = result;
+  return result;
+}
+
+std::vector<Warning> MonitoringService::evaluate(const std::string& province_code,
+                                                 int fiscal_year) const {
+  return current(province_code, fiscal_year)->warnings;
+}
+
+// ---- Reading ----
+
+std::vector<Warning> MonitoringService::warnings(const Actor& actor,
+                                                 const WarningFilter& filter) const {
+  const Principal& principal = actor.require_signed_in();
+  auto evaluation = current(principal.province_code, filter.fiscal_year);
+  std::vector<Warning> result;
+  for (const auto& warning : evaluation->warnings) {
+    if (filter.agency_code && warning.agency_code != filter.agency_code) continue;
+    if (filter.kind && warning.kind != *filter.kind) continue;
+    if (filter.status && warning.status != *filter.status) continue;
+    result.push_back(warning);
+  }
+  // Open first, the most urgent first; then the resolved ones, latest first.
+  std::stable_sort(result.begin(), result.end(), [](const Warning& a, const Warning& b) {
+    if (a.status != b.status) return a.status == WarningStatus::open;
+    if (a.status == WarningStatus::open) {
+      if (a.due_on != b.due_on) return a.due_on < b.due_on;
+      return a.id < b.id;
+    }
+    return a.id > b.id;
+  });
+  return result;
+}
+
+Warning MonitoringService::warning(const Actor& actor, std::int64_t id) const {
+  const Principal& principal = actor.require_signed_in();
+  auto found = database_.read([&](db::Connection& c) { return WarningStore(c).find(id); });
+  if (!found || found->province_code != principal.province_code) throw_warning_not_found();
+  return *found;
+}
+
+std::shared_ptr<const std::string> MonitoringService::dashboard(
+    const Actor& actor, const DashboardScope& requested, std::optional<int> fiscal_year) const {
+  const Principal& principal = actor.require_signed_in();
+  const std::string& province = principal.province_code;
+  const int year = fiscal_year.value_or(thai::fiscal_year(today()));
+  DashboardScope scope = requested;
+  ScopeNames names;
+  switch (scope.kind) {
+    case ScopeKind::province: {
+      scope.code = province;
+      auto area = areas_.find(province);
+      names = area ? ScopeNames{"จังหวัด" + area->name_th, area->name_en}
+                   : ScopeNames{province, province};
+      break;
+    }
+    case ScopeKind::agency: {
+      auto agency = areas_.find_agency(scope.code);
+      if (!agency || agency->province_code != province) throw_not_found("หน่วยงาน", "Agency");
+      names = {agency->name_th, agency->name_en};
+      break;
+    }
+    case ScopeKind::district: {
+      auto area = areas_.find(scope.code);
+      if (!area || area->level != areas::Level::district || area->province_code != province) {
+        throw_not_found("อำเภอ", "District");
+      }
+      names = {"อำเภอ" + area->name_th, area->name_en};
+      break;
+    }
+    case ScopeKind::strategy:
+      break;  // named below, from the plans of the evaluation or the plan module
+  }
+  auto evaluation = current(province, year);
+  if (scope.kind == ScopeKind::strategy) {
+    bool found = false;
+    for (const auto& plan : evaluation->inputs.plans) {
+      for (const auto& strategy : plan.index->strategies) {
+        if (std::to_string(strategy.element_id) != scope.code) continue;
+        names = {strategy.code.empty() ? strategy.name_th : strategy.code + " " + strategy.name_th,
+                 strategy.name_en};
+        found = true;
+      }
+    }
+    if (!found) {
+      // A strategy of the province's plan without an action plan this year.
+      std::optional<plan::ElementSummary> element;
+      try {
+        element = sources_.plans.find_element(std::stoll(scope.code));
+      } catch (const std::exception&) {
+        element.reset();
+      }
+      std::optional<plan::Plan> owner;
+      if (element && element->kind == plan::ElementKind::strategy) {
+        try {
+          owner = sources_.plans.get_plan(actor, element->plan_id);
+        } catch (const Error&) {
+          owner.reset();
+        }
+      }
+      if (!owner || owner->province_code != province) {
+        throw_not_found("ประเด็นการพัฒนา", "Strategy");
+      }
+      names = {element->code.empty() ? element->text_th : element->code + " " + element->text_th,
+               element->text_en};
+    }
+  }
+
+  auto key = std::make_tuple(province, year, static_cast<int>(scope.kind), scope.code);
+  {
+    std::lock_guard lock(cache_->mutex);
+    auto it = cache_->dashboards.find(key);
+    if (it != cache_->dashboards.end() && it->second.evaluation.lock() == evaluation) {
+      return it->second.json;
+    }
+  }
+  auto json = std::make_shared<const std::string>(
+      dashboard_json(*evaluation, scope, names, sources_.action_plans));
+  std::lock_guard lock(cache_->mutex);
+  cache_->dashboards[key] = {evaluation, json};
+  return json;
+}
+
+std::vector<SettingValue> MonitoringService::settings(const Actor& actor) const {
+  const Principal& principal = actor.require_signed_in();
+  return database_.read([&](db::Connection& c) {
+    WarningStore store(c);
+    auto values = store.settings(principal.province_code);
+    auto versions = store.setting_versions(principal.province_code);
+    Settings defaults;
+    std::vector<SettingValue> result;
+    for (const auto& info : setting_infos()) {
+      SettingValue value;
+      value.info = &info;
+      value.default_value = defaults.*info.field;
+      value.value = value.default_value;
+      auto it = values.find(std::string(info.key));
+      if (it != values.end()) {
+        value.value = it->second;
+        value.version = versions[std::string(info.key)];
+      }
+      result.push_back(value);
+    }
+    return result;
+  });
+}
+
+// ---- Changes ----
+
+Warning MonitoringService::resolve(const Actor& actor, std::int64_t id,
+                                   const Resolution& resolution) {
+  const Principal& principal = actor.require_signed_in();
+  auto found = database_.read([&](db::Connection& c) { return WarningStore(c).find(id); });
+  if (!found || found->province_code != principal.province_code) throw_warning_not_found();
+  rules::require_resolver(actor, *found);
+  if (resolution.note_th.empty()) {
+    throw Error(ErrorKind::validation, "invalid_input",
+                {"ต้องระบุบันทึกการแก้ไข", "A note on the resolution is required"},
+                {{"note_th", {"ต้องระบุ", "is required"}}});
+  }
+  // Bring the warning's measure up to date first: the resolution records the cause
+  // as it is now, the yardstick for "worsens" later.
+  current(found->province_code, found->fiscal_year);
+  Warning result = database_.write([&](db::Connection& c) {
+    WarningStore store(c);
+    store.bump_revision(found->province_code);
+    auto before = store.find(id);
+    if (!before) throw_warning_not_found();
+    if (before->status != WarningStatus::open) {
+      throw_conflict("warning_resolved", {"คำเตือนนี้แก้ไขแล้ว", "This warning is already resolved"});
+    }
+    std::int64_t expected = resolution.expected_version.value_or(before->version);
+    Warning after = *before;
+    after.status = WarningStatus::resolved;
+    after.resolved_on = thai::to_iso(today());
+    after.resolved_at = iso_utc_now();
+    after.resolved_by = actor_name(actor);
+    after.resolved_automatically = false;
+    after.resolution_note_th = resolution.note_th;
+    after.resolved_measure = before->measure;
+    after.resolved_severity = before->severity;
+    if (!store.resolve(after, expected)) throw_stale_version();
+    auto saved = store.find(id);
+    audit::record_in(c, before->province_code, actor, "monitoring_warning", std::to_string(id),
+                     "resolve", warning_json(*before), warning_json(*saved));
+    return *saved;
+  });
+  return result;
+}
+
+Warning MonitoringService::resolve_as(const Actor& actor, std::int64_t id,
+                                      const std::string& note_th, bool demo_mark) {
+  auto found = database_.read([&](db::Connection& c) { return WarningStore(c).find(id); });
+  if (!found) throw_warning_not_found();
+  return database_.write([&](db::Connection& c) {
+    WarningStore store(c);
+    store.bump_revision(found->province_code);
+    auto before = store.find(id);
+    if (!before || before->status != WarningStatus::open) return *before;
+    Warning after = *before;
+    after.status = WarningStatus::resolved;
+    after.resolved_on = thai::to_iso(today());
+    after.resolved_at = iso_utc_now();
+    after.resolved_by = actor_name(actor);
+    after.resolution_note_th = note_th;
+    after.resolved_measure = before->measure;
+    after.resolved_severity = before->severity;
+    if (!store.resolve(after, before->version)) throw_stale_version();
+    if (demo_mark) c.execute("UPDATE monitoring_warning SET demo = 1 WHERE id = ?", {id});
+    auto saved = store.find(id);
+    audit::record_in(c, before->province_code, actor, "monitoring_warning", std::to_string(id),
+                     "resolve", warning_json(*before), warning_json(*saved));
+    return *saved;
+  });
+}
+
+SettingValue MonitoringService::set_setting(const Actor& actor, const std::string& key,
+                                            double value,
+                                            std::optional<std::int64_t> expected_version) {
+  const Principal& principal = actor.require_role({Role::admin, Role::strategy_officer});
+  const SettingInfo* info = nullptr;
+  for (const auto& candidate : setting_infos()) {
+    if (candidate.key == key) info = &candidate;
+  }
+  if (!info) throw_not_found("ค่าตั้ง", "Setting");
+  if (!(value >= info->min && value <= info->max)) {
+    throw Error(ErrorKind::rule, "setting_out_of_range",
+                {"ค่าอยู่นอกช่วงที่รับได้", "The value is outside the accepted range"},
+                {{"value",
+                  {"ต้องอยู่ระหว่าง " + std::to_string(static_cast<int>(info->min)) + " ถึง " +
+                       std::to_string(static_cast<int>(info->max)),
+                   "must be between " + std::to_string(static_cast<int>(info->min)) + " and " +
+                       std::to_string(static_cast<int>(info->max))}}});
+  }
+  database_.write([&](db::Connection& c) {
+    WarningStore store(c);
+    // A new threshold changes which warnings stand: the evaluation sees the new revision.
+    store.bump_revision(principal.province_code);
+    if (!store.set_setting(principal.province_code, key, value, actor_name(actor), iso_utc_now(),
+                           expected_version)) {
+      throw_stale_version();
+    }
+    boost::json::object after{{"key", key}, {"value", value}};
+    audit::record_in(c, principal.province_code, actor, "monitoring_setting", key, "update",
+                     boost::json::object{}, after);
+    return 0;
+  });
+  for (const auto& setting : settings(actor)) {
+    if (setting.info == info) return setting;
+  }
+  throw_not_found("ค่าตั้ง", "Setting");
+}
+
+}  // namespace changwat::monitoring
