@@ -3,6 +3,7 @@
 #include "auth/module.hpp"
 #include "modules/action_plan/module.hpp"
 #include "modules/kpi_results/module.hpp"
+#include "modules/monitoring/module.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/plan/module.hpp"
 #include "modules/procurement/module.hpp"
@@ -32,13 +33,17 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
                                                            plans.service()));
   auto& action_plans = add(std::make_unique<action_plan::ActionPlanModule>(
       platform.database, platform.areas, plans.service()));
-  add(std::make_unique<progress::ProgressModule>(
+  auto& progress_reports = add(std::make_unique<progress::ProgressModule>(
       platform.database, platform.areas, plans.service(), action_plans.service(),
       progress::ProgressOptions{platform.photos_directory, true}));
-  add(std::make_unique<procurement::ProcurementModule>(platform.database, platform.areas,
-                                                       action_plans.service()));
-  add(std::make_unique<kpi_results::KpiResultsModule>(platform.database, platform.areas,
-                                                      plans.service()));
+  auto& procurements = add(std::make_unique<procurement::ProcurementModule>(
+      platform.database, platform.areas, action_plans.service()));
+  auto& kpis = add(std::make_unique<kpi_results::KpiResultsModule>(
+      platform.database, platform.areas, plans.service()));
+  add(std::make_unique<monitoring::MonitoringModule>(
+      platform.database, platform.areas,
+      monitoring::Sources{plans.service(), action_plans.service(), &progress_reports.service(),
+                          &procurements.service(), &kpis.service()}));
   return modules;
 }
 
