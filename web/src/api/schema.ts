@@ -609,6 +609,110 @@ export interface paths {
     /** Set or clear one national target (admin); a figure needs its source; version of an existing row (409 when stale) */
     put: operations["setDisbursementTarget"];
   };
+  "/api/v1/kpis/{element_id}/actuals": {
+    /** A KPI's actual values (every signed-in role), by fiscal year then period */
+    get: operations["listKpiActuals"];
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/kpis/{element_id}/actuals/{fiscal_year}": {
+    /**
+     * Set a KPI's actual for a fiscal year and period (strategy office, admins); version of an existing row (409 when stale or left out)
+     * @description A data_year after the fiscal year or more than five years before it is 422 naming data_year. An element that is not a KPI is 422 not_a_kpi.
+     */
+    put: operations["setKpiActual"];
+    parameters: {
+      path: {
+        element_id: number;
+        /** @description Buddhist era, inside the plan period (else 422 naming fiscal_year) */
+        fiscal_year: number;
+      };
+    };
+  };
+  "/api/v1/kpis/{element_id}/rubric": {
+    /** A KPI's scoring rubric (every signed-in role); 404 when it has none */
+    get: operations["getKpiRubric"];
+    /**
+     * Set a KPI's scoring rubric (strategy office, admins); version of an existing rubric (409 when stale or left out)
+     * @description At least two thresholds; higher_is_better with values strictly increasing or lower_is_better with values strictly decreasing; scores strictly increasing; weight above 0 (at most 1,000): otherwise 422 invalid_rubric naming the field. The score is linear between adjacent thresholds, the first threshold's score on its worse side and the last one's beyond it.
+     */
+    put: operations["setKpiRubric"];
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/kpis/{element_id}/trend": {
+    /** A KPI's actual against the plan's target for each fiscal year of the plan (every signed-in role) */
+    get: operations["getKpiTrend"];
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/plans/{id}/kpi-scores": {
+    /**
+     * A plan's KPI scores for a fiscal year, rolled up to strategies and the province, and the KPIs below their yearly target (every signed-in role)
+     * @description Each KPI's score comes from its `year` actual, else its latest quarter, through its rubric; strategies and the province are means weighted by the rubrics' weights over the scored KPIs. Live: a write shows at once.
+     */
+    get: operations["getKpiScores"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/emenscr.xlsx": {
+    /**
+     * The eMENSCR-shaped project workbook of the action plan (every signed-in role)
+     * @description One row per project - agency, project, indicators, budget (allocated and requested, baht), reporting quarter, the six alignment tags (National Strategy, master plan, NESDP 13, government policy, ministry plan, SDGs; from the plan's alignment links and those of the elements above the project), quarterly results up to the reporting quarter (cumulative disbursement and PO at each quarter end), and each M-step's status as entered. A second sheet lists the plan's KPIs with the year's target, actual and score.
+     */
+    get: operations["exportEmenscrWorkbook"];
+    parameters: {
+      query?: {
+        /** @description The reporting quarter; default the quarter of today inside the fiscal year (4 after it) */
+        quarter?: number;
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/quarterly-report.pdf": {
+    /**
+     * The quarterly results report as a Thai PDF (every signed-in role)
+     * @description Buddhist-era dates, baht with separators; summary, every project's money and progress at the quarter end, problems reported, the plan's KPI results.
+     */
+    get: operations["exportQuarterlyReport"];
+    parameters: {
+      query: {
+        quarter: number;
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/projects/{element_id}/emenscr-steps": {
+    /** A project's eMENSCR step statuses as entered (every signed-in role); none yet = empty list, version 0 */
+    get: operations["getEmenscrSteps"];
+    /**
+     * Replace a project's eMENSCR step statuses (its agency's officers, the strategy office, admins); version once stored (409 when stale)
+     * @description Steps M1–M7, each at most once, with the status text as the officer saw it in eMENSCR (at most 200 characters) and optionally the ISO date it was recorded. What each step means is NESDC's; nothing is derived from it.
+     */
+    put: operations["setEmenscrSteps"];
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -1606,6 +1710,135 @@ export interface components {
             message_en: string;
           }[];
       };
+    };
+    KpiActual: {
+      element_id: number;
+      plan_id: number;
+      /** @description Buddhist era */
+      fiscal_year: number;
+      /** @enum {string} */
+      period: "Q1" | "Q2" | "Q3" | "Q4" | "year";
+      value: number;
+      evidence_th: string;
+      /** @description The year the figure describes when it lags the fiscal year (GDP, poverty); null = the fiscal year */
+      data_year: number | null;
+      source_th: string | null;
+      demo: boolean;
+      version: number;
+      updated_by: string;
+      updated_at: string;
+    };
+    KpiRubric: {
+      element_id: number;
+      plan_id: number;
+      thresholds: components["schemas"]["KpiThreshold"][];
+      /** @enum {string} */
+      direction: "higher_is_better" | "lower_is_better";
+      weight: number;
+      demo: boolean;
+      version: number;
+      updated_by: string;
+      updated_at: string;
+    };
+    KpiThreshold: {
+      value: number;
+      score: number;
+    };
+    KpiScore: {
+      element_id: number;
+      code: string;
+      text_th: string;
+      text_en: string;
+      /** @description The nearest strategy above the KPI; null for goal-level KPIs */
+      strategy_id: number | null;
+      /** @description The KPI's owner agency in the plan */
+      agency_code: string | null;
+      /**
+       * @description The actual used: the year value, else the latest quarter
+       * @enum {string|null}
+       */
+      period: "Q1" | "Q2" | "Q3" | "Q4" | "year" | null;
+      value: number | null;
+      /** @description The plan's target for the fiscal year */
+      target: number | null;
+      /** @description Null without a rubric or an actual */
+      score: number | null;
+      /** @description The rubric's weight; 0 without a rubric */
+      weight: number;
+    };
+    KpiStrategyScore: {
+      element_id: number;
+      code: string;
+      text_th: string;
+      text_en: string;
+      /** @description Weighted mean of its scored KPIs (rubric weights) */
+      score: number | null;
+      weight: number;
+      kpi_count: number;
+      scored_count: number;
+    };
+    KpiBelowTarget: {
+      element_id: number;
+      plan_id: number;
+      fiscal_year: number;
+      code: string;
+      text_th: string;
+      agency_code: string | null;
+      /** @enum {string} */
+      period: "Q1" | "Q2" | "Q3" | "Q4" | "year";
+      actual: number;
+      target: number;
+      score: number | null;
+    };
+    KpiScores: {
+      plan_id: number;
+      fiscal_year: number;
+      kpis: components["schemas"]["KpiScore"][];
+      strategies: components["schemas"]["KpiStrategyScore"][];
+      province: {
+        /** @description Weighted mean of every scored KPI of the plan */
+        score: number | null;
+        kpi_count: number;
+        scored_count: number;
+      };
+      below_target: components["schemas"]["KpiBelowTarget"][];
+    };
+    KpiTrend: {
+      element_id: number;
+      plan_id: number;
+      /**
+       * @description The plan's direction for the KPI
+       * @enum {string}
+       */
+      direction: "higher_is_better" | "lower_is_better" | "within_range";
+      baseline_value: number | null;
+      baseline_year: number | null;
+      years: ({
+          fiscal_year: number;
+          target: number | null;
+          /** @enum {string|null} */
+          period: "Q1" | "Q2" | "Q3" | "Q4" | "year" | null;
+          actual: number | null;
+          data_year: number | null;
+          score: number | null;
+          /** @description The actual on the right side of the target (inside the range for within_range); null without both */
+          on_track: boolean | null;
+        })[];
+    };
+    EmenscrSteps: {
+      action_plan_id: number;
+      element_id: number;
+      steps: ({
+          /** @enum {string} */
+          step: "M1" | "M2" | "M3" | "M4" | "M5" | "M6" | "M7";
+          /** @description The status as the officer entered it (never interpreted) */
+          status_th: string;
+          /** @description ISO date */
+          entered_on: string | null;
+        })[];
+      demo: boolean;
+      /** @description 0 while nothing is stored */
+      version: number;
     };
   };
   responses: {
@@ -3998,6 +4231,284 @@ export interface operations {
       400: components["responses"]["Error"];
       401: components["responses"]["Error"];
       403: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** A KPI's actual values (every signed-in role), by fiscal year then period */
+  listKpiActuals: {
+    parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description The actuals */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["KpiActual"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Set a KPI's actual for a fiscal year and period (strategy office, admins); version of an existing row (409 when stale or left out)
+   * @description A data_year after the fiscal year or more than five years before it is 422 naming data_year. An element that is not a KPI is 422 not_a_kpi.
+   */
+  setKpiActual: {
+    parameters: {
+      path: {
+        element_id: number;
+        /** @description Buddhist era, inside the plan period (else 422 naming fiscal_year) */
+        fiscal_year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          period: "Q1" | "Q2" | "Q3" | "Q4" | "year";
+          value: number;
+          evidence_th: string;
+          data_year?: number | null;
+          source_th?: string | null;
+          /** @description Required when the actual exists */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["KpiActual"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A KPI's scoring rubric (every signed-in role); 404 when it has none */
+  getKpiRubric: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description The rubric */
+      200: {
+        content: {
+          "application/json": components["schemas"]["KpiRubric"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Set a KPI's scoring rubric (strategy office, admins); version of an existing rubric (409 when stale or left out)
+   * @description At least two thresholds; higher_is_better with values strictly increasing or lower_is_better with values strictly decreasing; scores strictly increasing; weight above 0 (at most 1,000): otherwise 422 invalid_rubric naming the field. The score is linear between adjacent thresholds, the first threshold's score on its worse side and the last one's beyond it.
+   */
+  setKpiRubric: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          thresholds: components["schemas"]["KpiThreshold"][];
+          /** @enum {string} */
+          direction: "higher_is_better" | "lower_is_better";
+          weight: number;
+          /** @description Required when the rubric exists */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["KpiRubric"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A KPI's actual against the plan's target for each fiscal year of the plan (every signed-in role) */
+  getKpiTrend: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description The trend */
+      200: {
+        content: {
+          "application/json": components["schemas"]["KpiTrend"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /**
+   * A plan's KPI scores for a fiscal year, rolled up to strategies and the province, and the KPIs below their yearly target (every signed-in role)
+   * @description Each KPI's score comes from its `year` actual, else its latest quarter, through its rubric; strategies and the province are means weighted by the rubrics' weights over the scored KPIs. Live: a write shows at once.
+   */
+  getKpiScores: {
+    parameters: {
+      query: {
+        /** @description Buddhist era, inside the plan period (else 422) */
+        fiscal_year: number;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The scores */
+      200: {
+        content: {
+          "application/json": components["schemas"]["KpiScores"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /**
+   * The eMENSCR-shaped project workbook of the action plan (every signed-in role)
+   * @description One row per project - agency, project, indicators, budget (allocated and requested, baht), reporting quarter, the six alignment tags (National Strategy, master plan, NESDP 13, government policy, ministry plan, SDGs; from the plan's alignment links and those of the elements above the project), quarterly results up to the reporting quarter (cumulative disbursement and PO at each quarter end), and each M-step's status as entered. A second sheet lists the plan's KPIs with the year's target, actual and score.
+   */
+  exportEmenscrWorkbook: {
+    parameters: {
+      query?: {
+        /** @description The reporting quarter; default the quarter of today inside the fiscal year (4 after it) */
+        quarter?: number;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description XLSX */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * The quarterly results report as a Thai PDF (every signed-in role)
+   * @description Buddhist-era dates, baht with separators; summary, every project's money and progress at the quarter end, problems reported, the plan's KPI results.
+   */
+  exportQuarterlyReport: {
+    parameters: {
+      query: {
+        quarter: number;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description PDF */
+      200: {
+        content: {
+          "application/pdf": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** A project's eMENSCR step statuses as entered (every signed-in role); none yet = empty list, version 0 */
+  getEmenscrSteps: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description The statuses */
+      200: {
+        content: {
+          "application/json": components["schemas"]["EmenscrSteps"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Replace a project's eMENSCR step statuses (its agency's officers, the strategy office, admins); version once stored (409 when stale)
+   * @description Steps M1–M7, each at most once, with the status text as the officer saw it in eMENSCR (at most 200 characters) and optionally the ISO date it was recorded. What each step means is NESDC's; nothing is derived from it.
+   */
+  setEmenscrSteps: {
+    parameters: {
+      path: {
+        id: number;
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          steps: ({
+              /** @enum {string} */
+              step: "M1" | "M2" | "M3" | "M4" | "M5" | "M6" | "M7";
+              status_th: string;
+              /** Format: date */
+              entered_on?: string | null;
+            })[];
+          /** @description Required once statuses are stored */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["EmenscrSteps"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
       409: components["responses"]["Error"];
     };
   };
