@@ -32,6 +32,8 @@ const std::vector<EntityName> kEntities = {
     {"action_plan_promotion", "เลื่อนโครงการสำรอง"},
     {"action_plan_position", "ลำดับโครงการ"},
     {"demo_load", "ข้อมูลตัวอย่าง"},
+    {"monitoring_warning", "คำเตือนล่วงหน้า"},
+    {"monitoring_setting", "เกณฑ์การเตือน"},
 };
 
 constexpr Pair kActions[] = {
@@ -63,6 +65,7 @@ constexpr Pair kActions[] = {
     {"cancel", "ยกเลิก"},
     {"promote", "เลื่อนขึ้นเป็นโครงการหลัก"},
     {"import_positions", "นำเข้าลำดับโครงการ"},
+    {"resolve", "บันทึกการแก้ไขคำเตือน"},
 };
 
 constexpr Pair kFields[] = {
