@@ -154,15 +154,15 @@ std::vector<Cause> find_causes(const Evaluation& evaluation) {
 
   // Procurements and contracts.
   if (in.procurement) {
-    std::set<std::string> commitment_keys;
-    for (const auto& deadline : in.deadlines) commitment_keys.insert(deadline.key);
     for (const auto& summary : in.procurement->procurements) {
       if (summary.province_code != in.province_code || summary.fiscal_year != year) continue;
       const ProjectInfo* project = evaluation.project(summary.element_id);
       if (!project || project->cancelled) continue;
       if (summary.stage == procurement::Stage::terminated) continue;
       for (const auto& deadline : summary.deadlines) {
-        if (!commitment_keys.contains(deadline.rule) || !deadline.due_on) continue;
+        // The Cabinet's commitment deadline of the procurement's year (single- or
+        // multi-year), as the procurement module computed it.
+        if (deadline.rule != "commitment" || !deadline.due_on) continue;
         rules::ProcurementFacts facts;
         facts.procurement_id = summary.id;
         facts.title_th = summary.title_th;
@@ -170,12 +170,6 @@ std::vector<Cause> find_causes(const Evaluation& evaluation) {
         facts.deadline = rules::parse_iso(*deadline.due_on);
         facts.rule_th = deadline.note_th;
         facts.rule_en = deadline.note_en;
-        for (const auto& rule : in.deadlines) {
-          if (rule.key == deadline.rule) {
-            facts.rule_th = rule.rule_th;
-            facts.rule_en = rule.rule_en;
-          }
-        }
         facts.reference_price = summary.reference_price_satang;
         rules::Subject subject = subject_of(*project);
         if (summary.agency_code) subject.agency_code = summary.agency_code;
