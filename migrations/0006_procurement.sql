@@ -109,8 +109,11 @@ CREATE INDEX holiday_year_index ON holiday (year);
 
 -- One row: bumped by every procurement or holiday write in its transaction, so
 -- each server's in-memory read model knows when it is stale (several servers).
+-- `token` is new with every write: a number reused after a rolled-back write is
+-- still told apart.
 CREATE TABLE procurement_revision (
   id INTEGER PRIMARY KEY CHECK (id = 1),
-  revision BIGINT NOT NULL
+  revision BIGINT NOT NULL,
+  token TEXT NOT NULL
 );
-INSERT INTO procurement_revision (id, revision) VALUES (1, 0);
+INSERT INTO procurement_revision (id, revision, token) VALUES (1, 0, 'start');

@@ -7,6 +7,7 @@
 #include "modules/procurement/api_routes.hpp"
 #include "modules/procurement/api_support.hpp"
 #include "modules/procurement/json.hpp"
+#include "platform/idempotency/idempotency.hpp"
 
 namespace changwat::procurement::api {
 
@@ -22,7 +23,7 @@ void add_contract_routes(http::Router& router, ProcurementService& service) {
   });
 
   router.add(Method::put, "/api/v1/procurements/{id}/contract/instalments",
-             [&service](http::Context& ctx) {
+             idempotency::idempotent(service.database(), [&service](http::Context& ctx) {
                std::int64_t id = procurement_id_of(ctx.request);
                http::JsonBody body(ctx.request);
                auto version = body.optional_integer("version");
@@ -39,10 +40,10 @@ void add_contract_routes(http::Router& router, ProcurementService& service) {
                body.finish();
                return procurement_response(
                    service.set_instalments(ctx.actor, id, std::move(instalments), version));
-             });
+             }));
 
   router.add(Method::post, "/api/v1/procurements/{id}/contract/instalments/{number}/inspection",
-             [&service](http::Context& ctx) {
+             idempotency::idempotent(service.database(), [&service](http::Context& ctx) {
                std::int64_t id = procurement_id_of(ctx.request);
                std::int64_t number = http::path_id(ctx.request, "number", {"งวดงาน", "Instalment"});
                http::JsonBody body(ctx.request);
@@ -56,10 +57,10 @@ void add_contract_routes(http::Router& router, ProcurementService& service) {
                body.finish();
                return procurement_response(
                    service.inspect(ctx.actor, id, static_cast<int>(number), input, version));
-             });
+             }));
 
   router.add(Method::post, "/api/v1/procurements/{id}/contract/events",
-             [&service](http::Context& ctx) {
+             idempotency::idempotent(service.database(), [&service](http::Context& ctx) {
                std::int64_t id = procurement_id_of(ctx.request);
                http::JsonBody body(ctx.request);
                auto version = body.optional_integer("version");
@@ -75,7 +76,7 @@ void add_contract_routes(http::Router& router, ProcurementService& service) {
                input.reason_th = body.text("reason_th", 2000);
                body.finish();
                return procurement_response(service.add_event(ctx.actor, id, input, version), 201);
-             });
+             }));
 }
 
 }  // namespace changwat::procurement::api

@@ -7,6 +7,7 @@
 #include "modules/procurement/api_routes.hpp"
 #include "modules/procurement/api_support.hpp"
 #include "modules/procurement/json.hpp"
+#include "platform/idempotency/idempotency.hpp"
 
 namespace changwat::procurement::api {
 namespace {
@@ -40,25 +41,26 @@ void add_holiday_routes(http::Router& router, ProcurementService& service) {
                                                     {"version", nullptr}});
   });
 
-  router.add(Method::put, "/api/v1/holidays/{year}", [&service](http::Context& ctx) {
-    int year = year_of(ctx.request);
-    http::JsonBody body(ctx.request);
-    auto version = body.optional_integer("version");
-    std::string source = body.text("source", 2000);
-    bool demo = body.optional_boolean("demo").value_or(false);
-    std::vector<Holiday> holidays;
-    if (!body.raw("holidays")) body.fail("holidays", {"ต้องระบุ", "is required"});
-    read_list(body, "holidays", 100, [&](http::JsonBody& item) {
-      Holiday holiday;
-      holiday.date = item.text("date", 20);
-      holiday.name_th = item.text("name_th", 300);
-      holiday.name_en = item.optional_text("name_en", 300).value_or("");
-      holidays.push_back(std::move(holiday));
-    });
-    body.finish();
-    return http::Response::json(holiday_year_json(
-        service.set_holidays(ctx.actor, year, source, std::move(holidays), version, demo)));
-  });
+  router.add(Method::put, "/api/v1/holidays/{year}",
+             idempotency::idempotent(service.database(), [&service](http::Context& ctx) {
+               int year = year_of(ctx.request);
+               http::JsonBody body(ctx.request);
+               auto version = body.optional_integer("version");
+               std::string source = body.text("source", 2000);
+               bool demo = body.optional_boolean("demo").value_or(false);
+               std::vector<Holiday> holidays;
+               if (!body.raw("holidays")) body.fail("holidays", {"ต้องระบุ", "is required"});
+               read_list(body, "holidays", 100, [&](http::JsonBody& item) {
+                 Holiday holiday;
+                 holiday.date = item.text("date", 20);
+                 holiday.name_th = item.text("name_th", 300);
+                 holiday.name_en = item.optional_text("name_en", 300).value_or("");
+                 holidays.push_back(std::move(holiday));
+               });
+               body.finish();
+               return http::Response::json(holiday_year_json(service.set_holidays(
+                   ctx.actor, year, source, std::move(holidays), version, demo)));
+             }));
 }
 
 }  // namespace changwat::procurement::api

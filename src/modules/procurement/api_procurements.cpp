@@ -6,6 +6,7 @@
 #include "modules/procurement/api_routes.hpp"
 #include "modules/procurement/api_support.hpp"
 #include "modules/procurement/json.hpp"
+#include "platform/idempotency/idempotency.hpp"
 
 namespace changwat::procurement::api {
 namespace {
@@ -90,27 +91,29 @@ void add_procurement_routes(http::Router& router, ProcurementService& service) {
                return http::Response::json(boost::json::object{{"items", std::move(items)}});
              });
 
-  router.add(Method::post, "/api/v1/projects/{element_id}/procurements",
-             [&service, element_id_of](http::Context& ctx) {
-               std::int64_t element_id = element_id_of(ctx.request);
-               http::JsonBody body(ctx.request);
-               ProcurementInput input = read_input(body, true);
-               body.finish();
-               return procurement_response(service.create(ctx.actor, element_id, input), 201);
-             });
+  router.add(
+      Method::post, "/api/v1/projects/{element_id}/procurements",
+      idempotency::idempotent(service.database(), [&service, element_id_of](http::Context& ctx) {
+        std::int64_t element_id = element_id_of(ctx.request);
+        http::JsonBody body(ctx.request);
+        ProcurementInput input = read_input(body, true);
+        body.finish();
+        return procurement_response(service.create(ctx.actor, element_id, input), 201);
+      }));
 
   router.add(Method::get, "/api/v1/procurements/{id}", [&service](http::Context& ctx) {
     return procurement_response(service.get(ctx.actor, procurement_id_of(ctx.request)));
   });
 
-  router.add(Method::put, "/api/v1/procurements/{id}", [&service](http::Context& ctx) {
-    std::int64_t id = procurement_id_of(ctx.request);
-    http::JsonBody body(ctx.request);
-    auto version = body.optional_integer("version");
-    ProcurementInput input = read_input(body, false);
-    body.finish();
-    return procurement_response(service.update(ctx.actor, id, input, version));
-  });
+  router.add(Method::put, "/api/v1/procurements/{id}",
+             idempotency::idempotent(service.database(), [&service](http::Context& ctx) {
+               std::int64_t id = procurement_id_of(ctx.request);
+               http::JsonBody body(ctx.request);
+               auto version = body.optional_integer("version");
+               ProcurementInput input = read_input(body, false);
+               body.finish();
+               return procurement_response(service.update(ctx.actor, id, input, version));
+             }));
 
   router.add(Method::get, "/api/v1/procurement-rules", [&service](http::Context& ctx) {
     rules::require_reader(ctx.actor);

@@ -1,5 +1,7 @@
 #include "modules/procurement/procurement_store.hpp"
 
+#include <atomic>
+#include <random>
 #include <unordered_map>
 
 #include "db/row_reader.hpp"
@@ -227,14 +229,21 @@ std::optional<std::int64_t> ProcurementStore::id_by_demo_key(const std::string& 
   return db::query_integer(connection_, "SELECT id FROM procurement WHERE demo_key = ?", {key});
 }
 
-std::int64_t ProcurementStore::bump_revision() {
-  connection_.execute("UPDATE procurement_revision SET revision = revision + 1 WHERE id = 1");
+ProcurementStore::Revision ProcurementStore::bump_revision() {
+  // Unique per process and write; the process part tells servers apart.
+  static const std::uint64_t process =
+      std::random_device{}() * 4294967296ull + std::random_device{}();
+  static std::atomic<std::uint64_t> counter{0};
+  std::string token = std::to_string(process) + "-" + std::to_string(++counter);
+  connection_.execute(
+      "UPDATE procurement_revision SET revision = revision + 1, token = ? WHERE id = 1", {token});
   return revision();
 }
 
-std::int64_t ProcurementStore::revision() {
-  return db::query_integer(connection_, "SELECT revision FROM procurement_revision WHERE id = 1")
-      .value_or(0);
+ProcurementStore::Revision ProcurementStore::revision() {
+  auto row = connection_.query_one("SELECT revision, token FROM procurement_revision WHERE id = 1");
+  if (!row) return {};
+  return {row->integer(0), row->text(1)};
 }
 
 // ---- Holidays ----

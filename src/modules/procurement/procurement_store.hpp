@@ -31,9 +31,14 @@ class ProcurementStore {
   std::int64_t insert_event(std::int64_t procurement_id, const ContractEvent& event);
   std::optional<std::int64_t> id_by_demo_key(const std::string& key);
 
-  // The revision row, bumped first in every write transaction (orders writers).
-  std::int64_t bump_revision();
-  std::int64_t revision();
+  // The revision row, bumped first in every write transaction (orders writers), with
+  // a token new to this write.
+  struct Revision {
+    std::int64_t number = 0;
+    std::string token;
+  };
+  Revision bump_revision();
+  Revision revision();
 
  private:
   void load_children(std::vector<Procurement>& records, const std::string& where,

@@ -35,6 +35,10 @@ namespace {
 
 boost::json::object audit_json(const Procurement& record) { return procurement_json(record, {}); }
 
+std::pair<std::int64_t, std::string> as_pair(ProcurementStore::Revision revision) {
+  return {revision.number, std::move(revision.token)};
+}
+
 // The input's fields onto the record (everything but its project and year).
 void apply_input(Procurement& record, const ProcurementInput& input, const RuleSet& rules) {
   if (input.title_th) record.title_th = *input.title_th;
@@ -90,15 +94,19 @@ ProcurementService::~ProcurementService() = default;
 std::shared_ptr<const ProcurementService::State> ProcurementService::state(
     db::Connection& connection) const {
   ProcurementStore store(connection);
-  std::int64_t revision = store.revision();
+  auto stored = store.revision();
+  std::int64_t revision = stored.number;
   {
     std::lock_guard lock(cache_->mutex);
-    if (cache_->state && cache_->state->revision == revision) return cache_->state;
+    if (cache_->state && cache_->state->revision == revision &&
+        cache_->state->token == stored.token)
+      return cache_->state;
   }
   // Built outside the lock from this transaction's rows (a thread never waits for
   // the mutex while another waits for a connection it holds).
   auto built = std::make_shared<State>();
   built->revision = revision;
+  built->token = stored.token;
   for (auto& record : store.all()) {
     std::int64_t id = record.id;
     built->records.emplace(id, std::make_shared<const Procurement>(std::move(record)));
@@ -117,13 +125,16 @@ std::shared_ptr<const ProcurementService::State> ProcurementService::state(
   return built;
 }
 
-void ProcurementService::after_write(std::int64_t revision,
+void ProcurementService::after_write(const std::pair<std::int64_t, std::string>& revision,
                                      const std::optional<Procurement>& changed) const {
   std::lock_guard lock(cache_->mutex);
-  if (changed && cache_->state && cache_->state->revision == revision - 1) {
-    // Only this write happened since: patch the one record (pointers are shared).
+  if (changed && cache_->state && cache_->state->revision == revision.first - 1) {
+    // Only this write happened since: patch the one record (pointers are shared). If
+    // an enclosing transaction rolls it back, the stored token differs and the next
+    // read rebuilds.
     auto next = std::make_shared<State>(*cache_->state);
-    next->revision = revision;
+    next->revision = revision.first;
+    next->token = revision.second;
     next->records[changed->id] = std::make_shared<const Procurement>(*changed);
     cache_->state = std::move(next);
   } else {
@@ -138,7 +149,10 @@ std::shared_ptr<const Snapshot> ProcurementService::snapshot(
   {
     std::lock_guard lock(cache_->mutex);
     const auto& cached = cache_->snapshot;
-    if (cached && cached->revision == current->revision && cached->today == day) return cached;
+    if (cached && cached->revision == current->revision && cached->token == current->token &&
+        cached->today == day) {
+      return cached;
+    }
   }
   auto built = detail::build_snapshot(rules_, *current, day);
   std::lock_guard lock(cache_->mutex);
@@ -232,7 +246,7 @@ std::optional<std::int64_t> ProcurementService::id_by_demo_key(std::string_view 
 ProcurementView ProcurementService::create(const Actor& actor, std::int64_t element_id,
                                            const ProcurementInput& input) {
   if (!actor.local_command) actor.require_signed_in();
-  std::int64_t revision = 0;
+  std::pair<std::int64_t, std::string> revision;
   Procurement saved = database_.write([&](db::Connection& c) {
     Located located = locate_project(element_id, input.fiscal_year);
     rules::require_writer(actor, located.plan.province_code, located.agency_code);
@@ -246,7 +260,7 @@ ProcurementView ProcurementService::create(const Actor& actor, std::int64_t elem
     apply_input(record, input, rules_);
     check_record(rules_, record);
     ProcurementStore store(c);
-    revision = store.bump_revision();
+    revision = as_pair(store.bump_revision());
     record.created_by = actor_name(actor);
     record.created_at = record.updated_at = iso_utc_now();
     record.id = store.insert(record, std::nullopt);
@@ -264,10 +278,10 @@ ProcurementView ProcurementService::update(const Actor& actor, std::int64_t id,
                                            const ProcurementInput& input,
                                            std::optional<std::int64_t> expected_version) {
   if (!actor.local_command) actor.require_signed_in();
-  std::int64_t revision = 0;
+  std::pair<std::int64_t, std::string> revision;
   Procurement saved = database_.write([&](db::Connection& c) {
     ProcurementStore store(c);
-    revision = store.bump_revision();
+    revision = as_pair(store.bump_revision());
     auto found = store.find(id);
     if (!found) throw_procurement_not_found();
     rules::require_writer(actor, found->province_code, found->agency_code);
@@ -297,10 +311,10 @@ ProcurementView ProcurementService::write_change(
     const char* action,
     const std::function<void(Procurement&, std::vector<ContractEvent>&)>& change) {
   if (!actor.local_command) actor.require_signed_in();
-  std::int64_t revision = 0;
+  std::pair<std::int64_t, std::string> revision;
   Procurement saved = database_.write([&](db::Connection& c) {
     ProcurementStore store(c);
-    revision = store.bump_revision();
+    revision = as_pair(store.bump_revision());
     auto found = store.find(id);
     if (!found) throw_procurement_not_found();
     rules::require_writer(actor, found->province_code, found->agency_code);
@@ -436,10 +450,10 @@ HolidayYear ProcurementService::set_holidays(const Actor& actor, int year,
     }
   }
   errors.throw_if_any();
-  std::int64_t revision = 0;
+  std::pair<std::int64_t, std::string> revision;
   HolidayYear saved = database_.write([&](db::Connection& c) {
     HolidayStore store(c);
-    revision = ProcurementStore(c).bump_revision();
+    revision = as_pair(ProcurementStore(c).bump_revision());
     auto existing = store.find(year);
     HolidayYear next;
     next.year = year;
@@ -477,7 +491,7 @@ ProcurementView ProcurementService::import_demo(const std::string& demo_key,
                                                 std::vector<Instalment> instalments,
                                                 std::vector<EventInput> events) {
   Actor loader = Actor::command_line();
-  std::int64_t revision = 0;
+  std::pair<std::int64_t, std::string> revision;
   Procurement saved = database_.write([&](db::Connection& c) {
     ProcurementStore store(c);
     if (auto id = store.id_by_demo_key(demo_key)) return *store.find(*id);
@@ -497,7 +511,7 @@ ProcurementView ProcurementService::import_demo(const std::string& demo_key,
       if (item.inspected_on) rules::check_inspection(item);
     }
     record.instalments = std::move(instalments);
-    revision = store.bump_revision();
+    revision = as_pair(store.bump_revision());
     record.created_by = actor_name(loader);
     record.created_at = record.updated_at = iso_utc_now();
     record.id = store.insert(record, demo_key);
@@ -526,7 +540,7 @@ ProcurementView ProcurementService::import_demo(const std::string& demo_key,
                      "demo_load", nullptr, audit_json(*stored));
     return *stored;
   });
-  if (revision) after_write(revision, saved);
+  if (revision.first) after_write(revision, saved);
   return view_of(std::move(saved));
 }
 

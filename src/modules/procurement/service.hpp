@@ -94,6 +94,7 @@ struct StageCounts {
 // into it stay valid while the shared_ptr is held.
 struct Snapshot {
   std::int64_t revision = 0;
+  std::string token;
   thai::Date today{1970, 1, 1};
   std::vector<ProcurementSummary> procurements;                           // by id
   std::unordered_map<std::int64_t, std::vector<std::size_t>> by_element;  // element -> indexes
@@ -276,7 +277,8 @@ class ProcurementService {
       const Actor& actor, std::int64_t id, std::optional<std::int64_t> expected_version,
       const char* action,
       const std::function<void(Procurement&, std::vector<ContractEvent>&)>& change);
-  void after_write(std::int64_t revision, const std::optional<Procurement>& changed) const;
+  void after_write(const std::pair<std::int64_t, std::string>& revision,
+                   const std::optional<Procurement>& changed) const;
 
   db::Database& database_;
   areas::AreaService& areas_;

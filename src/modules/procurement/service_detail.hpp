@@ -11,6 +11,7 @@ namespace changwat::procurement {
 // Everything deadlines need, as of one stored revision. Immutable once shared.
 struct ProcurementService::State {
   std::int64_t revision = -1;
+  std::string token;  // the revision row's token (a reused number is told apart)
   Calendar calendar;
   std::map<int, std::vector<CommitmentRule>> commitments;              // by fiscal year (BE)
   std::map<std::int64_t, std::shared_ptr<const Procurement>> records;  // by id

@@ -25,6 +25,7 @@ std::shared_ptr<const Snapshot> build_snapshot(const RuleSet& rules,
                                                const thai::Date& today) {
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->revision = state.revision;
+  snapshot->token = state.token;
   snapshot->today = today;
   snapshot->procurements.reserve(state.records.size());
   for (const auto& [id, pointer] : state.records) {
