@@ -308,11 +308,11 @@ std::optional<Cause> kpi_below(const Subject& kpi, const KpiFacts& facts, int fi
   cause.measure = std::round(percent * 100.0) / 100.0;
   cause.severity = 1;
   cause.message.th = "ตัวชี้วัด " + label_th(kpi) + " ผลการดำเนินงาน " + number_text(facts.actual) +
-                     " (" + facts.period + ") ไม่ถึงค่าเป้าหมายปี " + std::to_string(fiscal_year) +
+                     " (" + facts.period + ") ไม่เป็นไปตามค่าเป้าหมายปี " + std::to_string(fiscal_year) +
                      " (" + number_text(facts.target) + ") ห่างอยู่ร้อยละ " + one_decimal(percent) +
                      " ของค่าเป้าหมาย";
   cause.message.en = "KPI " + label_en(kpi) + " stands at " + number_text(facts.actual) + " (" +
-                     facts.period + "), short of its FY " + std::to_string(fiscal_year) +
+                     facts.period + "), missing its FY " + std::to_string(fiscal_year) +
                      " target " + number_text(facts.target) + " by " + one_decimal(percent) +
                      "% of the target";
   return cause;
