@@ -87,3 +87,34 @@ test("emptying an element's code saves it without a code", async () => {
   const after = (await strategy.get(`/api/v1/plans/${plan.id}/elements/${kpis.count.id}`)).json;
   assert.ok(after.code === null || after.code === '', `code cleared, got ${after.code}`);
 });
+
+test('versions and the tree name people by their display names, never by username', async () => {
+  const me = await strategy.get('/api/v1/auth/me');
+  assert.equal(me.status, 200, me.text);
+  const displayName = me.json.display_name ?? me.json.user?.display_name;
+  const username = me.json.username ?? me.json.user?.username;
+  assert.ok(displayName && username && displayName !== username, me.text);
+
+  const approved = await strategy.post(`/api/v1/plans/${plan.id}/approve`, { note: 'มติ ก.บ.จ. ครั้งที่ 1/2569' });
+  assert.equal(approved.status, 200, approved.text);
+  assert.equal(approved.json.approved_by, username);
+  assert.equal(approved.json.approved_by_name, displayName);
+
+  const versions = await strategy.get(`/api/v1/plans/${plan.id}/versions`);
+  assert.equal(versions.status, 200, versions.text);
+  const first = versions.json.versions.find((v) => v.number === 1);
+  assert.equal(first.created_by_name, displayName);
+  assert.equal(first.approved_by_name, displayName);
+
+  const tree = await strategy.get(`/api/v1/plans/${plan.id}/tree`);
+  assert.equal(tree.status, 200, tree.text);
+  assert.equal(tree.json.approved_by_name, displayName);
+});
+
+test('a version made on the command line is named as the administrator (command line)', async () => {
+  const versions = await strategy.get('/api/v1/plans/1/versions');
+  assert.equal(versions.status, 200, versions.text);
+  const byCommand = versions.json.versions.filter((v) => v.created_by === 'command-line');
+  assert.ok(byCommand.length > 0, 'the demo plan was loaded on the command line');
+  for (const v of byCommand) assert.equal(v.created_by_name, 'ผู้ดูแลระบบ (คำสั่ง)');
+});

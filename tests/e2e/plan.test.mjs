@@ -114,6 +114,10 @@ describe('strategic plan pages', () => {
     assert.match(await versions.locator('tr[data-version="1"]').innerText(), /อนุมัติแล้ว/);
     assert.match(await versions.locator('tr[data-version="1"]').innerText(), /มติ ก\.บ\.จ\. ครั้งที่ 3\/2569 วันที่ 2 ธ\.ค\. 2569/);
     assert.match(await versions.locator('tr[data-version="2"]').innerText(), /ฉบับร่าง/);
+    // People by their names: the demo strategy officer's display name, never the username.
+    const approvedRow = await versions.locator('tr[data-version="1"]').innerText();
+    assert.match(approvedRow, /กลุ่มงานยุทธศาสตร์ สนจ\.ตราด \(ตัวอย่าง\)/);
+    assert.doesNotMatch(approvedRow, /\bstrategy\b/);
     await page.getByRole('button', { name: 'เปรียบเทียบ', exact: true }).click();
     await page.waitForURL(/\/diff\?from=1&to=2$/);
     const changed = page.getByTestId('diff-element').filter({ hasText: 'K1' });

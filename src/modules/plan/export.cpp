@@ -4,7 +4,6 @@
 #include <unordered_map>
 
 #include "base/enum_names.hpp"
-#include "platform/audit/audit_log.hpp"
 #include "thai/money.hpp"
 #include "thai/number_format.hpp"
 #include "thai/pdf_report.hpp"
@@ -176,11 +175,7 @@ std::string pdf(const PlanService& service, const PlanTree& tree) {
   // "command-line" or an ISO date.
   std::string approval;
   if (tree.version.approved_at) {
-    const std::string by = tree.version.approved_by
-                               ? service.database().read([&](db::Connection& c) {
-                                   return audit::person_name(c, *tree.version.approved_by);
-                                 })
-                               : std::string("-");
+    const std::string by = tree.version.approved_by_name.value_or("-");
     approval =
         " อนุมัติโดย " + by + " เมื่อ " +
         thai::format_utc_timestamp(*tree.version.approved_at, false).value_or(std::string("-"));

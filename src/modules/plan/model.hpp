@@ -80,6 +80,10 @@ struct PlanVersion {
   std::optional<std::string> approved_by;
   std::optional<std::string> approved_at;
   std::optional<std::string> note;
+  // Names shown to people for created_by/approved_by (display names; the command line
+  // as "ผู้ดูแลระบบ (คำสั่ง)"), filled by the service from the platform's user names.
+  std::string created_by_name;
+  std::optional<std::string> approved_by_name;
   std::int64_t revision = 0;  // bumped on every change inside the version (cache key)
   std::int64_t row_version = 1;
   int element_count = 0;

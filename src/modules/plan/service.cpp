@@ -104,6 +104,13 @@ std::string actor_name(const Actor& actor) {
   return actor.local_command ? "command-line" : "anonymous";
 }
 
+// The names people see for who drafted and who approved a version.
+void name_people(db::Connection& connection, PlanVersion& version) {
+  version.created_by_name = audit::person_name(connection, version.created_by);
+  if (version.approved_by)
+    version.approved_by_name = audit::person_name(connection, *version.approved_by);
+}
+
 void throw_plan_not_found() { throw_not_found("แผนพัฒนา", "Plan"); }
 
 void throw_version_not_found(int number) {
@@ -288,7 +295,9 @@ Plan PlanService::update_plan(const Actor& actor, std::int64_t plan_id, const Pl
 std::vector<PlanVersion> PlanService::versions(const Actor&, std::int64_t plan_id) const {
   return database_.read([&](db::Connection& connection) {
     locate(connection, plan_id);  // 404 for an unknown plan
-    return VersionStore(connection).versions(plan_id, true);
+    auto versions = VersionStore(connection).versions(plan_id, true);
+    for (auto& version : versions) name_people(connection, version);
+    return versions;
   });
 }
 
@@ -340,12 +349,15 @@ PlanVersion PlanService::approve(const Actor& actor, std::int64_t plan_id, int v
         throw_stale_version();
     }
     auto versions = version_store.versions(plan_id, true);
-    const PlanVersion approved =
+    PlanVersion approved =
         *std::find_if(versions.begin(), versions.end(),
                       [&](const PlanVersion& version) { return version.number == version_number; });
+    name_people(connection, approved);
+    PlanVersion before = *draft;
+    name_people(connection, before);
     audit::record(connection, actor, "plan_version",
                   std::to_string(plan_id) + "/" + std::to_string(version_number), "approve",
-                  version_to_json(*draft), version_to_json(approved));
+                  version_to_json(before), version_to_json(approved));
     return approved;
   });
 }
@@ -377,7 +389,8 @@ PlanVersion PlanService::start_revision(const Actor& actor, std::int64_t plan_id
     draft.id = version_store.insert_version(draft, located.plan.province_code);
     version_store.copy_version(approved->id, draft.id);
     auto versions = version_store.versions(plan_id, true);
-    const PlanVersion created = versions.back();
+    PlanVersion created = versions.back();
+    name_people(connection, created);
     audit::record(connection, actor, "plan_version",
                   std::to_string(plan_id) + "/" + std::to_string(created.number), "revise", nullptr,
                   version_to_json(created));
@@ -404,6 +417,7 @@ std::shared_ptr<const PlanService::CachedTree> PlanService::cached_tree(
   auto tree = std::make_shared<PlanTree>();
   tree->plan = located.plan;
   tree->version = version;
+  name_people(connection, tree->version);
   tree->elements = ElementStore(connection).load_version(version.id);
   sort_into_tree_order(tree->elements);
   tree->version.element_count = static_cast<int>(tree->elements.size());

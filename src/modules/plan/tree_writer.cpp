@@ -249,6 +249,8 @@ std::string write_tree_json(const PlanTree& tree) {
   write_period(w, tree.plan.period);
   w.key("approved_by");
   w.text_or_null(tree.version.approved_by);
+  w.key("approved_by_name");
+  w.text_or_null(tree.version.approved_by_name);
   w.key("approved_at");
   w.text_or_null(tree.version.approved_at);
   w.key("revision");

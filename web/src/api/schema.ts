@@ -1091,8 +1091,12 @@ export interface components {
       /** @description Approved version a revision was copied from */
       based_on: number | null;
       created_by: string;
+      /** @description The name people see: the display name, or ผู้ดูแลระบบ (คำสั่ง) for the command line */
+      created_by_name: string;
       created_at: string;
       approved_by: string | null;
+      /** @description The name people see for approved_by */
+      approved_by_name: string | null;
       approved_at: string | null;
       note: string | null;
       revision: number;
@@ -1343,6 +1347,8 @@ export interface components {
       name_en: string;
       period: components["schemas"]["PlanPeriod"];
       approved_by: string | null;
+      /** @description The name people see for approved_by */
+      approved_by_name: string | null;
       approved_at: string | null;
       revision: number;
       element_count: number;

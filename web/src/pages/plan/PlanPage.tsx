@@ -208,7 +208,7 @@ export function PlanPage() {
           <span className={`badge status-${tree.status}`}>{t(versionLabelKey(tree.status))}</span>{" "}
           {t("plan.version_number", { number: tree.version })}
           {tree.approved_at &&
-            ` · ${t("plan.approved_by", { who: personName(tree.approved_by, language), when: formatDateTime(tree.approved_at, language) })}`}
+            ` · ${t("plan.approved_by", { who: personName(tree.approved_by, language, tree.approved_by_name), when: formatDateTime(tree.approved_at, language) })}`}
           {" · "}
           {t("plan.element_count", { count: tree.element_count })}
         </p>

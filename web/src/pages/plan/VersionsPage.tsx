@@ -89,12 +89,12 @@ export function VersionsPage() {
                       </span>
                     </td>
                     <td data-label={t("plan.created")}>
-                      {personName(version.created_by, language)} ·{" "}
+                      {personName(version.created_by, language, version.created_by_name)} ·{" "}
                       {formatDateTime(version.created_at, language)}
                     </td>
                     <td data-label={t("plan.approved")}>
                       {version.approved_at
-                        ? `${personName(version.approved_by, language)} · ${formatDateTime(version.approved_at, language)}`
+                        ? `${personName(version.approved_by, language, version.approved_by_name)} · ${formatDateTime(version.approved_at, language)}`
                         : "—"}
                     </td>
                     <td data-label={t("plan.note")}>{version.note ?? ""}</td>
