@@ -117,6 +117,15 @@ std::int64_t ProgressStore::insert(const ProgressReport& r) {
 }
 
 bool ProgressStore::update(const ProgressReport& r, std::optional<std::int64_t> expected_version) {
+  // Without a version the writer overwrites whatever is stored (a first entry from a
+  // phone that never read the month); with one, only the version it read.
+  constexpr const char* kUpdate =
+      "UPDATE progress_report SET physical_percent = ?, status = ?, activities_th = ?, "
+      "problems_th = ?, fixes_th = ?, reason_th = ?, indicators = ?, agency_code = ?, "
+      "entered_by = ?, entered_at = ?, demo = 0, version = version + 1 "
+      "WHERE element_id = ? AND month = ? AND version = ";
+  std::string sql = std::string(kUpdate) + (expected_version ? "?" : "version");
+  std::int64_t version = expected_version.value_or(0);
   std::vector<db::Value> params{r.physical_percent,
                                 std::string(to_string(r.status)),
                                 r.activities_th,
@@ -128,16 +137,9 @@ bool ProgressStore::update(const ProgressReport& r, std::optional<std::int64_t> 
                                 r.entered_by,
                                 r.entered_at,
                                 r.element_id,
-                                action_plan::to_string(r.month)};
-  std::string sql =
-      "UPDATE progress_report SET physical_percent = ?, status = ?, activities_th = ?, "
-      "problems_th = ?, fixes_th = ?, reason_th = ?, indicators = ?, agency_code = ?, "
-      "entered_by = ?, entered_at = ?, demo = 0, version = version + 1 "
-      "WHERE element_id = ? AND month = ?";
-  if (expected_version) {
-    sql += " AND version = ?";
-    params.push_back(*expected_version);
-  }
+                                action_plan::to_string(r.month),
+                                version};
+  if (!expected_version) params.resize(12);
   return connection_.execute(sql, params) == 1;
 }
 
