@@ -713,72 +713,78 @@ export interface paths {
       };
     };
   };
-  "/api/v1/projects/{element_id}/progress": {
-    /** A plan project's monthly progress reports, months ascending (every signed-in role) */
-    get: operations["listProjectProgress"];
-    parameters: {
-      path: {
-        element_id: number;
-      };
-    };
+  "/api/v1/warnings": {
+    /** Warnings of the signed-in user's province and a fiscal year, open first (most urgent first); evaluated from the other modules' records at the time of the request (every signed-in role) */
+    get: operations["listWarnings"];
   };
-  "/api/v1/projects/{element_id}/progress/{month}": {
-    /**
-     * Report a project's progress for a month (its agency's officers, the strategy office, admins)
-     * @description Creates or replaces the month's report. `physical_percent` outside 0–100: 400. 422 when
-     * the percentage is below the latest earlier month's of the fiscal year without
-     * `reason_th`, when the month's fiscal year has no action plan holding the project, or when
-     * the project is cancelled in the action plan. `version` (the one read) makes the write
-     * conditional: 409 when the stored report has changed since (or does not exist).
-     * An agency officer writing another agency's project: 403.
-     */
-    put: operations["putProjectProgress"];
-    parameters: {
-      header?: {
-        /** @description Replayed with the same request: the first answer again (Idempotent-Replayed: true); with another request: 409 */
-        "Idempotency-Key"?: string;
-      };
-      path: {
-        element_id: number;
-        /** @description Gregorian YYYY-MM inside the fiscal year of an action plan that holds the project */
-        month: string;
-      };
-    };
-  };
-  "/api/v1/projects/{element_id}/photos": {
-    /** A plan project's site photos, oldest first (every signed-in role) */
-    get: operations["listProjectPhotos"];
-    /**
-     * Upload a site photo from a phone (the project's agency officers, the strategy office, admins)
-     * @description The body is the image itself, `image/jpeg` or `image/png`, at most 10 MiB (413 beyond,
-     * refused from its Content-Length before the body is read). The position is the headers'
-     * (`X-Latitude`, `X-Longitude` in decimal degrees, `X-Accuracy-M` in metres), else the
-     * photo's EXIF GPS, else null. Another type: 415; a body that is not the image its type
-     * says: 422 (415 when it is the other supported type); absurd coordinates (outside the
-     * globe, only one of the two, 0,0): 422. The thumbnail is made in the background.
-     */
-    post: operations["uploadProjectPhoto"];
-    parameters: {
-      path: {
-        element_id: number;
-      };
-    };
-  };
-  "/api/v1/photos/{id}": {
-    /** A site photo's full image as uploaded (every signed-in role) */
-    get: operations["getPhoto"];
+  "/api/v1/warnings/{id}": {
+    /** One warning (every signed-in role of its province) */
+    get: operations["getWarning"];
     parameters: {
       path: {
         id: number;
       };
     };
   };
-  "/api/v1/photos/{id}/thumbnail": {
-    /** A site photo's thumbnail (at most 320 px), 202 while it is being made */
-    get: operations["getPhotoThumbnail"];
+  "/api/v1/warnings/{id}/resolution": {
+    /** Resolve an open warning with a note (the warning's agency's officers, the strategy office, admins). It is not raised again for the suppression days (7 by default) unless its cause worsens */
+    post: operations["resolveWarning"];
     parameters: {
       path: {
         id: number;
+      };
+    };
+  };
+  "/api/v1/warning-settings": {
+    /** The thresholds that raise warnings in the signed-in user's province, with their defaults (every signed-in role) */
+    get: operations["listWarningSettings"];
+  };
+  "/api/v1/warning-settings/{key}": {
+    /** Set one threshold (strategy office, admins); 422 outside its range */
+    put: operations["setWarningSetting"];
+    parameters: {
+      path: {
+        key: string;
+      };
+    };
+  };
+  "/api/v1/dashboards/province": {
+    /** The province's dashboard for a fiscal year (default the current one); every signed-in role; reflects every write at once */
+    get: operations["getProvinceDashboard"];
+  };
+  "/api/v1/dashboards/strategies/{element_id}": {
+    /** A strategy's dashboard (a strategy of the signed-in user's province, else 404) */
+    get: operations["getStrategyDashboard"];
+    parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
+      path: {
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/dashboards/agencies/{code}": {
+    /** An agency's dashboard (an agency of the signed-in user's province, else 404) */
+    get: operations["getAgencyDashboard"];
+    parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
+      path: {
+        code: string;
+      };
+    };
+  };
+  "/api/v1/dashboards/districts/{code}": {
+    /** A district's dashboard (the projects whose areas lie in it; a district of the signed-in user's province, else 404) */
+    get: operations["getDistrictDashboard"];
+    parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
+      path: {
+        code: string;
       };
     };
   };
@@ -1915,66 +1921,92 @@ export interface components {
       /** @description 0 while nothing is stored */
       version: number;
     };
-    ProgressReport: {
+    MonitoringWarning: {
+      id: number;
+      /** @enum {string} */
+      kind: "procurement_not_committed" | "behind_disbursement_target" | "kpi_below_trajectory" | "progress_report_missing" | "reserve_available" | "instalment_overdue";
+      kind_th: string;
+      /** @description The project (or KPI for kpi_below_trajectory) the warning is about */
       element_id: number;
-      /** @description Gregorian YYYY-MM */
-      month: string;
-      /** @description Buddhist era (October starts the next one) */
+      /** @description What inside the element it is about ('' for the element itself; procurement:ID, instalment:ID:N) */
+      subject: string;
+      /** @description The owner agency's code */
+      agency: string | null;
       fiscal_year: number;
-      /** @description The action plan of that fiscal year holding the project */
-      action_plan_id: number;
-      physical_percent: number;
-      status: components["schemas"]["ProgressStatus"];
-      status_th: string;
-      activities_th: string;
-      problems_th: string;
-      fixes_th: string;
-      /** @description Why the percentage is below the previous month's */
-      reason_th: string | null;
-      indicators: components["schemas"]["ProgressIndicatorValue"][];
-      agency_code: string | null;
+      /** Format: date */
+      raised_on: string;
+      /** Format: date */
+      due_on: string;
+      /** @enum {string} */
+      status: "open" | "resolved";
+      /** @description How bad the cause is in the kind's unit (points behind, months missing, satang); a resolved warning is raised again within the suppression days only when this grows */
+      measure: number;
+      /** @description The cause's due date has passed (false for an early warning) */
+      past_due: boolean;
+      message_th: string;
+      message_en: string;
+      resolution: ({
+        /** Format: date */
+        resolved_on: string | null;
+        resolved_by: string | null;
+        /** @description Resolved by the system because the cause went away */
+        automatic: boolean;
+        note_th: string | null;
+      }) | null;
       demo: boolean;
-      entered_by: string;
-      /** Format: date-time */
-      entered_at: string;
       version: number;
     };
-    /** @enum {string} */
-    ProgressStatus: "not_started" | "procuring" | "contracted" | "in_progress" | "delayed" | "completed" | "cancelled";
-    ProgressIndicatorValue: {
-      /** @description Position of the indicator in the project's indicators (plan version in force) */
-      index: number;
+    MonitoringSetting: {
+      key: string;
       value: number;
+      default: number;
+      min: number;
+      max: number;
+      about_th: string;
+      about_en: string;
+      /** @description None (null) while the default applies */
+      version: number | null;
     };
-    ProgressPhoto: {
-      id: number;
-      element_id: number;
-      /** @description ISO date-time: the device's X-Taken-At, else EXIF DateTimeOriginal (Thai time, +07:00), else the upload time */
-      taken_at: string;
-      /** @description Decimal degrees (south negative) */
-      latitude: number | null;
-      /** @description Decimal degrees (west negative) */
-      longitude: number | null;
-      /** @description The device's accuracy in metres */
-      accuracy_m: number | null;
-      /**
-       * @description device: the X-Latitude/X-Longitude headers; exif: the photo's GPS; none: no position
-       * @enum {string}
-       */
-      position_source: "device" | "exif" | "none";
-      /** @enum {string} */
-      content_type: "image/jpeg" | "image/png";
-      size_bytes: number;
-      width: number;
-      height: number;
-      /** @description The full image */
-      url: string;
-      /** @description 202 until the background worker has made the thumbnail, then 200 image/jpeg */
-      thumbnail_url: string;
-      demo: boolean;
-      uploaded_by: string;
-      /** Format: date-time */
-      uploaded_at: string;
+    MonitoringDashboard: {
+      scope: {
+        /** @enum {string} */
+        kind: "province" | "strategy" | "agency" | "district";
+        code: string;
+        name_th: string;
+        name_en: string;
+      };
+      fiscal_year: number;
+      /** Format: date */
+      as_of: string;
+      /** @description Latest month (YYYY-MM) with a month-end position */
+      latest_month: string | null;
+      /** @description Main projects of the scope in the year's action plan */
+      projects: number;
+      reserve_projects: number;
+      /** @description By the status of each project's latest monthly report; cancelled in the action plan counts as cancelled; no report yet as not_reported */
+      projects_by_status: {
+        [key: string]: number;
+      };
+      /** @description Over the projects with a report */
+      average_physical_percent: number | null;
+      allocated_satang: number;
+      /** @description The action plan's own spending figure for the same scope (GET /action-plans/{id}/spending) */
+      disbursed_satang: number;
+      disbursed_percent: number | null;
+      /** @description The national target of the latest quarter end reached */
+      target_percent: number | null;
+      procurement_by_stage: {
+        [key: string]: number;
+      };
+      projects_without_procurement: number;
+      overdue_instalments: number;
+      overdue_instalments_satang: number;
+      kpi_score: number | null;
+      kpis_scored: number;
+      open_warnings: number;
+      open_warnings_by_kind: {
+        [key: string]: number;
+      };
     };
   };
   responses: {
@@ -4648,69 +4680,114 @@ export interface operations {
       409: components["responses"]["Error"];
     };
   };
-  /** A plan project's monthly progress reports, months ascending (every signed-in role) */
-  listProjectProgress: {
+  /** Warnings of the signed-in user's province and a fiscal year, open first (most urgent first); evaluated from the other modules' records at the time of the request (every signed-in role) */
+  listWarnings: {
     parameters: {
-      path: {
-        element_id: number;
+      query: {
+        fiscal_year: number;
+        /** @description Only this owner agency's warnings */
+        agency?: string;
+        kind?: "procurement_not_committed" | "behind_disbursement_target" | "kpi_below_trajectory" | "progress_report_missing" | "reserve_available" | "instalment_overdue";
+        status?: "open" | "resolved";
       };
     };
     responses: {
-      /** @description Reports */
+      /** @description Warnings */
       200: {
         content: {
           "application/json": {
-            items: components["schemas"]["ProgressReport"][];
+            items: components["schemas"]["MonitoringWarning"][];
           };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+    };
+  };
+  /** One warning (every signed-in role of its province) */
+  getWarning: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The warning */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MonitoringWarning"];
         };
       };
       401: components["responses"]["Error"];
       404: components["responses"]["Error"];
     };
   };
-  /**
-   * Report a project's progress for a month (its agency's officers, the strategy office, admins)
-   * @description Creates or replaces the month's report. `physical_percent` outside 0–100: 400. 422 when
-   * the percentage is below the latest earlier month's of the fiscal year without
-   * `reason_th`, when the month's fiscal year has no action plan holding the project, or when
-   * the project is cancelled in the action plan. `version` (the one read) makes the write
-   * conditional: 409 when the stored report has changed since (or does not exist).
-   * An agency officer writing another agency's project: 403.
-   */
-  putProjectProgress: {
+  /** Resolve an open warning with a note (the warning's agency's officers, the strategy office, admins). It is not raised again for the suppression days (7 by default) unless its cause worsens */
+  resolveWarning: {
     parameters: {
-      header?: {
-        /** @description Replayed with the same request: the first answer again (Idempotent-Replayed: true); with another request: 409 */
-        "Idempotency-Key"?: string;
-      };
       path: {
-        element_id: number;
-        /** @description Gregorian YYYY-MM inside the fiscal year of an action plan that holds the project */
-        month: string;
+        id: number;
       };
     };
     requestBody: {
       content: {
         "application/json": {
-          physical_percent: number;
-          status: components["schemas"]["ProgressStatus"];
-          activities_th?: string;
-          problems_th?: string;
-          fixes_th?: string;
-          /** @description Needed when the percentage drops */
-          reason_th?: string | null;
-          /** @description Values of the project's output and outcome indicators (from the plan), each at most once */
-          indicators?: components["schemas"]["ProgressIndicatorValue"][];
-          /** @description The version read; none to create or overwrite */
+          /** @description What was done */
+          note_th: string;
+          /** @description The version read (stale -> 409) */
           version?: number;
         };
       };
     };
     responses: {
-      /** @description Stored */
+      /** @description The resolved warning */
       200: {
         content: {
-          "application/json": components["schemas"]["ProgressReport"];
+          "application/json": components["schemas"]["MonitoringWarning"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** The thresholds that raise warnings in the signed-in user's province, with their defaults (every signed-in role) */
+  listWarningSettings: {
+    responses: {
+      /** @description Settings */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["MonitoringSetting"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+    };
+  };
+  /** Set one threshold (strategy office, admins); 422 outside its range */
+  setWarningSetting: {
+    parameters: {
+      path: {
+        key: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          value: number;
+          /** @description The version read; leave out when the default applies */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The setting */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MonitoringSetting"];
         };
       };
       400: components["responses"]["Error"];
@@ -4721,119 +4798,88 @@ export interface operations {
       422: components["responses"]["Error"];
     };
   };
-  /** A plan project's site photos, oldest first (every signed-in role) */
-  listProjectPhotos: {
+  /** The province's dashboard for a fiscal year (default the current one); every signed-in role; reflects every write at once */
+  getProvinceDashboard: {
     parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
+    };
+    responses: {
+      /** @description Dashboard */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MonitoringDashboard"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+    };
+  };
+  /** A strategy's dashboard (a strategy of the signed-in user's province, else 404) */
+  getStrategyDashboard: {
+    parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
       path: {
         element_id: number;
       };
     };
     responses: {
-      /** @description Photos */
+      /** @description Dashboard */
       200: {
         content: {
-          "application/json": {
-            items: components["schemas"]["ProgressPhoto"][];
-          };
+          "application/json": components["schemas"]["MonitoringDashboard"];
         };
       };
+      400: components["responses"]["Error"];
       401: components["responses"]["Error"];
       404: components["responses"]["Error"];
     };
   };
-  /**
-   * Upload a site photo from a phone (the project's agency officers, the strategy office, admins)
-   * @description The body is the image itself, `image/jpeg` or `image/png`, at most 10 MiB (413 beyond,
-   * refused from its Content-Length before the body is read). The position is the headers'
-   * (`X-Latitude`, `X-Longitude` in decimal degrees, `X-Accuracy-M` in metres), else the
-   * photo's EXIF GPS, else null. Another type: 415; a body that is not the image its type
-   * says: 422 (415 when it is the other supported type); absurd coordinates (outside the
-   * globe, only one of the two, 0,0): 422. The thumbnail is made in the background.
-   */
-  uploadProjectPhoto: {
+  /** An agency's dashboard (an agency of the signed-in user's province, else 404) */
+  getAgencyDashboard: {
     parameters: {
-      header?: {
-        "X-Latitude"?: number;
-        "X-Longitude"?: number;
-        "X-Accuracy-M"?: number;
-        /** @description When the photo was taken, ISO 8601 with its zone (the phone's clock at capture) */
-        "X-Taken-At"?: string;
-        /** @description Replayed with the same request: the first answer again; with another request: 409 */
-        "Idempotency-Key"?: string;
+      query?: {
+        fiscal_year?: number;
       };
       path: {
-        element_id: number;
-      };
-    };
-    requestBody: {
-      content: {
-        "image/jpeg": string;
-        "image/png": string;
+        code: string;
       };
     };
     responses: {
-      /** @description Stored */
-      201: {
-        content: {
-          "application/json": components["schemas"]["ProgressPhoto"];
-        };
-      };
-      401: components["responses"]["Error"];
-      403: components["responses"]["Error"];
-      404: components["responses"]["Error"];
-      409: components["responses"]["Error"];
-      413: components["responses"]["Error"];
-      415: components["responses"]["Error"];
-      422: components["responses"]["Error"];
-    };
-  };
-  /** A site photo's full image as uploaded (every signed-in role) */
-  getPhoto: {
-    parameters: {
-      path: {
-        id: number;
-      };
-    };
-    responses: {
-      /** @description The image */
+      /** @description Dashboard */
       200: {
         content: {
-          "image/jpeg": string;
-          "image/png": string;
+          "application/json": components["schemas"]["MonitoringDashboard"];
         };
       };
+      400: components["responses"]["Error"];
       401: components["responses"]["Error"];
       404: components["responses"]["Error"];
     };
   };
-  /** A site photo's thumbnail (at most 320 px), 202 while it is being made */
-  getPhotoThumbnail: {
+  /** A district's dashboard (the projects whose areas lie in it; a district of the signed-in user's province, else 404) */
+  getDistrictDashboard: {
     parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
       path: {
-        id: number;
+        code: string;
       };
     };
     responses: {
-      /** @description The thumbnail */
+      /** @description Dashboard */
       200: {
         content: {
-          "image/jpeg": string;
+          "application/json": components["schemas"]["MonitoringDashboard"];
         };
       };
-      /** @description Not made yet; try again after Retry-After seconds */
-      202: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            status: "pending";
-            message_th: string;
-            message_en: string;
-          };
-        };
-      };
+      400: components["responses"]["Error"];
       401: components["responses"]["Error"];
       404: components["responses"]["Error"];
-      422: components["responses"]["Error"];
     };
   };
 }
