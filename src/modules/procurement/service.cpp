@@ -184,6 +184,12 @@ ProcurementService::Located ProcurementService::locate_project(
     auto view = action_plans_.view(header.id);
     const action_plan::ProjectBook* book = view.ledger->find(element_id);
     if (!book) continue;
+    if (book->project.status == action_plan::ProjectStatus::cancelled) {
+      throw Error(ErrorKind::rule, "project_cancelled",
+                  {"โครงการถูกยกเลิกแล้ว จึงบันทึกการจัดซื้อจัดจ้างไม่ได้",
+                   "the project was cancelled, so no procurement can be recorded"},
+                  {{"element_id", {"โครงการถูกยกเลิกแล้ว", "the project was cancelled"}}});
+    }
     action_plan::ProjectMeta fallback;
     const auto& meta = action_plan::meta_ref(*view.index, book->project, fallback);
     return Located{view.ledger->header, meta.agency_code, meta.name_th};
