@@ -8,6 +8,7 @@
 #include "modules/plan/module.hpp"
 #include "modules/procurement/module.hpp"
 #include "modules/progress/module.hpp"
+#include "modules/reports/module.hpp"
 #include "platform/areas/module.hpp"
 #include "platform/audit/module.hpp"
 
@@ -44,6 +45,9 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
       platform.database, platform.areas,
       monitoring::Sources{plans.service(), action_plans.service(), &progress_reports.service(),
                           &procurements.service(), &kpis.service()}));
+  add(std::make_unique<reports::ReportsModule>(platform.database, platform.areas, plans.service(),
+                                               action_plans.service(), progress_reports.service(),
+                                               procurements.service(), kpis.service()));
   return modules;
 }
 
