@@ -713,6 +713,75 @@ export interface paths {
       };
     };
   };
+  "/api/v1/projects/{element_id}/progress": {
+    /** A plan project's monthly progress reports, months ascending (every signed-in role) */
+    get: operations["listProjectProgress"];
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/projects/{element_id}/progress/{month}": {
+    /**
+     * Report a project's progress for a month (its agency's officers, the strategy office, admins)
+     * @description Creates or replaces the month's report. `physical_percent` outside 0–100: 400. 422 when
+     * the percentage is below the latest earlier month's of the fiscal year without
+     * `reason_th`, when the month's fiscal year has no action plan holding the project, or when
+     * the project is cancelled in the action plan. `version` (the one read) makes the write
+     * conditional: 409 when the stored report has changed since (or does not exist).
+     * An agency officer writing another agency's project: 403.
+     */
+    put: operations["putProjectProgress"];
+    parameters: {
+      header?: {
+        /** @description Replayed with the same request: the first answer again (Idempotent-Replayed: true); with another request: 409 */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        element_id: number;
+        /** @description Gregorian YYYY-MM inside the fiscal year of an action plan that holds the project */
+        month: string;
+      };
+    };
+  };
+  "/api/v1/projects/{element_id}/photos": {
+    /** A plan project's site photos, oldest first (every signed-in role) */
+    get: operations["listProjectPhotos"];
+    /**
+     * Upload a site photo from a phone (the project's agency officers, the strategy office, admins)
+     * @description The body is the image itself, `image/jpeg` or `image/png`, at most 10 MiB (413 beyond,
+     * refused from its Content-Length before the body is read). The position is the headers'
+     * (`X-Latitude`, `X-Longitude` in decimal degrees, `X-Accuracy-M` in metres), else the
+     * photo's EXIF GPS, else null. Another type: 415; a body that is not the image its type
+     * says: 422 (415 when it is the other supported type); absurd coordinates (outside the
+     * globe, only one of the two, 0,0): 422. The thumbnail is made in the background.
+     */
+    post: operations["uploadProjectPhoto"];
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/photos/{id}": {
+    /** A site photo's full image as uploaded (every signed-in role) */
+    get: operations["getPhoto"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/photos/{id}/thumbnail": {
+    /** A site photo's thumbnail (at most 320 px), 202 while it is being made */
+    get: operations["getPhotoThumbnail"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
   "/api/v1/warnings": {
     /** Warnings of the signed-in user's province and a fiscal year, open first (most urgent first); evaluated from the other modules' records at the time of the request (every signed-in role) */
     get: operations["listWarnings"];
@@ -1920,6 +1989,67 @@ export interface components {
       demo: boolean;
       /** @description 0 while nothing is stored */
       version: number;
+    };
+    ProgressReport: {
+      element_id: number;
+      /** @description Gregorian YYYY-MM */
+      month: string;
+      /** @description Buddhist era (October starts the next one) */
+      fiscal_year: number;
+      /** @description The action plan of that fiscal year holding the project */
+      action_plan_id: number;
+      physical_percent: number;
+      status: components["schemas"]["ProgressStatus"];
+      status_th: string;
+      activities_th: string;
+      problems_th: string;
+      fixes_th: string;
+      /** @description Why the percentage is below the previous month's */
+      reason_th: string | null;
+      indicators: components["schemas"]["ProgressIndicatorValue"][];
+      agency_code: string | null;
+      demo: boolean;
+      entered_by: string;
+      /** Format: date-time */
+      entered_at: string;
+      version: number;
+    };
+    /** @enum {string} */
+    ProgressStatus: "not_started" | "procuring" | "contracted" | "in_progress" | "delayed" | "completed" | "cancelled";
+    ProgressIndicatorValue: {
+      /** @description Position of the indicator in the project's indicators (plan version in force) */
+      index: number;
+      value: number;
+    };
+    ProgressPhoto: {
+      id: number;
+      element_id: number;
+      /** @description ISO date-time: the device's X-Taken-At, else EXIF DateTimeOriginal (Thai time, +07:00), else the upload time */
+      taken_at: string;
+      /** @description Decimal degrees (south negative) */
+      latitude: number | null;
+      /** @description Decimal degrees (west negative) */
+      longitude: number | null;
+      /** @description The device's accuracy in metres */
+      accuracy_m: number | null;
+      /**
+       * @description device: the X-Latitude/X-Longitude headers; exif: the photo's GPS; none: no position
+       * @enum {string}
+       */
+      position_source: "device" | "exif" | "none";
+      /** @enum {string} */
+      content_type: "image/jpeg" | "image/png";
+      size_bytes: number;
+      width: number;
+      height: number;
+      /** @description The full image */
+      url: string;
+      /** @description 202 until the background worker has made the thumbnail, then 200 image/jpeg */
+      thumbnail_url: string;
+      demo: boolean;
+      uploaded_by: string;
+      /** Format: date-time */
+      uploaded_at: string;
     };
     MonitoringWarning: {
       id: number;
@@ -4678,6 +4808,194 @@ export interface operations {
       403: components["responses"]["Error"];
       404: components["responses"]["Error"];
       409: components["responses"]["Error"];
+    };
+  };
+  /** A plan project's monthly progress reports, months ascending (every signed-in role) */
+  listProjectProgress: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description Reports */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["ProgressReport"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Report a project's progress for a month (its agency's officers, the strategy office, admins)
+   * @description Creates or replaces the month's report. `physical_percent` outside 0–100: 400. 422 when
+   * the percentage is below the latest earlier month's of the fiscal year without
+   * `reason_th`, when the month's fiscal year has no action plan holding the project, or when
+   * the project is cancelled in the action plan. `version` (the one read) makes the write
+   * conditional: 409 when the stored report has changed since (or does not exist).
+   * An agency officer writing another agency's project: 403.
+   */
+  putProjectProgress: {
+    parameters: {
+      header?: {
+        /** @description Replayed with the same request: the first answer again (Idempotent-Replayed: true); with another request: 409 */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        element_id: number;
+        /** @description Gregorian YYYY-MM inside the fiscal year of an action plan that holds the project */
+        month: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          physical_percent: number;
+          status: components["schemas"]["ProgressStatus"];
+          activities_th?: string;
+          problems_th?: string;
+          fixes_th?: string;
+          /** @description Needed when the percentage drops */
+          reason_th?: string | null;
+          /** @description Values of the project's output and outcome indicators (from the plan), each at most once */
+          indicators?: components["schemas"]["ProgressIndicatorValue"][];
+          /** @description The version read; none to create or overwrite */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ProgressReport"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A plan project's site photos, oldest first (every signed-in role) */
+  listProjectPhotos: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description Photos */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["ProgressPhoto"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Upload a site photo from a phone (the project's agency officers, the strategy office, admins)
+   * @description The body is the image itself, `image/jpeg` or `image/png`, at most 10 MiB (413 beyond,
+   * refused from its Content-Length before the body is read). The position is the headers'
+   * (`X-Latitude`, `X-Longitude` in decimal degrees, `X-Accuracy-M` in metres), else the
+   * photo's EXIF GPS, else null. Another type: 415; a body that is not the image its type
+   * says: 422 (415 when it is the other supported type); absurd coordinates (outside the
+   * globe, only one of the two, 0,0): 422. The thumbnail is made in the background.
+   */
+  uploadProjectPhoto: {
+    parameters: {
+      header?: {
+        "X-Latitude"?: number;
+        "X-Longitude"?: number;
+        "X-Accuracy-M"?: number;
+        /** @description When the photo was taken, ISO 8601 with its zone (the phone's clock at capture) */
+        "X-Taken-At"?: string;
+        /** @description Replayed with the same request: the first answer again; with another request: 409 */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "image/jpeg": string;
+        "image/png": string;
+      };
+    };
+    responses: {
+      /** @description Stored */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ProgressPhoto"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      413: components["responses"]["Error"];
+      415: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A site photo's full image as uploaded (every signed-in role) */
+  getPhoto: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The image */
+      200: {
+        content: {
+          "image/jpeg": string;
+          "image/png": string;
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** A site photo's thumbnail (at most 320 px), 202 while it is being made */
+  getPhotoThumbnail: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The thumbnail */
+      200: {
+        content: {
+          "image/jpeg": string;
+        };
+      };
+      /** @description Not made yet; try again after Retry-After seconds */
+      202: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "pending";
+            message_th: string;
+            message_en: string;
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
     };
   };
   /** Warnings of the signed-in user's province and a fiscal year, open first (most urgent first); evaluated from the other modules' records at the time of the request (every signed-in role) */
