@@ -857,6 +857,128 @@ export interface paths {
       };
     };
   };
+  "/api/v1/projects/{element_id}/procurements": {
+    /** A project's procurements with their stage and deadlines (every signed-in role) */
+    get: operations["listProjectProcurements"];
+    /**
+     * Record a procurement of the project (its agency's officers, the strategy office, admins)
+     * @description 422 with the field for stage dates out of order, selection or specific without legal_ground, price quotation above 500,000 baht without method_reason_th, e-market/e-bidding not matching the e-catalog above 500,000 baht, no TOR hearing above 5,000,000 baht
+     */
+    post: operations["createProcurement"];
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+  };
+  "/api/v1/procurements/{id}": {
+    /** One procurement (every signed-in role) */
+    get: operations["getProcurement"];
+    /** Change a procurement, the whole record (`version` as read; stale -> 409) */
+    put: operations["updateProcurement"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/procurements/{id}/contract": {
+    /** The contract administration of a procurement (every signed-in role) */
+    get: operations["getProcurementContract"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/procurements/{id}/contract/instalments": {
+    /** Set the contract's instalments (งวดงาน), numbered 1..n, due in order, within the contract value; an instalment keeps its inspection when it keeps its number */
+    put: operations["setContractInstalments"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/procurements/{id}/contract/instalments/{number}/inspection": {
+    /** Record the inspection of an instalment (date, committee, accepted or not); before its delivery -> 422 inspected_before_delivery */
+    post: operations["inspectContractInstalment"];
+    parameters: {
+      path: {
+        id: number;
+        number: number;
+      };
+    };
+  };
+  "/api/v1/procurements/{id}/contract/events": {
+    /** Record a time extension (days or new_end), a penalty waiver, a penalty charged or the termination, each with its reason */
+    post: operations["addContractEvent"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/procurement-rules": {
+    /** The procurement rules as data, each with its threshold or working days and its source (every signed-in role) */
+    get: operations["listProcurementRules"];
+  };
+  "/api/v1/holidays/{year}": {
+    /** The holidays the Cabinet announced for a year, substitution days included (`loaded` false when nobody loaded it) */
+    get: operations["getHolidayYear"];
+    /** Load a year's holidays from the Cabinet's announcement (strategy office, admins); replaces the year's list; `version` required once loaded */
+    put: operations["setHolidayYear"];
+    parameters: {
+      path: {
+        /** @description Common Era calendar year */
+        year: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/procurement-summary.xlsx": {
+    /** สขร.1: one row per procurement of the action plan (every signed-in role) */
+    get: operations["exportProcurementSummaryXlsx"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/procurement-summary.csv": {
+    /** สขร.1 as CSV (UTF-8 with BOM): the header row, then one row per procurement; Buddhist-era dates, baht with separators */
+    get: operations["exportProcurementSummaryCsv"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/ita-procurement-summary.xlsx": {
+    /** The monthly ITA procurement summary (16 fields), or its "no procurement this month" line */
+    get: operations["exportItaProcurementXlsx"];
+    parameters: {
+      query: {
+        /** @description YYYY-MM (Common Era) */
+        month: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/action-plans/{id}/ita-procurement-summary.csv": {
+    /** The monthly ITA procurement summary as CSV (UTF-8 with BOM) */
+    get: operations["exportItaProcurementCsv"];
+    parameters: {
+      query: {
+        /** @description YYYY-MM (Common Era) */
+        month: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2137,6 +2259,215 @@ export interface components {
       open_warnings_by_kind: {
         [key: string]: number;
       };
+    };
+    /** @description The eight stage dates (ISO, Common Era) or null; they never go backwards in this order */
+    ProcurementStages: {
+      /** Format: date */
+      plan_published: string | null;
+      /** Format: date */
+      tor_hearing_from: string | null;
+      /** Format: date */
+      tor_hearing_to: string | null;
+      /** Format: date */
+      invitation: string | null;
+      /** Format: date */
+      bid_day: string | null;
+      /** Format: date */
+      winner_announced: string | null;
+      /** Format: date */
+      contract_signed: string | null;
+      /** Format: date */
+      contract_end: string | null;
+    };
+    /** @description Stage dates to store; a key left out means null */
+    ProcurementStagesInput: {
+      /** Format: date */
+      plan_published?: string | null;
+      /** Format: date */
+      tor_hearing_from?: string | null;
+      /** Format: date */
+      tor_hearing_to?: string | null;
+      /** Format: date */
+      invitation?: string | null;
+      /** Format: date */
+      bid_day?: string | null;
+      /** Format: date */
+      winner_announced?: string | null;
+      /** Format: date */
+      contract_signed?: string | null;
+      /** Format: date */
+      contract_end?: string | null;
+    };
+    /** @description A deadline computed from a rule (data/procurement-rules.json or the year's Cabinet deadline). `met` is null while not yet due and not yet done; `holidays_loaded` false means a year it crosses has no holidays loaded, so `due_on` skips weekends only (note_th/note_en say so) */
+    ProcurementDeadline: {
+      /** @enum {string} */
+      rule: "plan_published" | "tor_hearing" | "commitment";
+      /** Format: date */
+      due_on: string | null;
+      met: boolean | null;
+      holidays_loaded: boolean;
+      note_th: string;
+      note_en: string;
+      source: string;
+    };
+    ProcurementBidder: {
+      name: string;
+      tax_id: string | null;
+      offered_satang: number;
+    };
+    ProcurementWinner: {
+      name: string;
+      tax_id: string | null;
+      agreed_satang: number;
+      reason_th: string;
+    };
+    ContractInstalment: {
+      number: number;
+      /** Format: date */
+      due_on: string;
+      amount_satang: number;
+      /** Format: date */
+      delivered_on: string | null;
+      /** Format: date */
+      inspected_on: string | null;
+      committee_th: string | null;
+      accepted: boolean | null;
+      inspection_note_th: string | null;
+    };
+    ContractEvent: {
+      id: number;
+      /** @enum {string} */
+      kind: "extension" | "penalty_waiver" | "penalty" | "termination";
+      /** Format: date */
+      on: string;
+      days: number | null;
+      amount_satang: number | null;
+      /** Format: date */
+      new_end: string | null;
+      reason_th: string;
+      recorded_by: string;
+      recorded_at: string;
+    };
+    /** @description Contract administration of a procurement; `end` is the contract end after extensions */
+    Contract: {
+      procurement_id?: number;
+      version?: number;
+      contract_number: string | null;
+      contract_value_satang: number | null;
+      /** Format: date */
+      signed_on: string | null;
+      /** Format: date */
+      end: string | null;
+      instalments: components["schemas"]["ContractInstalment"][];
+      events: components["schemas"]["ContractEvent"][];
+      penalties_satang: number;
+      penalties_waived_satang: number;
+      /** Format: date */
+      terminated_on: string | null;
+    };
+    Procurement: {
+      id: number;
+      element_id: number;
+      action_plan_id: number;
+      /** @description Buddhist era */
+      fiscal_year: number;
+      agency_code: string | null;
+      /** @description งานที่จัดซื้อจัดจ้าง */
+      title_th: string;
+      /** @enum {string} */
+      method: "e_market" | "e_bidding" | "price_quotation" | "selection" | "specific";
+      method_th: string;
+      /** @description วงเงินที่จัดซื้อจัดจ้าง */
+      budget_satang: number;
+      /** @description ราคากลาง */
+      reference_price_satang: number;
+      method_reason_th: string | null;
+      /** @description Section 56 ground, e.g. 56(2)(ข) */
+      legal_ground: string | null;
+      egp_project_number: string | null;
+      in_e_catalog: boolean;
+      multi_year: boolean;
+      plan_exempt: boolean;
+      tor_hearing: boolean;
+      /** Format: date */
+      allocated_on: string | null;
+      stages: components["schemas"]["ProcurementStages"];
+      /** @enum {string} */
+      stage: "preparing" | "plan_published" | "tor_hearing" | "invited" | "bids_opened" | "winner_announced" | "contracted" | "completed" | "terminated";
+      stage_th: string;
+      bidders: components["schemas"]["ProcurementBidder"][];
+      winner: components["schemas"]["ProcurementWinner"] | null;
+      contract_number: string | null;
+      contract_value_satang: number | null;
+      contract: components["schemas"]["Contract"];
+      deadlines: components["schemas"]["ProcurementDeadline"][];
+      demo: boolean;
+      created_by: string;
+      created_at: string;
+      updated_at: string;
+      version: number;
+    };
+    /** @description The whole record; optional fields left out are cleared (title_th is kept, defaulting to the project's name) */
+    ProcurementInput: {
+      /** @description PUT: the version read (stale -> 409); left out, the stored one */
+      version?: number;
+      /** @description POST: the action plan year (BE); default the latest year with the project */
+      fiscal_year?: number;
+      title_th?: string;
+      /** @enum {string} */
+      method: "e_market" | "e_bidding" | "price_quotation" | "selection" | "specific";
+      reference_price_satang: number;
+      /** @description Default the reference price */
+      budget_satang?: number;
+      /** @description Required for price_quotation above 500,000 baht */
+      method_reason_th?: string;
+      /** @description Required for selection and specific (section 56) */
+      legal_ground?: string;
+      egp_project_number?: string;
+      /** @description Above 500,000 baht: true requires e_market, false e_bidding */
+      in_e_catalog?: boolean;
+      multi_year?: boolean;
+      /** @description A purchase the law exempts from the published plan */
+      plan_exempt?: boolean;
+      /** @description Default: required above 5,000,000 baht, or true when hearing dates are given */
+      tor_hearing?: boolean;
+      /**
+       * Format: date
+       * @description Date of the allocation letter (the plan-published deadline counts from it)
+       */
+      allocated_on?: string;
+      stages?: components["schemas"]["ProcurementStagesInput"];
+      bidders?: {
+          name: string;
+          tax_id?: string;
+          offered_satang: number;
+        }[];
+      winner?: OneOf<[string, {
+        name: string;
+        tax_id?: string;
+        agreed_satang?: number;
+        reason_th?: string;
+      }, null]>;
+      contract_number?: string;
+      contract_value_satang?: number;
+    };
+    HolidayYear: {
+      /** @description Common Era calendar year */
+      year: number;
+      be_year: number;
+      /** @description false when nobody loaded the year (deadlines then skip weekends only and say so) */
+      loaded: boolean;
+      source: string | null;
+      demo: boolean;
+      holidays: {
+          /** Format: date */
+          date: string;
+          name_th: string;
+          name_en: string;
+        }[];
+      loaded_by: string | null;
+      loaded_at: string | null;
+      version: number | null;
     };
   };
   responses: {
@@ -5193,6 +5524,392 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["MonitoringDashboard"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** A project's procurements with their stage and deadlines (every signed-in role) */
+  listProjectProcurements: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description Procurements */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["Procurement"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Record a procurement of the project (its agency's officers, the strategy office, admins)
+   * @description 422 with the field for stage dates out of order, selection or specific without legal_ground, price quotation above 500,000 baht without method_reason_th, e-market/e-bidding not matching the e-catalog above 500,000 baht, no TOR hearing above 5,000,000 baht
+   */
+  createProcurement: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProcurementInput"];
+      };
+    };
+    responses: {
+      /** @description Stored */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Procurement"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** One procurement (every signed-in role) */
+  getProcurement: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The procurement */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Procurement"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Change a procurement, the whole record (`version` as read; stale -> 409) */
+  updateProcurement: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProcurementInput"];
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Procurement"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** The contract administration of a procurement (every signed-in role) */
+  getProcurementContract: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The contract */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Contract"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Set the contract's instalments (งวดงาน), numbered 1..n, due in order, within the contract value; an instalment keeps its inspection when it keeps its number */
+  setContractInstalments: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version?: number;
+          instalments: {
+              number: number;
+              /** Format: date */
+              due_on: string;
+              amount_satang: number;
+              /** Format: date */
+              delivered_on?: string;
+            }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Procurement"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Record the inspection of an instalment (date, committee, accepted or not); before its delivery -> 422 inspected_before_delivery */
+  inspectContractInstalment: {
+    parameters: {
+      path: {
+        id: number;
+        number: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version?: number;
+          /** Format: date */
+          inspected_on: string;
+          committee_th: string;
+          accepted: boolean;
+          note_th?: string;
+          /**
+           * Format: date
+           * @description The delivery, when not recorded yet
+           */
+          delivered_on?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Procurement"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Record a time extension (days or new_end), a penalty waiver, a penalty charged or the termination, each with its reason */
+  addContractEvent: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version?: number;
+          /** @enum {string} */
+          kind: "extension" | "penalty_waiver" | "penalty" | "termination";
+          /** Format: date */
+          on: string;
+          days?: number;
+          amount_satang?: number;
+          /** Format: date */
+          new_end?: string;
+          reason_th: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Procurement"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** The procurement rules as data, each with its threshold or working days and its source (every signed-in role) */
+  listProcurementRules: {
+    responses: {
+      /** @description Rules */
+      200: {
+        content: {
+          "application/json": {
+            rules: ({
+                key: string;
+                threshold_satang: number | null;
+                working_days: number | null;
+                rule_th: string;
+                rule_en: string;
+                source: string;
+              })[];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+    };
+  };
+  /** The holidays the Cabinet announced for a year, substitution days included (`loaded` false when nobody loaded it) */
+  getHolidayYear: {
+    parameters: {
+      path: {
+        /** @description Common Era calendar year */
+        year: number;
+      };
+    };
+    responses: {
+      /** @description The year */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HolidayYear"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+    };
+  };
+  /** Load a year's holidays from the Cabinet's announcement (strategy office, admins); replaces the year's list; `version` required once loaded */
+  setHolidayYear: {
+    parameters: {
+      path: {
+        /** @description Common Era calendar year */
+        year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version?: number;
+          /** @description The Cabinet resolution or announcement */
+          source: string;
+          demo?: boolean;
+          holidays: {
+              /** Format: date */
+              date: string;
+              name_th: string;
+              name_en?: string;
+            }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HolidayYear"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** สขร.1: one row per procurement of the action plan (every signed-in role) */
+  exportProcurementSummaryXlsx: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Workbook */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** สขร.1 as CSV (UTF-8 with BOM): the header row, then one row per procurement; Buddhist-era dates, baht with separators */
+  exportProcurementSummaryCsv: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description CSV */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The monthly ITA procurement summary (16 fields), or its "no procurement this month" line */
+  exportItaProcurementXlsx: {
+    parameters: {
+      query: {
+        /** @description YYYY-MM (Common Era) */
+        month: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Workbook */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The monthly ITA procurement summary as CSV (UTF-8 with BOM) */
+  exportItaProcurementCsv: {
+    parameters: {
+      query: {
+        /** @description YYYY-MM (Common Era) */
+        month: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description CSV */
+      200: {
+        content: {
+          "text/csv": string;
         };
       };
       400: components["responses"]["Error"];
