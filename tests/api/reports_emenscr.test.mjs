@@ -114,6 +114,24 @@ test('quarterly results: cumulative disbursement at each reported quarter end fr
   assert.equal(row['7. ผลไตรมาสที่ 3 เบิกจ่ายสะสม'], undefined, 'not reported yet');
 });
 
+test('quarterly results: physical progress and status at each quarter end from the monthly progress reports', async () => {
+  const cells = await workbook('?quarter=2');
+  let checked = 0;
+  for (const project of full.projects.filter((p) => p.kind === 'main')) {
+    const r = await executive.get(`/api/v1/projects/${project.element_id}/progress`);
+    assert.equal(r.status, 200, r.text);
+    const upTo = r.json.items.filter((i) => i.month >= '2025-10' && i.month <= '2026-03');
+    if (!upTo.length) continue;
+    const latest = upTo[upTo.length - 1];
+    const row = rowOf(cells, project.code);
+    // A percent cell holds the fraction (0.5) and shows 50.00%.
+    assert.ok(Math.abs(row['7. ผลไตรมาสที่ 2 ความก้าวหน้า (ร้อยละ)'] * 100 - latest.physical_percent) < 1e-9, project.code);
+    assert.ok(row['7. ผลไตรมาสที่ 2 สถานะ'], `${project.code} has a status`);
+    checked += 1;
+  }
+  assert.ok(checked >= 5, `the demo progress covers projects (${checked} checked)`);
+});
+
 test('the KPI sheet lists the plan\'s KPIs with the year\'s target, actual and score', async () => {
   const cells = await workbook();
   const kpiCells = cells.filter((c) => c.sheet === 'ตัวชี้วัด');
@@ -197,7 +215,7 @@ test('the quarterly report is a Thai PDF: Buddhist-era dates, baht with separato
   const text = pdfText(r.buffer);
   assert.match(text, /ไตรมาสที่ 2/);
   assert.match(text, /พ\.ศ\. 2569/);
-  assert.match(text, /31 มี\.ค\. 2569/, 'the quarter end in the Buddhist era');
+  assert.match(text, /31 มี\.ค\.\s+2569/, 'the quarter end in the Buddhist era');
   assert.deepEqual(pdfProblems(text), []);
   const allocated = full.projects.reduce((a, p) => a + p.allocated_satang, 0);
   const baht = (allocated / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

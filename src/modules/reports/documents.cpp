@@ -212,7 +212,7 @@ std::string quarterly_report_pdf(const ReportData& data) {
 
   // Projects.
   report.add_heading("2. ผลการดำเนินงานรายโครงการ");
-  thai::ReportTable table{{{"ลำดับ", CellAlign::right, 0.6},
+  thai::ReportTable table{{{"ลำดับ", CellAlign::right, 0.8},
                            {"รหัส", CellAlign::left, 0.7},
                            {"โครงการ", CellAlign::left, 3.6},
                            {"หน่วยงาน", CellAlign::left, 2.2},
