@@ -3,6 +3,7 @@
 // Placeholders are written {name} and filled by t(key, {name: ...}).
 
 import { actionPlanEn, actionPlanTh } from "./messages-action-plan";
+import { fieldEn, fieldTh } from "./messages-field";
 import { firstUseEn, firstUseTh } from "./messages-first-use";
 import { planEn, planTh } from "./messages-plan";
 
@@ -339,6 +340,12 @@ const platformEn: Record<keyof typeof platformTh, string> = {
   "money.unit": "baht",
 };
 
-export const th = { ...platformTh, ...planTh, ...firstUseTh, ...actionPlanTh };
+export const th = { ...platformTh, ...planTh, ...firstUseTh, ...actionPlanTh, ...fieldTh };
 export type MessageKey = keyof typeof th;
-export const en: Record<MessageKey, string> = { ...platformEn, ...planEn, ...firstUseEn, ...actionPlanEn };
+export const en: Record<MessageKey, string> = {
+  ...platformEn,
+  ...planEn,
+  ...firstUseEn,
+  ...actionPlanEn,
+  ...fieldEn,
+};
