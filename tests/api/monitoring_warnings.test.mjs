@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
+import { runSql } from '../lib/sql.mjs';
 import { demoActionPlan, detail, assertError } from '../lib/action_plan.mjs';
 
 let server;
@@ -80,8 +81,13 @@ test('the demo year has warnings computed from the demo data, each with owner, d
   assert.ok(items.some((w) => w.status === 'resolved' && w.demo && w.resolution.note_th), 'a demo resolution');
   // September's report was due in October: projects still running have it missing.
   assert.ok(openOf(items, 'progress_report_missing').length > 0);
-  // The demo's overdue instalment.
+  // The demo's overdue instalment; the demo's ready reserves while savings exist.
   assert.ok(openOf(items, 'instalment_overdue').length >= 1);
+  assert.ok(openOf(items, 'reserve_available').length >= 1);
+  for (const w of openOf(items, 'reserve_available')) {
+    const reserve = projects.find((p) => p.element_id === w.element_id);
+    assert.equal(reserve?.kind, 'reserve', 'raised on a reserve project');
+  }
   // Open first.
   const firstResolved = items.findIndex((w) => w.status === 'resolved');
   if (firstResolved >= 0) assert.ok(items.slice(firstResolved).every((w) => w.status === 'resolved'));
@@ -265,4 +271,23 @@ test('thresholds are settings: read by all, set by the strategy office within ra
   const back = await strategy.put('/api/v1/warning-settings/behind_target_points', { value: 10, version: set.json.version });
   assert.equal(back.status, 200, back.text);
   assert.ok(openOf(await warnings(), 'behind_disbursement_target').length >= Math.min(before, 1));
+});
+
+test('a user of another province reads none of Trat\'s warnings or dashboards (404) and resolves nothing', async () => {
+  // A second province served by the same database: an agency of Chanthaburi (22).
+  runSql(server.db.url, "INSERT INTO agency (code, province_code, name_th, name_en, kind) VALUES ('CTI-PO', '22', 'สำนักงานจังหวัดจันทบุรี (ทดสอบ)', 'Chanthaburi Provincial Office (test)', 'provincial')");
+  server.addUser('cti-officer', 'agency_officer', 'officer-password-4', { agency: 'CTI-PO' });
+  const outsider = await server.login('cti-officer', 'officer-password-4');
+  const trat = openOf(await warnings(), 'progress_report_missing');
+  assert.ok(trat.length > 0);
+  assertError(await outsider.get(`/api/v1/warnings/${trat[0].id}`), 404);
+  assertError(await outsider.post(`/api/v1/warnings/${trat[0].id}/resolution`, { note_th: 'x' }), 404);
+  assert.equal((await warnings(outsider)).length, 0, 'no warnings of another province');
+  assertError(await outsider.get('/api/v1/dashboards/agencies/TRAT-DOAE?fiscal_year=2569'), 404);
+  assertError(await outsider.get('/api/v1/dashboards/districts/2301?fiscal_year=2569'), 404);
+  const strategies = (await strategy.get(`/api/v1/action-plans/${plan.id}/spending?by=strategy`)).json.groups;
+  const key = strategies.find((g) => g.key !== 'none').key;
+  assertError(await outsider.get(`/api/v1/dashboards/strategies/${key}?fiscal_year=2569`), 404);
+  assert.equal((await outsider.get('/api/v1/dashboards/province?fiscal_year=2569')).json.projects, 0);
+  assert.equal((await executive.get(`/api/v1/warnings/${trat[0].id}`)).json.status, 'open');
 });
