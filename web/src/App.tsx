@@ -50,6 +50,12 @@ const ActionPlanProjectPage = lazy(() =>
 const MonthEndPage = lazy(() =>
   import("./pages/action-plan/MonthEndPage").then((module) => ({ default: module.MonthEndPage })),
 );
+const ProgressPage = lazy(() =>
+  import("./pages/progress/ProgressPage").then((module) => ({ default: module.ProgressPage })),
+);
+const ProcurementPage = lazy(() =>
+  import("./pages/procurement/ProcurementPage").then((module) => ({ default: module.ProcurementPage })),
+);
 const DiffPage = lazy(() => import("./pages/plan/DiffPage").then((module) => ({ default: module.DiffPage })));
 const ElementPage = lazy(() =>
   import("./pages/plan/ElementPage").then((module) => ({ default: module.ElementPage })),
@@ -83,6 +89,22 @@ export function App() {
                 <Route path="action-plan" element={<ActionPlansPage />} />
                 <Route path="action-plan/:id" element={<ActionPlanPage />} />
                 <Route path="action-plan/:id/projects/:elementId" element={<ActionPlanProjectPage />} />
+                <Route
+                  path="action-plan/:id/projects/:elementId/progress"
+                  element={
+                    <RequireRole>
+                      <ProgressPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="action-plan/:id/projects/:elementId/procurement"
+                  element={
+                    <RequireRole>
+                      <ProcurementPage />
+                    </RequireRole>
+                  }
+                />
                 <Route
                   path="action-plan/:id/month-end"
                   element={

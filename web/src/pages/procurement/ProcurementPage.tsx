@@ -1,0 +1,4 @@
+// A project's procurements (filled in below).
+export function ProcurementPage() {
+  return null;
+}
