@@ -5,6 +5,7 @@
 import { actionPlanEn, actionPlanTh } from "./messages-action-plan";
 import { fieldEn, fieldTh } from "./messages-field";
 import { firstUseEn, firstUseTh } from "./messages-first-use";
+import { monitoringEn, monitoringTh } from "./messages-monitoring";
 import { planEn, planTh } from "./messages-plan";
 
 const platformTh = {
@@ -340,7 +341,7 @@ const platformEn: Record<keyof typeof platformTh, string> = {
   "money.unit": "baht",
 };
 
-export const th = { ...platformTh, ...planTh, ...firstUseTh, ...actionPlanTh, ...fieldTh };
+export const th = { ...platformTh, ...planTh, ...firstUseTh, ...actionPlanTh, ...fieldTh, ...monitoringTh };
 export type MessageKey = keyof typeof th;
 export const en: Record<MessageKey, string> = {
   ...platformEn,
@@ -348,4 +349,5 @@ export const en: Record<MessageKey, string> = {
   ...firstUseEn,
   ...actionPlanEn,
   ...fieldEn,
+  ...monitoringEn,
 };
