@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -87,7 +88,11 @@ ProgressService::ProgressService(db::Database& database, areas::AreaService& are
                    "The project has progress reports or photos"};
   });
   if (options_.thumbnails) {
-    worker_ = std::make_unique<ThumbnailWorker>(options_.photos_directory);
+    // Tests hold thumbnails back to see the 202 of one not made yet.
+    std::chrono::milliseconds delay{0};
+    if (const char* text = std::getenv("CHANGWAT_TEST_THUMBNAIL_DELAY_MS"))
+      delay = std::chrono::milliseconds(std::strtol(text, nullptr, 10));
+    worker_ = std::make_unique<ThumbnailWorker>(options_.photos_directory, delay);
     // Photos whose thumbnail a stopped server had not made yet.
     std::vector<Photo> pending;
     if (std::filesystem::exists(options_.photos_directory)) {

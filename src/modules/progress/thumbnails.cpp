@@ -17,8 +17,8 @@ std::string stem_of(const std::string& file_name) {
 
 }  // namespace
 
-ThumbnailWorker::ThumbnailWorker(std::filesystem::path directory)
-    : directory_(std::move(directory)), thread_([this] { run(); }) {}
+ThumbnailWorker::ThumbnailWorker(std::filesystem::path directory, std::chrono::milliseconds delay)
+    : directory_(std::move(directory)), delay_(delay), thread_([this] { run(); }) {}
 
 ThumbnailWorker::~ThumbnailWorker() {
   {
@@ -86,6 +86,10 @@ void ThumbnailWorker::run() {
   while (true) {
     wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
     if (stopping_) return;
+    if (delay_.count() > 0) {
+      wake_.wait_for(lock, delay_, [this] { return stopping_; });
+      if (stopping_) return;
+    }
     Job job = std::move(queue_.front());
     queue_.pop_front();
     busy_ = true;

@@ -3,6 +3,7 @@
 // one thread owned by the progress service, started with it and joined when it is
 // destroyed (after the server has stopped), never detached. A thumbnail is written to
 // a temporary name and renamed, so a reader sees none or the whole file.
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -14,7 +15,10 @@ namespace changwat::progress {
 
 class ThumbnailWorker {
  public:
-  explicit ThumbnailWorker(std::filesystem::path directory);
+  // `delay` holds each photo back that long first (tests see the 202 of a thumbnail
+  // not made yet; CHANGWAT_TEST_THUMBNAIL_DELAY_MS).
+  explicit ThumbnailWorker(std::filesystem::path directory,
+                           std::chrono::milliseconds delay = std::chrono::milliseconds(0));
   // Finishes the photo in hand, drops the rest (made again at the next start).
   ~ThumbnailWorker();
   ThumbnailWorker(const ThumbnailWorker&) = delete;
@@ -42,6 +46,7 @@ class ThumbnailWorker {
   void run();
 
   std::filesystem::path directory_;
+  std::chrono::milliseconds delay_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable idle_;
