@@ -74,19 +74,29 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   const data = event.data;
-  if (data && data.type === "cache-urls" && Array.isArray(data.urls)) {
-    const own = data.urls
-      .map((url) => {
-        try {
-          return new URL(url, self.location.origin);
-        } catch {
-          return null;
-        }
-      })
-      .filter((url) => url && url.origin === self.location.origin && url.pathname.startsWith("/assets/"))
-      .map((url) => url.pathname);
-    event.waitUntil(cacheUrls(own));
-  }
+  if (!data || data.type !== "cache-urls" || !Array.isArray(data.urls)) return;
+  const own = data.urls
+    .map((url) => {
+      try {
+        return new URL(url, self.location.origin);
+      } catch {
+        return null;
+      }
+    })
+    .filter((url) => url && url.origin === self.location.origin);
+  const assets = own.filter((url) => url.pathname.startsWith("/assets/")).map((url) => url.pathname);
+  // API reads the page made before this worker took control: read again and kept.
+  const reads = own.filter((url) => apiReads.some((pattern) => pattern.test(url.pathname)));
+  event.waitUntil(
+    Promise.all([
+      cacheUrls(assets),
+      ...reads.map((url) =>
+        apiRead(new Request(url.pathname + url.search, { credentials: "same-origin" }), url.pathname).catch(
+          () => null,
+        ),
+      ),
+    ]),
+  );
 });
 
 function offlineCopy(response) {

@@ -3,18 +3,24 @@
 // control, so the first visit's code is kept for offline reloads too.
 let registering: Promise<void> | null = null;
 
-function loadedAssets(): string[] {
-  return performance
+// The code and the API reads this page loaded (the worker keeps those it caches),
+// and who is signed in (asked by the worker itself, kept without the CSRF token).
+function loadedUrls(): string[] {
+  const urls = performance
     .getEntriesByType("resource")
     .map((entry) => entry.name)
     .filter((name) => {
       try {
         const url = new URL(name);
-        return url.origin === location.origin && url.pathname.startsWith("/assets/");
+        return (
+          url.origin === location.origin &&
+          (url.pathname.startsWith("/assets/") || url.pathname.startsWith("/api/v1/"))
+        );
       } catch {
         return false;
       }
     });
+  return [location.origin + "/api/v1/auth/me", ...new Set(urls)];
 }
 
 export function registerServiceWorker(): Promise<void> {
@@ -26,8 +32,7 @@ export function registerServiceWorker(): Promise<void> {
     .register("/sw.js", { scope: "/" })
     .then(() => navigator.serviceWorker.ready)
     .then((registration) => {
-      const urls = [location.origin + "/index.html", ...loadedAssets()];
-      registration.active?.postMessage({ type: "cache-urls", urls });
+      registration.active?.postMessage({ type: "cache-urls", urls: loadedUrls() });
     })
     .catch(() => {
       // Without a service worker the page still works online; only offline reloads fail.
