@@ -4,8 +4,12 @@
 
 namespace changwat::sample {
 
-void SampleModule::register_routes(http::Router& router) {
-  api::add_item_routes(router, service_);
+platform::ModuleInfo module_info() {
+  return {"sample", {Role::admin, Role::strategy_officer}, {{"Sample"}, {"/api/v1/sample/"}}};
+}
+
+void register_routes(http::Router& router, SampleService& service) {
+  api::add_item_routes(router, service);
 }
 
 }  // namespace changwat::sample

@@ -4,28 +4,21 @@
 //                                              plans.service()));
 // after the plan module, whose service it takes.
 #include "modules/sample/service.hpp"
-#include "platform/module.hpp"
+#include "platform/service_module.hpp"
 
 namespace changwat::sample {
+
+// Every /api/v1/sample/… route (README.md).
+void register_routes(http::Router& router, SampleService& service);
 
 // Loads data/sample-demo-trat.json into the demo plan. Idempotent.
 void load_demo(SampleService& service);
 
-class SampleModule : public platform::Module {
- public:
-  SampleModule(db::Database& database, areas::AreaService& areas, plan::PlanService& plans)
-      : service_(database, areas, plans) {}
-  // For modules after this one that build on it.
-  SampleService& service() { return service_; }
+// Its name, the roles its rules name and its OpenAPI part (module.cpp).
+platform::ModuleInfo module_info();
 
-  std::string_view name() const override { return "sample"; }
-  std::vector<Role> roles() const override { return {Role::admin, Role::strategy_officer}; }
-  platform::OpenApiPart openapi() const override { return {{"Sample"}, {"/api/v1/sample/"}}; }
-  void register_routes(http::Router& router) override;
-  void load_demo() override { sample::load_demo(service_); }
-
- private:
-  SampleService service_;
-};
+// Owns the service; service() is for modules after this one that build on it.
+using SampleModule =
+    platform::ServiceModule<SampleService, module_info, register_routes, load_demo>;
 
 }  // namespace changwat::sample

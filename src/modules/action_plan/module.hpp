@@ -1,9 +1,8 @@
 #pragma once
 // The action plan module as `changwat` main() sees it (src/main/modules.cpp), plus
 // the free entry points that tests and benchmarks use.
-#include "http/router.hpp"
 #include "modules/action_plan/service.hpp"
-#include "platform/module.hpp"
+#include "platform/service_module.hpp"
 
 namespace changwat::action_plan {
 
@@ -14,29 +13,11 @@ void register_routes(http::Router& router, ActionPlanService& service);
 // (data/action-plan-demo-trat.json). Idempotent. Needs plan::load_demo first.
 void load_demo(ActionPlanService& service);
 
-class ActionPlanModule : public platform::Module {
- public:
-  ActionPlanModule(db::Database& database, areas::AreaService& areas, plan::PlanService& plans)
-      : service_(database, areas, plans) {}
-  // For the CLI export and modules that read the money (monitoring, dashboards).
-  ActionPlanService& service() { return service_; }
+// Its name, the roles its rules name and its OpenAPI part (module.cpp).
+platform::ModuleInfo module_info();
 
-  std::string_view name() const override { return "action_plan"; }
-  std::vector<Role> roles() const override {
-    return {Role::admin,     Role::strategy_officer, Role::agency_officer,
-            Role::executive, Role::auditor,          Role::public_user};
-  }
-  platform::OpenApiPart openapi() const override {
-    return {{"Action plans", "Budget and spending", "Disbursement targets"},
-            {"/api/v1/action-plans", "/api/v1/disbursement-targets"}};
-  }
-  void register_routes(http::Router& router) override {
-    action_plan::register_routes(router, service_);
-  }
-  void load_demo() override { action_plan::load_demo(service_); }
-
- private:
-  ActionPlanService service_;
-};
+// service(): for the CLI export and modules that read the money (monitoring, dashboards).
+using ActionPlanModule =
+    platform::ServiceModule<ActionPlanService, module_info, register_routes, load_demo>;
 
 }  // namespace changwat::action_plan

@@ -2,9 +2,8 @@
 // The monitoring module as `changwat` main() sees it (src/main/modules.cpp): early
 // warnings and dashboards over the plan, action plan, progress, procurement and KPI
 // results modules, whose services it takes.
-#include "http/router.hpp"
 #include "modules/monitoring/service.hpp"
-#include "platform/module.hpp"
+#include "platform/service_module.hpp"
 
 namespace changwat::monitoring {
 
@@ -16,28 +15,10 @@ void register_routes(http::Router& router, MonitoringService& service);
 // data/monitoring-demo-trat.json. Idempotent. Needs the other modules' demo first.
 void load_demo(MonitoringService& service);
 
-class MonitoringModule : public platform::Module {
- public:
-  MonitoringModule(db::Database& database, areas::AreaService& areas, Sources sources)
-      : service_(database, areas, sources) {}
-  MonitoringService& service() { return service_; }
+// Its name, the roles its rules name and its OpenAPI part (module.cpp).
+platform::ModuleInfo module_info();
 
-  std::string_view name() const override { return "monitoring"; }
-  std::vector<Role> roles() const override {
-    return {Role::admin,   Role::strategy_officer, Role::agency_officer,   Role::executive,
-            Role::auditor, Role::health_officer,   Role::community_manager};
-  }
-  platform::OpenApiPart openapi() const override {
-    return {{"Warnings", "Dashboards"},
-            {"/api/v1/warnings", "/api/v1/warning-settings", "/api/v1/dashboards"}};
-  }
-  void register_routes(http::Router& router) override {
-    monitoring::register_routes(router, service_);
-  }
-  void load_demo() override { monitoring::load_demo(service_); }
-
- private:
-  MonitoringService service_;
-};
+using MonitoringModule =
+    platform::ServiceModule<MonitoringService, module_info, register_routes, load_demo>;
 
 }  // namespace changwat::monitoring

@@ -1,9 +1,8 @@
 #pragma once
 // The plan module as `changwat` main() sees it (src/main/modules.cpp), plus the free
 // entry points that tests and benchmarks use.
-#include "http/router.hpp"
 #include "modules/plan/service.hpp"
-#include "platform/module.hpp"
+#include "platform/service_module.hpp"
 
 namespace changwat::plan {
 
@@ -14,25 +13,10 @@ void register_routes(http::Router& router, PlanService& service);
 // Idempotent: does nothing if it is already loaded.
 void load_demo(PlanService& service);
 
-class PlanModule : public platform::Module {
- public:
-  PlanModule(db::Database& database, areas::AreaService& areas) : service_(database, areas) {}
-  // For the modules that build on plans (participation, action plans, monitoring …).
-  PlanService& service() { return service_; }
+// Its name, the roles its rules name and its OpenAPI part (module.cpp).
+platform::ModuleInfo module_info();
 
-  std::string_view name() const override { return "plan"; }
-  std::vector<Role> roles() const override {
-    return {Role::admin, Role::strategy_officer, Role::agency_officer, Role::public_user};
-  }
-  platform::OpenApiPart openapi() const override {
-    return {{"Plans", "Plan versions", "Plan elements", "Alignment"},
-            {"/api/v1/plans", "/api/v1/alignment/"}};
-  }
-  void register_routes(http::Router& router) override { plan::register_routes(router, service_); }
-  void load_demo() override { plan::load_demo(service_); }
-
- private:
-  PlanService service_;
-};
+// service(): for the modules that build on plans (participation, action plans, monitoring …).
+using PlanModule = platform::ServiceModule<PlanService, module_info, register_routes, load_demo>;
 
 }  // namespace changwat::plan
