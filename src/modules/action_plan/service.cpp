@@ -493,34 +493,26 @@ std::shared_ptr<const ProjectBook> ActionPlanService::update_project(
     errors.add("ranking", {"ต้องเป็น 1 ขึ้นไป", "must be 1 or more"});
   }
   errors.throw_if_any();
-  auto [header, book] = database_.write([&](db::Connection& c) {
-    ActionPlanStore store(c);
-    ActionPlan header = begin_change(store, id);
-    require_planner(actor, header);
-    require_open(header);
-    ProjectBook current = load_project(c, id, element_id);
-    if (current.project.version != expected_version) throw_stale_version();
-    Project project = current.project;
-    if (change.ranking) {
-      if (project.kind != ProjectKind::reserve) {
-        throw Error(
-            ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
-            {{"ranking", {"มีได้เฉพาะโครงการสำรอง", "only reserve projects have a ranking"}}});
-      }
-      project.ranking = change.ranking;
-    }
-    if (change.budget_source) project.budget_source = *change.budget_source;
-    if (change.requested) project.requested = *change.requested;
-    if (change.priority) project.priority = *change.priority;
-    if (change.design_ready) project.readiness.design_ready = *change.design_ready;
-    if (change.land_ready) project.readiness.land_ready = *change.land_ready;
-    if (change.contract_ready) project.readiness.contract_ready = *change.contract_ready;
-    if (!store.update_project(project, expected_version)) throw_stale_version();
-    auto saved = store.load_book(project.id);
-    audit::record_in(c, header.province_code, actor, "action_plan_project",
-                     std::to_string(project.id), "update", audit_json(current), audit_json(*saved));
-    return std::make_pair(header, std::make_shared<const ProjectBook>(std::move(*saved)));
-  });
+  auto [header, book] = change_project(
+      database_, actor, id, element_id, expected_version, "update",
+      [&](ActionPlanStore&, const ActionPlan&, const ProjectBook& current) {
+        Project project = current.project;
+        if (change.ranking) {
+          if (project.kind != ProjectKind::reserve) {
+            throw Error(
+                ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
+                {{"ranking", {"มีได้เฉพาะโครงการสำรอง", "only reserve projects have a ranking"}}});
+          }
+          project.ranking = change.ranking;
+        }
+        if (change.budget_source) project.budget_source = *change.budget_source;
+        if (change.requested) project.requested = *change.requested;
+        if (change.priority) project.priority = *change.priority;
+        if (change.design_ready) project.readiness.design_ready = *change.design_ready;
+        if (change.land_ready) project.readiness.land_ready = *change.land_ready;
+        if (change.contract_ready) project.readiness.contract_ready = *change.contract_ready;
+        return project;
+      });
   apply(header, book);
   return book;
 }
@@ -532,25 +524,18 @@ std::shared_ptr<const ProjectBook> ActionPlanService::cancel_project(
     throw Error(ErrorKind::validation, "invalid_input", {"ข้อมูลไม่ถูกต้อง", "Invalid input"},
                 {{"reason_th", {"ต้องระบุเหตุผลที่ยกเลิก", "the reason is required"}}});
   }
-  auto [header, book] = database_.write([&](db::Connection& c) {
-    ActionPlanStore store(c);
-    ActionPlan header = begin_change(store, id);
-    require_planner(actor, header);
-    require_open(header);
-    ProjectBook current = load_project(c, id, element_id);
-    if (current.project.version != expected_version) throw_stale_version();
-    if (current.project.status == ProjectStatus::cancelled) {
-      throw_rule("project_cancelled", {"โครงการนี้ถูกยกเลิกแล้ว", "The project is already cancelled"});
-    }
-    Project project = current.project;
-    project.status = ProjectStatus::cancelled;
-    project.cancel_reason = reason_th;
-    if (!store.update_project(project, expected_version)) throw_stale_version();
-    auto saved = store.load_book(project.id);
-    audit::record_in(c, header.province_code, actor, "action_plan_project",
-                     std::to_string(project.id), "cancel", audit_json(current), audit_json(*saved));
-    return std::make_pair(header, std::make_shared<const ProjectBook>(std::move(*saved)));
-  });
+  auto [header, book] =
+      change_project(database_, actor, id, element_id, expected_version, "cancel",
+                     [&](ActionPlanStore&, const ActionPlan&, const ProjectBook& current) {
+                       if (current.project.status == ProjectStatus::cancelled) {
+                         throw_rule("project_cancelled",
+                                    {"โครงการนี้ถูกยกเลิกแล้ว", "The project is already cancelled"});
+                       }
+                       Project project = current.project;
+                       project.status = ProjectStatus::cancelled;
+                       project.cancel_reason = reason_th;
+                       return project;
+                     });
   apply(header, book);
   return book;
 }

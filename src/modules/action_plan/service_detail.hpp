@@ -7,10 +7,13 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "modules/action_plan/action_plan_store.hpp"
+#include "modules/action_plan/rules.hpp"
 #include "modules/action_plan/service.hpp"
 #include "modules/action_plan/target_store.hpp"
+#include "platform/audit/audit_log.hpp"
 
 namespace changwat::action_plan {
 
@@ -60,6 +63,31 @@ ProjectBook load_project(db::Connection& connection, std::int64_t action_plan_id
                          std::int64_t element_id);
 
 boost::json::object audit_json(const ProjectBook& book);
+
+// One change of a project by the strategy office, in one write transaction: starts the
+// plan's change, checks the planner's right, that the plan is open and the project's
+// version; `change(store, header, current)` writes what it changes and returns the
+// project row, whose update bumps the version (stale -> 409); the audit entry `action`
+// holds the book before and after. Returns the plan and the saved book for the cache.
+template <class Change>
+std::pair<ActionPlan, std::shared_ptr<const ProjectBook>> change_project(
+    db::Database& database, const Actor& actor, std::int64_t id, std::int64_t element_id,
+    std::int64_t expected_version, const char* action, Change&& change) {
+  return database.write([&](db::Connection& c) {
+    ActionPlanStore store(c);
+    ActionPlan header = begin_change(store, id);
+    require_planner(actor, header);
+    require_open(header);
+    ProjectBook current = load_project(c, id, element_id);
+    if (current.project.version != expected_version) throw_stale_version();
+    Project project = change(store, header, current);
+    if (!store.update_project(project, expected_version)) throw_stale_version();
+    auto saved = store.load_book(project.id);
+    audit::record_in(c, header.province_code, actor, "action_plan_project",
+                     std::to_string(project.id), action, audit_json(current), audit_json(*saved));
+    return std::make_pair(header, std::make_shared<const ProjectBook>(std::move(*saved)));
+  });
+}
 
 }  // namespace detail
 }  // namespace changwat::action_plan

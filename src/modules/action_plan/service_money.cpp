@@ -21,21 +21,6 @@ void check_agency(const areas::AreaService& areas, const std::optional<std::stri
   }
 }
 
-// The book after a change, and the header it belongs to, for the cache.
-using Changed = std::pair<ActionPlan, std::shared_ptr<const ProjectBook>>;
-
-Changed finish(db::Connection& c, const Actor& actor, const ActionPlan& header,
-               const ProjectBook& before, const char* action, std::int64_t expected_version) {
-  ActionPlanStore store(c);
-  // Every money change of a project bumps its version, the one the editors saw.
-  if (!store.update_project(before.project, expected_version)) throw_stale_version();
-  auto saved = store.load_book(before.project.id);
-  audit::record_in(c, header.province_code, actor, "action_plan_project",
-                   std::to_string(before.project.id), action, audit_json(before),
-                   audit_json(*saved));
-  return {header, std::make_shared<const ProjectBook>(std::move(*saved))};
-}
-
 }  // namespace
 
 std::shared_ptr<const ProjectBook> ActionPlanService::set_allocation(
@@ -53,53 +38,49 @@ std::shared_ptr<const ProjectBook> ActionPlanService::set_allocation(
   }
   errors.throw_if_any();
 
-  auto [header, book] = database_.write([&](db::Connection& c) {
-    ActionPlanStore store(c);
-    ActionPlan header = begin_change(store, id);
-    require_planner(actor, header);
-    require_open(header);
-    ProjectBook current = load_project(c, id, element_id);
-    if (current.project.version != expected_version) throw_stale_version();
-    check_allocation(current, lines, decision_ref);
+  auto [header, book] = change_project(
+      database_, actor, id, element_id, expected_version, "allocate",
+      [&](ActionPlanStore& store, const ActionPlan& header, const ProjectBook& current) {
+        check_allocation(current, lines, decision_ref);
 
-    for (const auto& book : current.lines) {
-      bool kept = std::any_of(lines.begin(), lines.end(), [&](const LineInput& line) {
-        return line.gfmis_code == book.line.gfmis_code;
-      });
-      if (!kept) store.delete_line(book.line.id);
-    }
-    int position = 0;
-    for (const auto& input : lines) {
-      Line line;
-      if (const LineBook* existing = current.line(input.gfmis_code)) line = existing->line;
-      line.project_id = current.project.id;
-      line.gfmis_code = input.gfmis_code;
-      line.expense_type = input.expense_type;
-      line.is_capital = input.is_capital;
-      line.allocated = input.allocated;
-      line.contract = input.contract;
-      line.budget_holder = input.budget_holder;
-      line.paying_agency = input.paying_agency;
-      line.position = position++;
-      if (line.id) {
-        store.update_line(line);
-        // The plan cannot promise more than the line now has.
-        const LineBook* existing = current.line(input.gfmis_code);
-        if (!existing->planned.empty() &&
-            existing->planned.back().planned_cumulative > line.allocated) {
-          std::vector<PlannedPoint> cut = existing->planned;
-          for (auto& point : cut)
-            point.planned_cumulative = std::min(point.planned_cumulative, line.allocated);
-          store.replace_planned(line.id, id, cut);
+        for (const auto& book : current.lines) {
+          bool kept = std::any_of(lines.begin(), lines.end(), [&](const LineInput& line) {
+            return line.gfmis_code == book.line.gfmis_code;
+          });
+          if (!kept) store.delete_line(book.line.id);
         }
-      } else {
-        store.insert_line(line, id, header.province_code);
-      }
-    }
-    ProjectBook before = current;
-    before.project.decision_ref = decision_ref;
-    return finish(c, actor, header, before, "allocate", expected_version);
-  });
+        int position = 0;
+        for (const auto& input : lines) {
+          Line line;
+          if (const LineBook* existing = current.line(input.gfmis_code)) line = existing->line;
+          line.project_id = current.project.id;
+          line.gfmis_code = input.gfmis_code;
+          line.expense_type = input.expense_type;
+          line.is_capital = input.is_capital;
+          line.allocated = input.allocated;
+          line.contract = input.contract;
+          line.budget_holder = input.budget_holder;
+          line.paying_agency = input.paying_agency;
+          line.position = position++;
+          if (line.id) {
+            store.update_line(line);
+            // The plan cannot promise more than the line now has.
+            const LineBook* existing = current.line(input.gfmis_code);
+            if (!existing->planned.empty() &&
+                existing->planned.back().planned_cumulative > line.allocated) {
+              std::vector<PlannedPoint> cut = existing->planned;
+              for (auto& point : cut)
+                point.planned_cumulative = std::min(point.planned_cumulative, line.allocated);
+              store.replace_planned(line.id, id, cut);
+            }
+          } else {
+            store.insert_line(line, id, header.province_code);
+          }
+        }
+        Project project = current.project;
+        project.decision_ref = decision_ref;
+        return project;
+      });
   apply(header, book);
   return book;
 }
@@ -107,32 +88,28 @@ std::shared_ptr<const ProjectBook> ActionPlanService::set_allocation(
 std::shared_ptr<const ProjectBook> ActionPlanService::set_spending_plan(
     const Actor& actor, std::int64_t id, std::int64_t element_id, std::vector<LinePlanInput> lines,
     std::int64_t expected_version) {
-  auto [header, book] = database_.write([&](db::Connection& c) {
-    ActionPlanStore store(c);
-    ActionPlan header = begin_change(store, id);
-    require_planner(actor, header);
-    require_open(header);
-    ProjectBook current = load_project(c, id, element_id);
-    if (current.project.version != expected_version) throw_stale_version();
-    FieldErrors errors;
-    std::vector<std::pair<const LineBook*, std::vector<PlannedPoint>>> plans;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      std::string field = "lines[" + std::to_string(i) + "]";
-      const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
-      for (const auto& [other, unused] : plans) {
-        if (other == &line) {
-          errors.add(field + ".gfmis_code",
-                     {"รายการนี้ซ้ำกับรายการก่อนหน้า", "names the same line as an earlier entry"});
+  auto [header, book] = change_project(
+      database_, actor, id, element_id, expected_version, "spending_plan",
+      [&](ActionPlanStore& store, const ActionPlan& header, const ProjectBook& current) {
+        FieldErrors errors;
+        std::vector<std::pair<const LineBook*, std::vector<PlannedPoint>>> plans;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          std::string field = "lines[" + std::to_string(i) + "]";
+          const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
+          for (const auto& [other, unused] : plans) {
+            if (other == &line) {
+              errors.add(field + ".gfmis_code",
+                         {"รายการนี้ซ้ำกับรายการก่อนหน้า", "names the same line as an earlier entry"});
+            }
+          }
+          check_spending_plan(line.line, lines[i].months, header.fiscal_year, field + ".months",
+                              errors);
+          plans.emplace_back(&line, lines[i].months);
         }
-      }
-      check_spending_plan(line.line, lines[i].months, header.fiscal_year, field + ".months",
-                          errors);
-      plans.emplace_back(&line, lines[i].months);
-    }
-    errors.throw_if_any();
-    for (const auto& [line, points] : plans) store.replace_planned(line->line.id, id, points);
-    return finish(c, actor, header, current, "spending_plan", expected_version);
-  });
+        errors.throw_if_any();
+        for (const auto& [line, points] : plans) store.replace_planned(line->line.id, id, points);
+        return current.project;
+      });
   apply(header, book);
   return book;
 }
@@ -140,45 +117,42 @@ std::shared_ptr<const ProjectBook> ActionPlanService::set_spending_plan(
 std::shared_ptr<const ProjectBook> ActionPlanService::set_instalments(
     const Actor& actor, std::int64_t id, std::int64_t element_id,
     std::vector<LineInstalmentsInput> lines, std::int64_t expected_version) {
-  auto [header, book] = database_.write([&](db::Connection& c) {
-    ActionPlanStore store(c);
-    ActionPlan header = begin_change(store, id);
-    require_planner(actor, header);
-    require_open(header);
-    ProjectBook current = load_project(c, id, element_id);
-    if (current.project.version != expected_version) throw_stale_version();
-    FieldErrors errors;
-    std::vector<std::pair<const LineBook*, std::vector<Instalment>>> schedules;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      std::string field = "lines[" + std::to_string(i) + "]";
-      const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
-      auto& instalments = lines[i].instalments;
-      std::sort(instalments.begin(), instalments.end(),
-                [](const Instalment& a, const Instalment& b) { return a.due < b.due; });
-      Satang total = 0;
-      for (std::size_t k = 0; k < instalments.size(); ++k) {
-        if (k > 0 && instalments[k - 1].due == instalments[k].due) {
-          errors.add(field + ".instalments", {"เดือนครบกำหนดซ้ำ", "a due month appears twice"});
+  auto [header, book] = change_project(
+      database_, actor, id, element_id, expected_version, "instalments",
+      [&](ActionPlanStore& store, const ActionPlan& header, const ProjectBook& current) {
+        FieldErrors errors;
+        std::vector<std::pair<const LineBook*, std::vector<Instalment>>> schedules;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          std::string field = "lines[" + std::to_string(i) + "]";
+          const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
+          auto& instalments = lines[i].instalments;
+          std::sort(instalments.begin(), instalments.end(),
+                    [](const Instalment& a, const Instalment& b) { return a.due < b.due; });
+          Satang total = 0;
+          for (std::size_t k = 0; k < instalments.size(); ++k) {
+            if (k > 0 && instalments[k - 1].due == instalments[k].due) {
+              errors.add(field + ".instalments", {"เดือนครบกำหนดซ้ำ", "a due month appears twice"});
+            }
+            if (instalments[k].amount < 0 || instalments[k].amount > kMaxSatang) {
+              errors.add(field + ".instalments",
+                         {"จำนวนเงินต้องไม่ติดลบ", "amounts must be non-negative whole satang"});
+            } else {
+              total += instalments[k].amount;
+            }
+          }
+          if (total > line.line.allocated) {
+            errors.add(
+                field + ".instalments",
+                {"รวมงวดเงินเกินงบที่ได้รับจัดสรร", "the instalments add up to more than the allocation"});
+          }
+          schedules.emplace_back(&line, instalments);
         }
-        if (instalments[k].amount < 0 || instalments[k].amount > kMaxSatang) {
-          errors.add(field + ".instalments",
-                     {"จำนวนเงินต้องไม่ติดลบ", "amounts must be non-negative whole satang"});
-        } else {
-          total += instalments[k].amount;
+        errors.throw_if_any();
+        for (const auto& [line, instalments] : schedules) {
+          store.replace_instalments(line->line.id, id, instalments);
         }
-      }
-      if (total > line.line.allocated) {
-        errors.add(field + ".instalments", {"รวมงวดเงินเกินงบที่ได้รับจัดสรร",
-                                            "the instalments add up to more than the allocation"});
-      }
-      schedules.emplace_back(&line, instalments);
-    }
-    errors.throw_if_any();
-    for (const auto& [line, instalments] : schedules) {
-      store.replace_instalments(line->line.id, id, instalments);
-    }
-    return finish(c, actor, header, current, "instalments", expected_version);
-  });
+        return current.project;
+      });
   apply(header, book);
   return book;
 }
@@ -187,33 +161,29 @@ std::shared_ptr<const ProjectBook> ActionPlanService::set_carry_over(
     const Actor& actor, std::int64_t id, std::int64_t element_id,
     std::optional<std::string> gfmis_code, std::optional<Month> until,
     std::optional<std::string> consent_th, std::int64_t expected_version) {
-  auto [header, book] = database_.write([&](db::Connection& c) {
-    ActionPlanStore store(c);
-    ActionPlan header = begin_change(store, id);
-    require_planner(actor, header);
-    require_open(header);
-    ProjectBook current = load_project(c, id, element_id);
-    if (current.project.version != expected_version) throw_stale_version();
-    const LineBook& book = pick_line(current, gfmis_code);
-    Line line = book.line;
-    if (until) {
-      FieldErrors errors;
-      if (fiscal_offset(*until, header.fiscal_year) < 12 + kCarryOverMonths) {
-        errors.add("until", {"ต้องเลยหกเดือนหลังสิ้นปีงบประมาณ (ภายในหกเดือนไม่ต้องขออนุมัติ)",
-                             "must be later than six months after the year end (within six no "
-                             "consent is needed)"});
-      }
-      if (!consent_th) {
-        errors.add("consent_th",
-                   {"ต้องระบุการอนุมัติให้ขยายเวลาเบิกจ่าย", "the recorded consent is required"});
-      }
-      errors.throw_if_any();
-    }
-    line.carry_over_until = until;
-    line.carry_over_consent = until ? consent_th : std::nullopt;
-    store.update_line(line);
-    return finish(c, actor, header, current, "carry_over", expected_version);
-  });
+  auto [header, book] = change_project(
+      database_, actor, id, element_id, expected_version, "carry_over",
+      [&](ActionPlanStore& store, const ActionPlan& header, const ProjectBook& current) {
+        const LineBook& book = pick_line(current, gfmis_code);
+        Line line = book.line;
+        if (until) {
+          FieldErrors errors;
+          if (fiscal_offset(*until, header.fiscal_year) < 12 + kCarryOverMonths) {
+            errors.add("until", {"ต้องเลยหกเดือนหลังสิ้นปีงบประมาณ (ภายในหกเดือนไม่ต้องขออนุมัติ)",
+                                 "must be later than six months after the year end (within six no "
+                                 "consent is needed)"});
+          }
+          if (!consent_th) {
+            errors.add("consent_th",
+                       {"ต้องระบุการอนุมัติให้ขยายเวลาเบิกจ่าย", "the recorded consent is required"});
+          }
+          errors.throw_if_any();
+        }
+        line.carry_over_until = until;
+        line.carry_over_consent = until ? consent_th : std::nullopt;
+        store.update_line(line);
+        return current.project;
+      });
   apply(header, book);
   return book;
 }
