@@ -145,6 +145,14 @@ export const fieldTh = {
   "field.egp_project_number": "เลขที่โครงการ e-GP",
   "field.contract_value_satang": "มูลค่าสัญญา",
   "field.contract_number": "เลขที่สัญญา",
+  "field.committee_th": "คณะกรรมการตรวจรับพัสดุ",
+  "field.on": "วันที่",
+  "field.days": "จำนวนวันที่ขยาย",
+  "field.new_end": "วันสิ้นสุดสัญญาใหม่",
+  "field.amount_satang": "จำนวนเงิน",
+  "field.inspected_on": "วันที่ตรวจรับ",
+  "field.delivered_on": "วันที่ส่งมอบ",
+  "field.instalments": "งวดงาน",
 };
 
 export const fieldEn: Record<keyof typeof fieldTh, string> = {
@@ -291,4 +299,12 @@ export const fieldEn: Record<keyof typeof fieldTh, string> = {
   "field.egp_project_number": "e-GP project number",
   "field.contract_value_satang": "Contract value",
   "field.contract_number": "Contract number",
+  "field.committee_th": "Inspection committee",
+  "field.on": "Date",
+  "field.days": "Days extended",
+  "field.new_end": "New contract end",
+  "field.amount_satang": "Amount",
+  "field.inspected_on": "Inspected on",
+  "field.delivered_on": "Delivered on",
+  "field.instalments": "Instalments",
 };
