@@ -56,6 +56,18 @@ const ProgressPage = lazy(() =>
 const ProcurementPage = lazy(() =>
   import("./pages/procurement/ProcurementPage").then((module) => ({ default: module.ProcurementPage })),
 );
+const DashboardPage = lazy(() =>
+  import("./pages/monitoring/DashboardPage").then((module) => ({ default: module.DashboardPage })),
+);
+const WarningsPage = lazy(() =>
+  import("./pages/monitoring/WarningsPage").then((module) => ({ default: module.WarningsPage })),
+);
+const KpiScoresPage = lazy(() =>
+  import("./pages/monitoring/KpiScoresPage").then((module) => ({ default: module.KpiScoresPage })),
+);
+const KpiPage = lazy(() =>
+  import("./pages/monitoring/KpiPage").then((module) => ({ default: module.KpiPage })),
+);
 const DiffPage = lazy(() => import("./pages/plan/DiffPage").then((module) => ({ default: module.DiffPage })));
 const ElementPage = lazy(() =>
   import("./pages/plan/ElementPage").then((module) => ({ default: module.ElementPage })),
@@ -110,6 +122,49 @@ export function App() {
                   element={
                     <RequireRole roles={["agency_officer", "strategy_officer", "admin"]}>
                       <MonthEndPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="monitoring"
+                  element={
+                    <RequireRole>
+                      <DashboardPage scope="province" />
+                    </RequireRole>
+                  }
+                />
+                {(["strategy", "agency", "district"] as const).map((scope) => (
+                  <Route
+                    key={scope}
+                    path={`monitoring/${{ strategy: "strategies", agency: "agencies", district: "districts" }[scope]}/:key`}
+                    element={
+                      <RequireRole>
+                        <DashboardPage key={scope} scope={scope} />
+                      </RequireRole>
+                    }
+                  />
+                ))}
+                <Route
+                  path="monitoring/warnings"
+                  element={
+                    <RequireRole>
+                      <WarningsPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="monitoring/kpis"
+                  element={
+                    <RequireRole>
+                      <KpiScoresPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="monitoring/kpis/:elementId"
+                  element={
+                    <RequireRole>
+                      <KpiPage />
                     </RequireRole>
                   }
                 />

@@ -21,7 +21,7 @@ export const workModules: ModuleEntry[] = [
     ready: true,
   },
   { path: "/needs", label: "nav.needs", about: "module.needs.about", ready: true },
-  { path: "/monitoring", label: "nav.monitoring", about: "module.monitoring.about", ready: false },
+  { path: "/monitoring", label: "nav.monitoring", about: "module.monitoring.about", ready: true },
   { path: "/tourism", label: "nav.tourism", about: "module.tourism.about", ready: false },
   { path: "/epidemic", label: "nav.epidemic", about: "module.epidemic.about", ready: false },
 ];
