@@ -268,6 +268,9 @@ export function ProjectPage() {
           {name} <DemoBadge demo={project.demo} />
         </h1>
         <p className="muted">{project.code}</p>
+        <p>
+          <Link to={`/action-plan/${plan.id}/projects/${project.element_id}/progress`}>{t("prog.link")}</Link>
+        </p>
       </header>
       {project.status === "cancelled" && (
         <p className="notice notice-info">
