@@ -15,12 +15,14 @@ import {
   type ProcurementMethod,
   type ProcurementStages,
 } from "../../api/procurement";
+import { ApiError } from "../../api/client";
 import type { LocalizedText } from "../../api/types";
 import { BeDateInput } from "../../components/BeDateInput";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
 import { focusFirstInvalid } from "../../components/focusFirstInvalid";
-import { useLanguage } from "../../i18n/language";
+import { formatDate } from "../../format/date";
+import { translate, useLanguage } from "../../i18n/language";
 import type { MessageKey } from "../../i18n/messages";
 import { bahtInput, parseBaht } from "../action-plan/amounts";
 import { both, formProblems, noProblems, type FormProblems } from "../action-plan/errors";
@@ -161,7 +163,25 @@ export function ProcurementForm({
         : await createProcurement(elementId, { ...body, fiscal_year: fiscalYear });
       onSaved(saved);
     } catch (caught) {
-      setProblems(formProblems(caught, shown));
+      const found = formProblems(caught, shown);
+      // A stage before the one it follows: said with the stages' names and the date.
+      if (caught instanceof ApiError && caught.code === "stages_out_of_order") {
+        for (const [index, key] of stageKeys.entries()) {
+          if (!(`stages.${key}` in found.fields)) continue;
+          const previous = stageKeys
+            .slice(0, index)
+            .reverse()
+            .find((before) => stages[before]);
+          if (!previous) continue;
+          const previousDate = stages[previous] ?? "";
+          found.fields[`stages.${key}`] = both("proc.stage_order", (language) => ({
+            stage: translate(language, stageKey(key)),
+            previous: translate(language, stageKey(previous)),
+            date: formatDate(previousDate, language),
+          }));
+        }
+      }
+      setProblems(found);
       focusFirstInvalid(document.getElementById(`${id}-form`));
     } finally {
       setBusy(false);
