@@ -37,7 +37,8 @@ export interface ShapeOptions {
   width: number;
   height: number;
   margin: number; // viewBox units kept free around the drawing (labels)
-  radiusKm: number; // a cell reaches at most this far from its point
+  radiusKm: number; // a mainland cell reaches at most this far from its point
+  islandRadiusKm: number; // an island district's cell reaches at most this far
   outlineMarginKm: number; // how far the mainland reaches beyond its outermost points
   seaGapKm: number; // half the sea left between an island district and its neighbours
   islands: ReadonlySet<string>;
@@ -196,6 +197,7 @@ export function buildShapes(sites: Site[], options: ShapeOptions): Shapes {
   const { project, unitsPerKm } = fitProjection(sites, width, height, margin);
   const points = sites.map((site) => project(site));
   const radius = options.radiusKm * unitsPerKm;
+  const islandRadius = options.islandRadiusKm * unitsPerKm;
   const gap = options.seaGapKm * unitsPerKm;
   const delaunay = Delaunay.from(points);
   const voronoi = delaunay.voronoi([-width, -height, 2 * width, 2 * height]);
@@ -207,7 +209,7 @@ export function buildShapes(sites: Site[], options: ShapeOptions): Shapes {
     let polygon: Polygon = ring ? ring.slice(0, -1).map((p) => [p[0], p[1]] as Point) : [];
     const island = islands.has(site.district);
     if (!island) polygon = clipToHull(polygon, mainlandHull, options.outlineMarginKm * unitsPerKm);
-    polygon = clipCircle(polygon, points[i]!, radius);
+    polygon = clipCircle(polygon, points[i]!, island ? islandRadius : radius);
     // Sea between an island district and any other district: both sides step back.
     for (const j of neighbours[i]!) {
       const other = sites[j]!;

@@ -196,7 +196,6 @@ export function KpiPage() {
         {rubric.status !== "failed" && rubric.data === null && rubric.status === "loading" && <Loading />}
         {(rubric.status === "ready" || rubric.data) && (
           <RubricEditor
-            key={rubric.data?.version ?? 0}
             rubric={rubric.data ?? null}
             canEdit={canEdit}
             planDirection={element.data?.direction ?? null}
