@@ -347,11 +347,10 @@ int run(const Options& options) {
       {std::filesystem::temp_directory_path() / "bench-photos", false});
   procurement::ProcurementService procurements(*database, areas, action_plans);
   kpi_results::KpiResultsService kpis(*database, areas, plans);
-  // The day of the figures: late in FY 2569, so every kind of warning can stand.
+  // Today's date, as in production (the procurement read model is kept for today);
+  // FY 2569's deadlines have passed, so every kind of warning can stand.
   MonitoringService service(*database, areas,
-                            Sources{plans, action_plans, &progress, &procurements, &kpis}, [] {
-                              return thai::Date{2026, 9, 20};
-                            });
+                            Sources{plans, action_plans, &progress, &procurements, &kpis});
   std::mt19937 random(2569);
 
   auto start = Clock::now();
