@@ -21,6 +21,8 @@ interface EntryBase {
   key: string;
   kind: EntryKind;
   elementId: number;
+  // Who recorded it: sent only while the same person is signed in on this browser.
+  username: string;
   // When it was recorded (ISO, the device's clock).
   recordedAt: string;
   // Set once the server refused it (4xx other than a retryable conflict): kept so

@@ -132,8 +132,9 @@ class Stop extends Error {
   }
 }
 
-// A token read from the server now, never the one in memory (see above).
-async function freshToken(): Promise<string> {
+// A token read from the server now, never the one in memory (see above), and who it
+// belongs to.
+async function freshSession(): Promise<{ token: string; username: string }> {
   let response: Response;
   try {
     response = await fetch("/api/v1/auth/me", {
@@ -147,10 +148,10 @@ async function freshToken(): Promise<string> {
   if (response.headers.get("X-Changwat-Offline")) throw new Stop("offline");
   if (response.status === 401) throw new Stop("signed_out");
   if (!response.ok) throw new Stop("offline");
-  const session = (await response.json()) as { csrf_token?: string };
+  const session = (await response.json()) as { csrf_token?: string; user?: { username?: string } };
   if (!session.csrf_token) throw new Stop("offline");
   setCsrfToken(session.csrf_token);
-  return session.csrf_token;
+  return { token: session.csrf_token, username: session.user?.username ?? "" };
 }
 
 function queueError(error: ApiError): QueueError {
@@ -165,7 +166,7 @@ function queueError(error: ApiError): QueueError {
 
 // Worth another try later: no answer, the server busy or failing, the same key still
 // being answered (another tab), a token that went stale between reading and sending.
-function transient(error: unknown): boolean {
+export function transient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
   if (error.status === 0 || error.status >= 500 || error.status === 429 || error.status === 408) return true;
   if (error.status === 409 && error.code === "idempotency_key_in_progress") return true;
@@ -198,15 +199,18 @@ export interface FlushOutcome {
 
 async function flushHere(): Promise<FlushOutcome> {
   const outcome: FlushOutcome = { sent: [], refused: [], blocked: null };
-  const waiting = (await allEntries()).filter((entry) => entry.refused === null);
-  if (waiting.length === 0) return outcome;
+  const pending = (await allEntries()).filter((entry) => entry.refused === null);
+  if (pending.length === 0) return outcome;
   let token: string;
+  let username: string;
   try {
-    token = await freshToken();
+    ({ token, username } = await freshSession());
   } catch (error) {
     outcome.blocked = error instanceof Stop ? error.why : "offline";
     return outcome;
   }
+  // Another person's entries on a shared phone wait until they sign in again.
+  const waiting = pending.filter((entry) => entry.username === username);
   for (const listed of waiting) {
     // Another tab may have sent or discarded it since the list was read.
     const entry = await getEntry(listed.key);

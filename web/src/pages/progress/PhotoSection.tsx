@@ -5,11 +5,13 @@
 import { useId, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
 import type { ProgressPhoto } from "../../api/progress";
+import { useAuth } from "../../auth/auth";
 import { formatDateTime } from "../../format/date";
 import { formatNumber } from "../../format/number";
 import { useLanguage } from "../../i18n/language";
 import { flush, recordPhoto, type QueueEntry } from "../../offline/queue";
 import { Thumbnail } from "./Thumbnail";
+import { localIso } from "./values";
 import { useEffect } from "react";
 
 const maxBytes = 10 * 1024 * 1024;
@@ -37,18 +39,6 @@ function currentPosition(): Promise<Position> {
       { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 },
     );
   });
-}
-
-// The phone's clock at capture with its zone, e.g. 2026-09-14T10:31:05+07:00.
-function localIso(date: Date): string {
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const pad = (value: number) => String(Math.floor(Math.abs(value))).padStart(2, "0");
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
 }
 
 function PositionText({
@@ -111,6 +101,7 @@ export function PhotoSection({
   mayWrite: boolean;
 }) {
   const { t, language } = useLanguage();
+  const username = useAuth().user?.username ?? "";
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -137,6 +128,7 @@ export function PhotoSection({
         }
         await recordPhoto({
           elementId,
+          username,
           image: file,
           contentType: file.type,
           takenAt: localIso(new Date()),

@@ -13,6 +13,7 @@ import {
   type ProgressStatus,
 } from "../../api/progress";
 import type { LocalizedText } from "../../api/types";
+import { useAuth } from "../../auth/auth";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldMessage } from "../../components/FieldMessage";
 import { focusFirstInvalid } from "../../components/focusFirstInvalid";
@@ -21,6 +22,7 @@ import { useLanguage } from "../../i18n/language";
 import type { MessageKey } from "../../i18n/messages";
 import { discard, flush, recordProgress, type ProgressEntry } from "../../offline/queue";
 import { addMonths, formatMonth } from "../action-plan/amounts";
+import { parseNumber } from "./values";
 import { both, formProblems, noProblems, type FormProblems } from "../action-plan/errors";
 
 export interface Indicator {
@@ -62,16 +64,6 @@ const fieldsByCode: Record<string, string[]> = {
   month_outside_plan: ["month"],
   project_cancelled: ["status"],
 };
-
-// Thai digits and a decimal comma are read as people type them.
-function parseNumber(text: string): number | null {
-  const western = text
-    .trim()
-    .replace(/[๐-๙]/g, (digit) => String(digit.charCodeAt(0) - 0x0e50))
-    .replace(",", ".");
-  if (western === "" || !/^-?\d+(\.\d+)?$/.test(western)) return null;
-  return Number(western);
-}
 
 export function fromReport(report: ProgressReport): KnownReport {
   return {
@@ -128,6 +120,7 @@ export function ProgressForm({
   onDone: (message: string) => void;
 }) {
   const { t, language, pick } = useLanguage();
+  const username = useAuth().user?.username ?? "";
   const id = useId();
   const [month, setMonth] = useState(() => draft?.month ?? nextMonth(reports, months, defaultMonth));
   const known = reports.find((report) => report.month === month);
@@ -203,7 +196,7 @@ export function ProgressForm({
     setBusy(true);
     setProblems(noProblems);
     try {
-      const entry = await recordProgress({ elementId, month, body });
+      const entry = await recordProgress({ elementId, username, month, body });
       if (!navigator.onLine) {
         onDone(t("prog.kept"));
         return;
