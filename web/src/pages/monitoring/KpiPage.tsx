@@ -45,18 +45,12 @@ import { formatNumber } from "../../format/number";
 import { personName } from "../../format/person";
 import { useLanguage } from "../../i18n/language";
 import { formatScore } from "./KpiScoresPage";
+import { parseNumber } from "./parse";
 import "./monitoring.css";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
 
 const editors = ["strategy_officer", "admin"] as const;
-
-// "1,234.5" or "๑๒๓" -> 1234.5; null when it is not a number.
-export function parseNumber(text: string): number | null {
-  const latin = text.replace(/[๐-๙]/g, (digit) => String(digit.charCodeAt(0) - 0x0e50)).replace(/[,\s]/g, "");
-  if (!/^-?\d+(\.\d+)?$/.test(latin)) return null;
-  return Number(latin);
-}
 
 export function KpiPage() {
   const { t, language } = useLanguage();
