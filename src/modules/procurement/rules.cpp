@@ -1,5 +1,6 @@
 #include "modules/procurement/rules.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 
@@ -172,6 +173,7 @@ thai::Date iso_date(const std::string& iso) {
 void Calendar::add_year(int year, const std::vector<std::string>& iso_dates) {
   years_.insert(year);
   for (const auto& date : iso_dates) holidays_.insert(iso_date(date));
+  rebuild();
 }
 
 bool Calendar::is_working_day(const thai::Date& date) const {
@@ -180,7 +182,27 @@ bool Calendar::is_working_day(const thai::Date& date) const {
   return holidays_.count(date) == 0;
 }
 
-Calendar::Result Calendar::add_working_days(const thai::Date& from, int n) const {
+void Calendar::rebuild() {
+  auto counts = std::make_shared<Counts>();
+  thai::Date first{2000, 1, 1};
+  thai::Date last{2150, 12, 31};
+  counts->first = to_days(first).time_since_epoch().count();
+  std::size_t size = static_cast<std::size_t>(days_between(first, last) + 1);
+  counts->working.resize(size);
+  counts->not_loaded.resize(size);
+  int working = 0;
+  int not_loaded = 0;
+  thai::Date day = first;
+  for (std::size_t i = 0; i < size; ++i, day = add_days(day, 1)) {
+    if (is_working_day(day)) ++working;
+    if (!loaded(day.year)) ++not_loaded;
+    counts->working[i] = working;
+    counts->not_loaded[i] = not_loaded;
+  }
+  counts_ = std::move(counts);
+}
+
+Calendar::Result Calendar::add_working_days_slowly(const thai::Date& from, int n) const {
   Result result{from, loaded(from.year)};
   thai::Date day = from;
   int counted = 0;
@@ -193,12 +215,41 @@ Calendar::Result Calendar::add_working_days(const thai::Date& from, int n) const
   return result;
 }
 
+Calendar::Result Calendar::add_working_days(const thai::Date& from, int n) const {
+  if (!counts_ || n <= 0) return add_working_days_slowly(from, n);
+  std::int64_t index = to_days(from).time_since_epoch().count() - counts_->first;
+  const auto& working = counts_->working;
+  if (index < 0 || index >= static_cast<std::int64_t>(working.size())) {
+    return add_working_days_slowly(from, n);
+  }
+  // The first day after `from` on which the running count reaches from's + n.
+  auto start = working.begin() + index + 1;
+  auto found = std::lower_bound(start, working.end(), working[index] + n);
+  if (found == working.end()) return add_working_days_slowly(from, n);
+  std::size_t at = static_cast<std::size_t>(found - working.begin());
+  const auto& not_loaded = counts_->not_loaded;
+  bool loaded_all = loaded(from.year) && not_loaded[at] == not_loaded[index];
+  return {add_days(from, static_cast<int>(at - index)), loaded_all};
+}
+
 Calendar::Result Calendar::nth_working_day_from(const thai::Date& from, int n) const {
   return add_working_days(add_days(from, -1), n);
 }
 
 Calendar::Count Calendar::working_days(const thai::Date& first, const thai::Date& last) const {
   Count count;
+  if (last < first) return count;
+  if (counts_) {
+    std::int64_t a = to_days(first).time_since_epoch().count() - counts_->first;
+    std::int64_t b = to_days(last).time_since_epoch().count() - counts_->first;
+    if (a >= 1 && b < static_cast<std::int64_t>(counts_->working.size())) {
+      auto i = static_cast<std::size_t>(a);
+      auto j = static_cast<std::size_t>(b);
+      count.days = counts_->working[j] - counts_->working[i - 1];
+      count.holidays_loaded = counts_->not_loaded[j] == counts_->not_loaded[i - 1];
+      return count;
+    }
+  }
   for (thai::Date day = first; day <= last; day = add_days(day, 1)) {
     if (!loaded(day.year)) count.holidays_loaded = false;
     if (is_working_day(day)) ++count.days;

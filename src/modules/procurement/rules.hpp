@@ -3,6 +3,7 @@
 // (data/procurement-rules.json, each with its threshold and source), the working-day
 // calendar, the checks of a record, and the deadlines computed from them.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,9 +42,12 @@ RuleSet parse_rules(std::string_view json);
 RuleSet embedded_rules();
 
 // Working days: not Saturday or Sunday, not a holiday of a loaded year. A year
-// without loaded holidays counts weekends only, and results say so.
+// without loaded holidays counts weekends only, and results say so. Days of 2000-2150
+// are answered from running counts (a due date for 3,000 procurements is a binary
+// search each); other days day by day.
 class Calendar {
  public:
+  Calendar() { rebuild(); }
   void add_year(int year, const std::vector<std::string>& iso_dates);
   bool loaded(int year) const { return years_.count(year) > 0; }
   bool is_working_day(const thai::Date& date) const;
@@ -64,8 +68,18 @@ class Calendar {
   Count working_days(const thai::Date& first, const thai::Date& last) const;
 
  private:
+  // Running counts of working days and of days in years not loaded, from kFirst;
+  // shared by copies of the calendar (rebuilt by add_year).
+  struct Counts {
+    std::int64_t first = 0;       // day number (days since 1970-01-01) of 2000-01-01
+    std::vector<int> working;     // working days in [first, first + i]
+    std::vector<int> not_loaded;  // days of years without holidays in [first, first + i]
+  };
+  void rebuild();
+  Result add_working_days_slowly(const thai::Date& from, int n) const;
   std::set<int> years_;
   std::set<thai::Date> holidays_;
+  std::shared_ptr<const Counts> counts_;
 };
 
 thai::Date add_days(const thai::Date& date, int days);

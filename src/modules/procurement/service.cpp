@@ -156,7 +156,7 @@ std::shared_ptr<const Snapshot> ProcurementService::snapshot(
   }
   auto built = detail::build_snapshot(rules_, *current, day);
   std::lock_guard lock(cache_->mutex);
-  if (!today || day == thai::today_in_thailand()) cache_->snapshot = built;
+  cache_->snapshot = built;  // one day kept: callers ask for today
   return built;
 }
 
