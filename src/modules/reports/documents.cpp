@@ -92,9 +92,6 @@ std::string emenscr_workbook(const ReportData& data) {
     columns.push_back({label + " ความก้าวหน้า (ร้อยละ)", ColumnKind::percent});
     columns.push_back({label + " สถานะ"});
   }
-  columns.push_back({"ผลการดำเนินงาน (รายงานล่าสุด)"});
-  columns.push_back({"ปัญหาอุปสรรค"});
-  columns.push_back({"แนวทางแก้ไข"});
   columns.push_back({"ขั้นตอนการจัดซื้อจัดจ้าง (ปัจจุบัน)"});
   for (int step = 1; step <= kStepCount; ++step)
     columns.push_back({"สถานะขั้นตอน " + step_name(step) + " (ตามที่บันทึก)"});
@@ -128,9 +125,6 @@ std::string emenscr_workbook(const ReportData& data) {
       cells.push_back(figures.physical_percent ? XlsxCell{*figures.physical_percent} : XlsxCell{});
       cells.push_back(figures.status_th ? XlsxCell{*figures.status_th} : XlsxCell{});
     }
-    cells.emplace_back(project.activities_th);
-    cells.emplace_back(project.problems_th);
-    cells.emplace_back(project.fixes_th);
     cells.emplace_back(project.procurement_stage_th);
     std::optional<std::string> latest_on;
     for (const auto& step : project.steps) {

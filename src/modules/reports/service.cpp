@@ -159,6 +159,9 @@ struct Gatherer {
   const Actor& actor;
   const ActionPlanView& view;
   int quarter;
+  // The texts of the latest progress report (problems, fixes) cost one read per
+  // project; the quarterly report prints them, the workbook does without.
+  bool with_texts;
 
   ReportData gather(db::Connection& connection, const kpi_results::KpiResultsService& kpis) const {
     const action_plan::ActionPlan& header = view.ledger->header;
@@ -275,15 +278,17 @@ struct Gatherer {
           figures.physical_percent = point->physical_percent;
           figures.status_th = std::string(progress::name_th(point->status));
         }
-        const progress::ProgressReport* latest = nullptr;
-        auto history = progress.list(actor, project.element_id);
-        for (const progress::ProgressReport& report : history)
-          if (report.fiscal_year == header.fiscal_year && report.month <= reported)
-            latest = &report;
-        if (latest) {
-          out.activities_th = latest->activities_th;
-          out.problems_th = latest->problems_th;
-          out.fixes_th = latest->fixes_th;
+        if (with_texts) {
+          const progress::ProgressReport* latest = nullptr;
+          auto history = progress.list(actor, project.element_id);
+          for (const progress::ProgressReport& report : history)
+            if (report.fiscal_year == header.fiscal_year && report.month <= reported)
+              latest = &report;
+          if (latest) {
+            out.activities_th = latest->activities_th;
+            out.problems_th = latest->problems_th;
+            out.fixes_th = latest->fixes_th;
+          }
         }
       }
       if (auto stage = stages->project_stage(project.element_id))
@@ -307,7 +312,7 @@ std::string ReportsService::emenscr_xlsx(const Actor& actor, std::int64_t action
   ReportData data = database_.read([&](db::Connection& connection) {
     ActionPlanView view = readable(actor, action_plan_id);
     int q = quarter.value_or(default_quarter(view.ledger->header.fiscal_year));
-    return Gatherer{plans_, action_plans_, progress_, procurements_, actor, view, q}.gather(
+    return Gatherer{plans_, action_plans_, progress_, procurements_, actor, view, q, false}.gather(
         connection, kpis_);
   });
   return emenscr_workbook(data);
@@ -317,8 +322,8 @@ std::string ReportsService::quarterly_pdf(const Actor& actor, std::int64_t actio
                                           int quarter) const {
   ReportData data = database_.read([&](db::Connection& connection) {
     ActionPlanView view = readable(actor, action_plan_id);
-    return Gatherer{plans_, action_plans_, progress_, procurements_, actor, view, quarter}.gather(
-        connection, kpis_);
+    return Gatherer{plans_, action_plans_, progress_, procurements_, actor, view, quarter, true}
+        .gather(connection, kpis_);
   });
   return quarterly_report_pdf(data);
 }
