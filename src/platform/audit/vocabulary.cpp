@@ -31,6 +31,8 @@ const std::vector<EntityName> kEntities = {
     {"action_plan_project", "โครงการในแผนปฏิบัติราชการ"},
     {"action_plan_promotion", "เลื่อนโครงการสำรอง"},
     {"action_plan_position", "ลำดับโครงการ"},
+    {"progress_report", "รายงานความก้าวหน้าโครงการ"},
+    {"progress_photo", "ภาพถ่ายโครงการ"},
     {"demo_load", "ข้อมูลตัวอย่าง"},
     {"monitoring_warning", "คำเตือนล่วงหน้า"},
     {"monitoring_setting", "เกณฑ์การเตือน"},
