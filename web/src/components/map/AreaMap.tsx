@@ -129,7 +129,13 @@ export function AreaMap({
       })),
       ...placed.map((p, i) => labelBox(p.x, p.y, p.anchor, bubbles[i]!.label, fontSize)),
     ];
-    const districtLabels = placed.map((p, i) => ({ ...p, text: bubbles[i]!.label, bubble: bubbles[i]! }));
+    // Zoomed in, a district's name that would be cut at the edge is left out.
+    const districtLabels = placed
+      .map((p, i) => ({ ...p, text: bubbles[i]!.label, bubble: bubbles[i]! }))
+      .filter((label) => {
+        const box = labelBox(label.x, label.y, label.anchor, label.text, fontSize);
+        return view.k === 1 || (box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height);
+      });
     const subLabels: { key: string; x: number; y: number; text: string }[] = [];
     if (zoomedIn) {
       for (const cell of shapes.cells) {
