@@ -86,6 +86,8 @@ describe('field progress offline', () => {
     await form.getByLabel('ความก้าวหน้าทางกายภาพ (ร้อยละ)').fill('12.5');
     await form.getByLabel('สถานะโครงการ').selectOption('in_progress');
     await form.getByLabel('กิจกรรมที่ดำเนินการ').fill('ผู้รับจ้างเข้าพื้นที่ ปรับพื้นที่แปลงสาธิต (บันทึกขณะไม่มีสัญญาณ)');
+    // The project's output indicator from the plan (its first indicator).
+    await form.getByLabel(/^ผลผลิต: /).fill('๔๐');
     await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
     await page.getByTestId('field-notice').getByText('บันทึกไว้ในเครื่องแล้ว').waitFor();
     await page.getByText('รอส่ง 1 รายการ').waitFor();
@@ -121,6 +123,7 @@ describe('field progress offline', () => {
     assert.equal(september[0].status, 'in_progress');
     assert.equal(september[0].version, 1, 'written once (a second write would be version 2)');
     assert.equal(september[0].entered_by, 'agency');
+    assert.deepEqual(september[0].indicators, [{ index: 0, value: 40 }]);
     const photos = await photosOf();
     assert.equal(photos.length, photosBefore + 1, 'one photo stored');
     const photo = photos[photos.length - 1];

@@ -6,8 +6,8 @@
 // - /assets/* (hashed, never change): from the cache, else the network (then kept).
 //   At install the assets index.html names are kept; the page also sends the URLs it
 //   loaded before this worker took control (message "cache-urls").
-// - A few API reads the field pages need (who is signed in, the action plan, a
-//   project's progress and photos): from the network, the last answer when offline,
+// - A few API reads the field pages need (who is signed in, the action plan, the
+//   project's plan element with its indicators, its progress, photos and procurements): from the network, the last answer when offline,
 //   marked with X-Changwat-Offline: 1. /auth/me is kept without its CSRF token.
 //   Writes are never touched: the page's own queue sends them.
 // - Signing in or out clears the kept API answers.
@@ -23,6 +23,7 @@ const apiReads = [
   /^\/api\/v1\/projects\/\d+\/progress$/,
   /^\/api\/v1\/projects\/\d+\/photos$/,
   /^\/api\/v1\/projects\/\d+\/procurements$/,
+  /^\/api\/v1\/plans\/\d+\/elements\/\d+$/,
   /^\/api\/v1\/agencies$/,
   /^\/api\/v1\/fiscal-years$/,
 ];

@@ -20,7 +20,7 @@ import { FieldMessage } from "../../components/FieldMessage";
 import { formatDate } from "../../format/date";
 import { useLanguage } from "../../i18n/language";
 import type { MessageKey } from "../../i18n/messages";
-import { bahtInput, formatMoney, parseBaht } from "../action-plan/amounts";
+import { bahtInput, formatAmount, formatMoney, parseBaht } from "../action-plan/amounts";
 import { both, formProblems, noProblems, type FormProblems } from "../action-plan/errors";
 
 type EventKind = ContractEvent["kind"];
@@ -408,7 +408,7 @@ export function ContractSection({
           <dd>{contract.contract_number ?? "–"}</dd>
         </div>
         <div>
-          <dt>{t("proc.contract_value")}</dt>
+          <dt>{t("field.contract_value_satang")}</dt>
           <dd>{contract.contract_value_satang === null ? "–" : money(contract.contract_value_satang)}</dd>
         </div>
         <div>
@@ -441,7 +441,7 @@ export function ContractSection({
                 <tr key={item.number}>
                   <th scope="row">{item.number}</th>
                   <td>{date(item.due_on)}</td>
-                  <td className="num">{money(item.amount_satang)}</td>
+                  <td className="num">{formatAmount(item.amount_satang, "baht")}</td>
                   <td>{date(item.delivered_on)}</td>
                   <td>
                     {item.accepted === null ? (

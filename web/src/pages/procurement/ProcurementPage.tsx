@@ -4,7 +4,7 @@
 // and the contract: instalments with their inspection, extensions, penalties. The
 // project's agency officers and the strategy office add and change them; the สขร.1
 // summary of the whole action plan downloads as Excel or CSV.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { listProcurements, procurementSummaryUrl, stageKeys, type Procurement } from "../../api/procurement";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
@@ -16,8 +16,9 @@ import { useLoad } from "../../components/useLoad";
 import { formatDate } from "../../format/date";
 import { useLanguage } from "../../i18n/language";
 import type { MessageKey } from "../../i18n/messages";
-import { formatMoney } from "../action-plan/amounts";
+import { formatAmount, formatMoney } from "../action-plan/amounts";
 import { projectName } from "../action-plan/labels";
+import { registerServiceWorker } from "../../offline/register";
 import { useMayWrite, useProject } from "../progress/useProject";
 import "../progress/field.css";
 import { ContractSection } from "./ContractSection";
@@ -50,11 +51,11 @@ function ProcurementCard({
           <dd>{procurement.method_th}</dd>
         </div>
         <div>
-          <dt>{t("proc.reference_price")}</dt>
+          <dt>{t("field.reference_price_satang")}</dt>
           <dd data-testid="reference-price">{money(procurement.reference_price_satang)}</dd>
         </div>
         <div>
-          <dt>{t("proc.budget")}</dt>
+          <dt>{t("field.budget_satang")}</dt>
           <dd>{money(procurement.budget_satang)}</dd>
         </div>
         {procurement.egp_project_number && (
@@ -138,7 +139,7 @@ function ProcurementCard({
                       {bidder.name}
                       {bidder.tax_id && <span className="muted field-sub">{bidder.tax_id}</span>}
                     </th>
-                    <td className="num">{money(bidder.offered_satang)}</td>
+                    <td className="num">{formatAmount(bidder.offered_satang, "baht")}</td>
                   </tr>
                 ))}
               </tbody>
@@ -151,7 +152,7 @@ function ProcurementCard({
                 <dd>{procurement.winner.name}</dd>
               </div>
               <div>
-                <dt>{t("proc.winner_price")}</dt>
+                <dt>{t("field.winner.agreed_satang")}</dt>
                 <dd>{money(procurement.winner.agreed_satang)}</dd>
               </div>
               {procurement.winner.reason_th && (
@@ -185,6 +186,9 @@ export function ProcurementPage() {
   const [load, reload, replace] = useLoad((signal) => listProcurements(elementId, signal), [elementId]);
   const [editing, setEditing] = useState<number | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    void registerServiceWorker();
+  }, []);
   const project = context.data?.project;
   const mayWrite = useMayWrite(project);
   const name = project ? projectName(project, language) : "";

@@ -89,9 +89,9 @@ export function ProgressPage() {
     for (const entry of waiting) if (months.includes(entry.month)) byMonth.set(entry.month, fromEntry(entry));
     return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
   }, [reports.data, waiting, months]);
+  // The project's output and outcome indicators from the plan (values go by position).
   const indicators = useMemo<Indicator[]>(
-    () =>
-      (element.data as { project?: { indicators?: Indicator[] } | null } | null)?.project?.indicators ?? [],
+    () => (element.data?.kind === "project" ? (element.data.indicators ?? []) : []),
     [element.data],
   );
 
