@@ -50,6 +50,15 @@ describe('monitoring pages', () => {
     // Money in baht with thousands separators; the year is the demo action plan's.
     assert.match(await executive.getByTestId('fig-allocated').innerText(), /\d{1,3}(,\d{3})+\.\d{2} บาท/);
     assert.equal(await executive.getByLabel('ปีงบประมาณ').inputValue(), '2569');
+    // The official outputs come from the same records: each link answers with its file.
+    const outputs = executive.getByTestId('official-outputs');
+    const links = await outputs.getByRole('link').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+    assert.equal(links.length, 6);
+    const answers = await executive.evaluate(async (hrefs) => Promise.all(hrefs.map(async (href) => {
+      const response = await fetch(href);
+      return `${response.status} ${response.headers.get('content-type')}`;
+    })), links.filter((href) => /emenscr|quarterly-report|procurement-summary\.csv/.test(href)));
+    assert.deepEqual(answers.map((a) => a.split(' ')[0]), ['200', '200', '200'], answers.join(', '));
     const before = await figure(executive, 'fig-warnings');
     assert.ok(before > 0, 'the demo has open warnings');
     const kindRow = executive.getByTestId('warnings-by-kind').locator('li').filter({ hasText: 'จัดซื้อจัดจ้างยังไม่ก่อหนี้ผูกพันตามกำหนด' });

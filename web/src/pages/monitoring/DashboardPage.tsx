@@ -24,6 +24,7 @@ import { UnitToggle } from "../action-plan/UnitToggle";
 import { useUnit } from "../action-plan/useUnit";
 import { provinceCode } from "../areas/AreasPage";
 import { BarChart } from "./BarChart";
+import { OutputsPanel } from "./OutputsPanel";
 import { procurementStages, progressStatuses, statusColours } from "./labels";
 import { useLive } from "./useLive";
 import { useMonitoringYear } from "./useMonitoringYear";
@@ -464,6 +465,7 @@ export function DashboardPage({ scope }: { scope: DashboardScope }) {
                 })}
               />
             </section>
+            {scope === "province" && actionPlan && <OutputsPanel plan={actionPlan} />}
           </div>
         </>
       )}
