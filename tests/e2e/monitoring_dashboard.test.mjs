@@ -119,6 +119,16 @@ describe('monitoring pages', () => {
     await dialog.getByLabel('สิ่งที่ได้ดำเนินการ').fill('เร่งรัดการลงนามสัญญาแล้ว ติดตามในการประชุมเดือนหน้า');
     await dialog.getByRole('button', { name: 'บันทึกว่าแก้ไขแล้ว' }).click();
     await officeWarning.waitFor({ state: 'detached' });
+
+    // The thresholds behind the warnings: a value outside its range is refused at the field.
+    const settings = office.getByTestId('warning-settings');
+    await settings.locator('summary').click();
+    const points = settings.getByLabel(/ต่ำกว่าเป้าหมายของรัฐบาล/);
+    await points.fill('500');
+    await settings.locator('form').filter({ has: points }).getByRole('button', { name: 'บันทึก' }).click();
+    const ids = (await points.getAttribute('aria-describedby')).split(' ');
+    await office.locator(`[id="${ids[0]}"]`).filter({ hasText: 'ต้องอยู่ระหว่าง 0 ถึง 100' }).waitFor();
+    assert.equal(await points.getAttribute('aria-invalid'), 'true');
     assert.deepEqual(executive.problems, []);
     assert.deepEqual(office.problems, []);
   });

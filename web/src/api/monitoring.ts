@@ -52,3 +52,6 @@ export function getDashboard(
       return call("get", "/api/v1/dashboards/districts/{code}", { path: { code: key }, query, signal });
   }
 }
+
+export const setWarningSetting = (key: string, body: RequestBody<"put", "/api/v1/warning-settings/{key}">) =>
+  call("put", "/api/v1/warning-settings/{key}", { path: { key }, body });

@@ -26,6 +26,7 @@ import { formatDate } from "../../format/date";
 import { compareNames } from "../../format/sort";
 import { useLanguage } from "../../i18n/language";
 import { useLive } from "./useLive";
+import { WarningSettings } from "./WarningSettings";
 import { useMonitoringYear } from "./useMonitoringYear";
 import "./monitoring.css";
 
@@ -253,6 +254,10 @@ export function WarningsPage() {
           </ul>
         </>
       )}
+      <WarningSettings
+        canEdit={user !== null && (user.role === "admin" || user.role === "strategy_officer")}
+        onChanged={reload}
+      />
       <ReasonDialog
         open={resolving !== null}
         title={t("warn.resolve_title")}
