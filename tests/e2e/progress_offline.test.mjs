@@ -145,4 +145,37 @@ describe('field progress offline', () => {
     assert.equal((await photosOf()).length, photosBefore + 1);
     assert.deepEqual(page.problems, []);
   });
+  test('a drop in progress needs its reason, asked by the field before anything is sent', async () => {
+    // The strategy office may report for any project: P12 stood at 53% in August.
+    const detail = await api.get(`/api/v1/action-plans/${plan.id}`);
+    const p12 = detail.json.projects.find((item) => item.code === 'P12');
+    const before = (await api.get(`/api/v1/projects/${p12.element_id}/progress`)).json.items;
+    const august = before.find((item) => item.month === '2026-08');
+    assert.ok(august && august.physical_percent > 40, 'P12 reported more than 40% in August');
+
+    const page = await app.newPage(phone);
+    await signIn(page, 'strategy', { next: `/action-plan/${plan.id}/projects/${p12.element_id}/progress` });
+    const form = page.getByRole('form', { name: 'บันทึกความก้าวหน้าประจำเดือน' });
+    await form.getByLabel('เดือนที่รายงาน').selectOption('2026-09');
+    // August's report is shown beside the form (the page knows what a drop is).
+    await form.getByTestId('previous-report').getByText(/^เดือนสิงหาคม 2569: /).waitFor();
+    await form.getByLabel('ความก้าวหน้าทางกายภาพ (ร้อยละ)').fill('40');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    const reason = form.getByLabel('เหตุผลที่ความก้าวหน้าลดลง');
+    await form.getByText(/ความก้าวหน้าต่ำกว่าเดือนสิงหาคม 2569 \(\d+(\.\d+)?%\) ต้องระบุเหตุผล/).waitFor();
+    assert.equal(await reason.getAttribute('aria-invalid'), 'true');
+    const described = await reason.getAttribute('aria-describedby');
+    assert.match(await page.locator(`[id="${described}"]`).innerText(), /ต้องระบุเหตุผล/);
+    assert.equal(await page.getByTestId('queue-count').getAttribute('data-count'), '0', 'nothing kept to send');
+    assert.ok(!(await api.get(`/api/v1/projects/${p12.element_id}/progress`)).json.items.some((i) => i.month === '2026-09'));
+
+    await reason.fill('ฝนตกหนัก ต้องรื้อแบบหล่อคอนกรีตบางส่วน (ทดสอบ)');
+    await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await page.getByTestId('field-notice').getByText('ส่งรายงานเดือนกันยายน 2569 แล้ว').waitFor();
+    const stored = (await api.get(`/api/v1/projects/${p12.element_id}/progress`)).json.items.filter((i) => i.month === '2026-09');
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].physical_percent, 40);
+    assert.equal(stored[0].reason_th, 'ฝนตกหนัก ต้องรื้อแบบหล่อคอนกรีตบางส่วน (ทดสอบ)');
+    assert.deepEqual(page.problems, []);
+  });
 });

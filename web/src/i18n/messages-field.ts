@@ -28,7 +28,7 @@ export const fieldTh = {
   "prog.col.percent": "ร้อยละ",
   "prog.col.status": "สถานะ",
   "prog.col.entered": "บันทึกโดย",
-  "prog.sent": "ส่งรายงานเดือน{month}แล้ว",
+  "prog.sent": "ส่งรายงานเดือน{month} แล้ว",
   "prog.kept": "บันทึกไว้ในเครื่องแล้ว จะส่งเมื่อมีสัญญาณ",
   "prog.status.not_started": "ยังไม่เริ่ม",
   "prog.status.procuring": "อยู่ระหว่างจัดซื้อจัดจ้าง",

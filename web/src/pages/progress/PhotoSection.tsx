@@ -150,7 +150,7 @@ export function PhotoSection({
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("prog.photos")}</h2>
       {mayWrite && (
-        <p>
+        <p className="field-camera">
           <label className="button field-wide-button" htmlFor={`${id}-camera`}>
             {busy ? t("prog.photo_locating") : t("prog.take_photo")}
           </label>
