@@ -14,6 +14,7 @@
 // < 100 ms after a write. Results and commands: docs/performance.md, "Monitoring".
 //
 // Usage: bench_monitoring_dashboards [--postgres] [--projects N] [--rounds N]
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -82,6 +83,14 @@ double seconds_since(Clock::time_point start) {
 }
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// CPU time of this thread: what a request costs whatever else the machine runs (the
+// wall-clock figures swing with the load of a shared machine).
+double thread_cpu_ms() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
 }
 
 struct Percentiles {
@@ -458,35 +467,61 @@ int run(const Options& options) {
     input.disbursed_to_date = std::min(line.line.allocated, line.latest()->disbursed_to_date + 1);
     action_plans.set_position(Actor::command_line(), id, book->project.element_id, input);
   };
+  auto monitoring_revision = [&]() {
+    return database->read([&](db::Connection& c) {
+      auto row =
+          c.query_one("SELECT revision FROM monitoring_state WHERE province_code = ?", {province});
+      return row ? row->integer(0) : std::int64_t{0};
+    });
+  };
+  std::int64_t revision_before = monitoring_revision();
   std::vector<double> writes;
   for (const auto& [name, target] : targets) {
     std::vector<double> live;
+    std::vector<double> cpu;
     for (int i = 0; i < options.rounds; ++i) {
       auto begin = Clock::now();
       write();
       writes.push_back(ms_since(begin));
       auto request = get_request(target);
+      double cpu_begin = thread_cpu_ms();
       begin = Clock::now();
       auto response = router.dispatch(request);
       live.push_back(ms_since(begin));
+      cpu.push_back(thread_cpu_ms() - cpu_begin);
       if (response.status != 200) return 1;
     }
     std::string label = std::string("GET dashboard ") + name + " right after each write";
     print(label.c_str(), percentiles(live));
+    print("  the same, CPU time of the request", percentiles(cpu));
   }
+  std::printf("  evaluations that stored a warning change: %lld of %d\n",
+              static_cast<long long>(monitoring_revision() - revision_before),
+              options.rounds * static_cast<int>(targets.size()));
   print("  the writes (position or progress, through the service)", percentiles(writes));
 
   // The warning evaluation after a write, through GET /warnings.
   std::vector<double> evaluation;
+  std::vector<double> evaluation_cpu;
+  std::vector<double> evaluate_only;
   for (int i = 0; i < options.rounds; ++i) {
     write();
     auto request = get_request("/api/v1/warnings?fiscal_year=2569");
+    double cpu_begin = thread_cpu_ms();
     auto begin = Clock::now();
     auto response = router.dispatch(request);
     evaluation.push_back(ms_since(begin));
+    evaluation_cpu.push_back(thread_cpu_ms() - cpu_begin);
     if (response.status != 200) return 1;
+    // The evaluation alone (no JSON of the list): another write, then evaluate().
+    write();
+    begin = Clock::now();
+    service.evaluate(province, 2569);
+    evaluate_only.push_back(ms_since(begin));
   }
-  print("GET warnings right after each write (evaluation)", percentiles(evaluation));
+  print("GET warnings right after each write (evaluation + list)", percentiles(evaluation));
+  print("  the same, CPU time of the request", percentiles(evaluation_cpu));
+  print("evaluate() right after each write (no JSON)", percentiles(evaluate_only));
 
   std::printf("load average at end %s\n", load_average().c_str());
   database.reset();

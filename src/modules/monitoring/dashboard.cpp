@@ -235,7 +235,7 @@ std::string dashboard_json(const Evaluation& evaluation, const DashboardScope& s
     warnings_by_kind[to_string(static_cast<WarningKind>(k))] = 0;
   }
   int open = 0;
-  for (const auto& warning : evaluation.warnings) {
+  for (const auto& warning : *evaluation.warnings) {
     if (warning.status != WarningStatus::open) continue;
     bool counts = false;
     if (const ProjectInfo* project = evaluation.project(warning.element_id)) {

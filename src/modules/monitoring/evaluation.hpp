@@ -67,8 +67,10 @@ struct Evaluation {
   Settings settings;
   std::vector<ProjectInfo> projects;
   std::unordered_map<std::int64_t, std::size_t> by_element;
-  std::vector<Warning> warnings;  // stored, after reconciliation, by id
-  std::int64_t generation = 0;    // distinguishes evaluations in caches
+  // Stored, after reconciliation, by id; shared with the next evaluation while no
+  // warning changes.
+  std::shared_ptr<const std::vector<Warning>> warnings;
+  std::int64_t generation = 0;  // distinguishes evaluations in caches
 
   const ProjectInfo* project(std::int64_t element_id) const {
     auto it = by_element.find(element_id);

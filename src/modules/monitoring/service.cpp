@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/clock.hpp"
 #include "modules/monitoring/evaluation.hpp"
@@ -29,6 +30,19 @@ struct MonitoringService::Cache {
 namespace {
 
 [[noreturn]] void throw_warning_not_found() { throw_not_found("คำเตือน", "Warning"); }
+
+// The figures and text of a cause on its warning row (as WarningStore writes them).
+void apply_cause(Warning& warning, const Cause& cause) {
+  warning.kind = cause.kind;
+  warning.element_id = cause.element_id;
+  warning.subject = cause.subject;
+  warning.agency_code = cause.agency_code;
+  warning.due_on = thai::to_iso(cause.due_on);
+  warning.measure = cause.measure;
+  warning.severity = cause.severity;
+  warning.message_th = cause.message.th;
+  warning.message_en = cause.message.en;
+}
 
 std::string actor_name(const Actor& actor) {
   if (actor.principal) return actor.principal->username;
@@ -110,7 +124,8 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
   auto evaluation = std::make_shared<Evaluation>();
   evaluation->inputs = std::move(in);
   Inputs& inputs = evaluation->inputs;
-  std::vector<Warning> stored;
+  std::shared_ptr<const std::vector<Warning>> stored;
+  std::int64_t stored_revision = -1;  // the revision `stored` was read at
   database_.read([&](db::Connection& c) {
     evaluation->settings = load_settings(c, province_code);
     for (auto& slot : inputs.plans) {
@@ -128,30 +143,62 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
     }
     if (cached && cached->inputs.revision == inputs.revision) {
       stored = cached->warnings;
+      stored_revision = inputs.revision;
     } else {
-      stored = WarningStore(c).list(province_code, fiscal_year);
+      WarningStore store(c);
+      stored_revision = store.revision(province_code);
+      stored = std::make_shared<const std::vector<Warning>>(store.list(province_code, fiscal_year));
     }
     return 0;
   });
   index_projects(*evaluation);
   std::vector<Cause> causes = find_causes(*evaluation);
 
-  auto plan = rules::reconcile(causes, stored, inputs.today, evaluation->settings);
+  auto plan = rules::reconcile(causes, *stored, inputs.today, evaluation->settings);
   if (!plan.empty()) {
     const std::string today_iso = thai::to_iso(inputs.today);
     database_.write([&](db::Connection& c) {
       WarningStore store(c);
+      const std::int64_t read_at = inputs.revision;
       inputs.revision = store.bump_revision(province_code);
-      // Another server or thread may have written meanwhile: decide again on fresh rows.
-      auto fresh = rules::reconcile(causes, store.list(province_code, fiscal_year), inputs.today,
-                                    evaluation->settings);
+      // Another server or thread may have written since the rows were read: then
+      // decide again on fresh rows; otherwise the rows in hand are the stored ones.
+      std::vector<Warning> rows = inputs.revision == read_at + 1 && stored_revision == read_at
+                                      ? *stored
+                                      : store.list(province_code, fiscal_year);
+      auto fresh = rules::reconcile(causes, rows, inputs.today, evaluation->settings);
       const std::string at = iso_utc_now();
+      // Each change written and applied to the rows in hand the same way (no re-read).
       for (const auto& cause : fresh.raise) {
-        store.insert(province_code, fiscal_year, cause, today_iso, false);
+        Warning raised;
+        raised.id = store.insert(province_code, fiscal_year, cause, today_iso, false);
+        raised.province_code = province_code;
+        raised.fiscal_year = fiscal_year;
+        raised.raised_on = today_iso;
+        apply_cause(raised, cause);
+        rows.push_back(std::move(raised));
       }
-      for (const auto& refresh : fresh.refresh) store.refresh(refresh.id, refresh.cause);
-      for (std::int64_t id : fresh.resolve) store.resolve_automatically(id, today_iso, at);
-      stored = store.list(province_code, fiscal_year);
+      std::unordered_map<std::int64_t, Warning*> by_id;
+      for (auto& row : rows) by_id[row.id] = &row;
+      for (const auto& refresh : fresh.refresh) {
+        store.refresh(refresh.id, refresh.cause);
+        Warning& row = *by_id.at(refresh.id);
+        apply_cause(row, refresh.cause);
+        row.version += 1;
+      }
+      for (std::int64_t id : fresh.resolve) {
+        store.resolve_automatically(id, today_iso, at);
+        Warning& row = *by_id.at(id);
+        row.status = WarningStatus::resolved;
+        row.resolved_on = today_iso;
+        row.resolved_at = at;
+        row.resolved_automatically = true;
+        row.resolution_note_th = std::string(kAutomaticNote);
+        row.resolved_measure = row.measure;
+        row.resolved_severity = row.severity;
+        row.version += 1;
+      }
+      stored = std::make_shared<const std::vector<Warning>>(std::move(rows));
       return 0;
     });
   }
@@ -166,7 +213,7 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
 
 std::vector<Warning> MonitoringService::evaluate(const std::string& province_code,
                                                  int fiscal_year) const {
-  return current(province_code, fiscal_year)->warnings;
+  return *current(province_code, fiscal_year)->warnings;
 }
 
 // ---- Reading ----
@@ -176,7 +223,7 @@ std::vector<Warning> MonitoringService::warnings(const Actor& actor,
   const Principal& principal = actor.require_signed_in();
   auto evaluation = current(principal.province_code, filter.fiscal_year);
   std::vector<Warning> result;
-  for (const auto& warning : evaluation->warnings) {
+  for (const auto& warning : *evaluation->warnings) {
     if (filter.agency_code && warning.agency_code != filter.agency_code) continue;
     if (filter.kind && warning.kind != *filter.kind) continue;
     if (filter.status && warning.status != *filter.status) continue;

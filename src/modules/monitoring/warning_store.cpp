@@ -97,7 +97,7 @@ void WarningStore::resolve_automatically(std::int64_t id, const std::string& tod
       "UPDATE monitoring_warning SET status = 'resolved', resolved_on = ?, resolved_at = ?, "
       "resolved_automatically = 1, resolution_note_th = ?, resolved_measure = measure, "
       "resolved_severity = severity, version = version + 1 WHERE id = ? AND status = 'open'",
-      {today, at, std::string("สาเหตุหมดไปแล้ว (ระบบตรวจพบ)"), id});
+      {today, at, std::string(kAutomaticNote), id});
 }
 
 bool WarningStore::resolve(const Warning& w, std::int64_t expected_version) {

@@ -6,12 +6,16 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "db/database.hpp"
 #include "modules/monitoring/model.hpp"
 
 namespace changwat::monitoring {
+
+// The note of a warning resolved because its cause went away.
+inline constexpr std::string_view kAutomaticNote = "สาเหตุหมดไปแล้ว (ระบบตรวจพบ)";
 
 class WarningStore {
  public:
