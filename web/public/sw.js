@@ -7,10 +7,12 @@
 //   At install the assets index.html names are kept; the page also sends the URLs it
 //   loaded before this worker took control (message "cache-urls").
 // - A few API reads the field pages need (who is signed in, the action plan, the
-//   project's plan element with its indicators, its progress, photos and procurements): from the network, the last answer when offline,
-//   marked with X-Changwat-Offline: 1. /auth/me is kept without its CSRF token.
+//   project's plan element with its indicators, its progress, photos and
+//   procurements): from the network, the last answer when offline, marked with
+//   X-Changwat-Offline: 1. /auth/me is kept without its CSRF token.
 //   Writes are never touched: the page's own queue sends them.
 // - Signing in or out clears the kept API answers.
+// Registered by the field pages (src/offline/register.ts), not on every page.
 const version = "v1";
 const shellCache = `changwat-shell-${version}`;
 const assetCache = `changwat-assets-${version}`;
