@@ -3,67 +3,46 @@
 #include <boost/json.hpp>
 
 #include "base/clock.hpp"
-#include "base/embedded.hpp"
 #include "modules/action_plan/module.hpp"
+#include "platform/demo_file.hpp"
 
 namespace changwat::action_plan {
 namespace {
 
-constexpr std::string_view kDemoFile = "action-plan-demo-trat.json";
-
-[[noreturn]] void bad_demo(const std::string& why) {
-  throw Error(
-      ErrorKind::internal, "action_plan_demo_invalid",
-      {"ข้อมูลแผนปฏิบัติราชการตัวอย่างไม่ถูกต้อง: " + why, "the demo action plan data is invalid: " + why});
-}
-
-std::string text_of(const boost::json::object& object, const char* key) {
-  const auto* value = object.if_contains(key);
-  if (!value || !value->is_string()) bad_demo(std::string("missing ") + key);
-  return std::string(value->as_string());
-}
-
-Month month_of(const boost::json::object& object) {
-  auto month = parse_month(text_of(object, "month"));
-  if (!month) bad_demo("bad month");
+Month month_of(const platform::DemoFile& file, const boost::json::object& object) {
+  auto month = parse_month(file.text(object, "month"));
+  if (!month) file.fail("bad month");
   return *month;
 }
 
 }  // namespace
 
 void load_demo(ActionPlanService& service) {
-  std::string_view content;
-  for (const auto& file : embedded_data()) {
-    if (file.name == kDemoFile) content = file.content;
-  }
-  if (content.empty()) bad_demo("data/action-plan-demo-trat.json is not embedded");
-  boost::system::error_code error;
-  boost::json::value document = boost::json::parse(content, error);
-  if (error || !document.is_object()) bad_demo("not a JSON object");
-  const auto& root = document.as_object();
-  std::string demo_key = text_of(root, "demo_key");
+  platform::DemoFile file("action-plan-demo-trat.json");
+  const auto& root = file.root();
+  std::string demo_key = file.text(root, "demo_key");
   if (service.id_by_demo_key(demo_key)) return;  // already loaded
-  auto plan_id = service.plans().plan_id_by_demo_key(text_of(root, "plan_demo_key"));
-  if (!plan_id) bad_demo("the demo plan is not loaded (plan::load_demo first)");
-  const int fiscal_year = static_cast<int>(root.at("fiscal_year").as_int64());
-  const std::string entered_by = text_of(root, "entered_by");
+  auto plan_id = service.plans().plan_id_by_demo_key(file.text(root, "plan_demo_key"));
+  if (!plan_id) file.fail("the demo plan is not loaded (plan::load_demo first)");
+  const int fiscal_year = static_cast<int>(file.integer(root, "fiscal_year"));
+  const std::string entered_by = file.text(root, "entered_by");
   const std::string entered_at = iso_utc_now();
   const Month first = first_month_of(fiscal_year);
 
   std::vector<ProjectBook> books;
-  for (const auto& item : root.at("projects").as_array()) {
-    const auto& row = item.as_object();
-    std::string code = text_of(row, "code");
+  for (const auto& item : file.array(root, "projects")) {
+    const auto& row = file.as_object(item);
+    std::string code = file.text(row, "code");
     auto element = service.plans().find_element_by_code(*plan_id, code);
-    if (!element) bad_demo("no project " + code + " in the demo plan");
+    if (!element) file.fail("no project " + code + " in the demo plan");
     ProjectBook book;
     Project& project = book.project;
     project.element_id = element->element_id;
     project.code = element->code;
     project.name_th = element->text_th;
-    auto kind = plan::parse_project_kind(text_of(row, "kind"));
-    auto source = plan::parse_budget_source(text_of(row, "budget_source"));
-    if (!kind || !source) bad_demo("bad kind or budget source of " + code);
+    auto kind = plan::parse_project_kind(file.text(row, "kind"));
+    auto source = plan::parse_budget_source(file.text(row, "budget_source"));
+    if (!kind || !source) file.fail("bad kind or budget source of " + code);
     project.kind = *kind;
     project.budget_source = *source;
     if (const auto* ranking = row.if_contains("ranking")) {
@@ -72,37 +51,37 @@ void load_demo(ActionPlanService& service) {
     if (const auto* priority = row.if_contains("priority")) {
       project.priority = static_cast<int>(priority->as_int64());
     }
-    project.requested = row.at("requested_satang").as_int64();
-    const auto& readiness = row.at("readiness").as_array();
+    project.requested = file.integer(row, "requested_satang");
+    const auto& readiness = file.array(row, "readiness");
     project.readiness = {readiness.at(0).as_bool(), readiness.at(1).as_bool(),
                          readiness.at(2).as_bool()};
     if (row.if_contains("cancel_reason")) {
       project.status = ProjectStatus::cancelled;
-      project.cancel_reason = text_of(row, "cancel_reason");
+      project.cancel_reason = file.text(row, "cancel_reason");
     }
     project.demo = true;
-    for (const auto& line_item : row.at("lines").as_array()) {
-      const auto& line_row = line_item.as_object();
+    for (const auto& line_item : file.array(row, "lines")) {
+      const auto& line_row = file.as_object(line_item);
       LineBook line;
-      line.line.gfmis_code = text_of(line_row, "gfmis_code");
-      auto type = parse_expense_type(text_of(line_row, "expense_type"));
-      if (!type) bad_demo("bad expense type of " + code);
+      line.line.gfmis_code = file.text(line_row, "gfmis_code");
+      auto type = parse_expense_type(file.text(line_row, "expense_type"));
+      if (!type) file.fail("bad expense type of " + code);
       line.line.expense_type = *type;
       line.line.is_capital = line_row.at("is_capital").as_bool();
-      line.line.allocated = line_row.at("allocated_satang").as_int64();
+      line.line.allocated = file.integer(line_row, "allocated_satang");
       if (const auto* contract = line_row.if_contains("contract_satang")) {
         line.line.contract = contract->as_int64();
       }
       int month_index = 0;
-      for (const auto& planned : line_row.at("planned_cumulative_satang").as_array()) {
+      for (const auto& planned : file.array(line_row, "planned_cumulative_satang")) {
         line.planned.push_back({first.plus(month_index++), planned.as_int64()});
       }
-      for (const auto& position_item : line_row.at("positions").as_array()) {
-        const auto& position_row = position_item.as_object();
+      for (const auto& position_item : file.array(line_row, "positions")) {
+        const auto& position_row = file.as_object(position_item);
         Position position;
-        position.month = month_of(position_row);
-        position.po_outstanding = position_row.at("po").as_int64();
-        position.disbursed_to_date = position_row.at("disbursed").as_int64();
+        position.month = month_of(file, position_row);
+        position.po_outstanding = file.integer(position_row, "po");
+        position.disbursed_to_date = file.integer(position_row, "disbursed");
         position.source = PositionSource::demo;
         position.entered_by = entered_by;
         position.entered_at = entered_at;
