@@ -7,11 +7,6 @@
 
 namespace changwat::action_plan::api {
 
-using http::Context;
-using http::JsonBody;
-using http::Method;
-using http::Response;
-
 namespace {
 
 constexpr std::string_view kKinds = "main, reserve";
@@ -89,36 +84,34 @@ void add_action_plan_routes(http::Router& router, ActionPlanService& service) {
     return project_response(service, id, *book, 201);
   });
 
-  router.add(
-      Method::patch, "/api/v1/action-plans/{id}/projects/{element_id}", [&service](Context& ctx) {
-        JsonBody body(ctx.request);
-        ProjectChange change;
-        std::int64_t version = body.integer("version");
-        change.ranking = optional_int(body, "ranking");
-        change.budget_source =
-            http::body_enum(body, "budget_source", plan::parse_budget_source, kSources);
-        change.requested = body.optional_integer("requested_satang");
-        if (body.has("priority")) change.priority = optional_int(body, "priority");
-        change.design_ready = body.optional_boolean("design_ready");
-        change.land_ready = body.optional_boolean("land_ready");
-        change.contract_ready = body.optional_boolean("contract_ready");
-        body.finish();
-        std::int64_t id = plan_id_of(ctx.request);
-        auto book =
-            service.update_project(ctx.actor, id, element_id_of(ctx.request), change, version);
-        return project_response(service, id, *book);
-      });
+  router.add(Method::patch, "/api/v1/action-plans/{id}/projects/{element_id}",
+             [&service](Context& ctx) {
+               JsonBody body(ctx.request);
+               ProjectChange change;
+               change.ranking = optional_int(body, "ranking");
+               change.budget_source =
+                   http::body_enum(body, "budget_source", plan::parse_budget_source, kSources);
+               change.requested = body.optional_integer("requested_satang");
+               if (body.has("priority")) change.priority = optional_int(body, "priority");
+               change.design_ready = body.optional_boolean("design_ready");
+               change.land_ready = body.optional_boolean("land_ready");
+               change.contract_ready = body.optional_boolean("contract_ready");
+               return write_project(
+                   body, ctx.request, service,
+                   [&](std::int64_t id, std::int64_t element_id, std::int64_t version) {
+                     return service.update_project(ctx.actor, id, element_id, change, version);
+                   });
+             });
 
   router.add(Method::post, "/api/v1/action-plans/{id}/projects/{element_id}/cancel",
              [&service](Context& ctx) {
                JsonBody body(ctx.request);
                std::string reason = body.text("reason_th", kMaxText);
-               std::int64_t version = body.integer("version");
-               body.finish();
-               std::int64_t id = plan_id_of(ctx.request);
-               auto book = service.cancel_project(ctx.actor, id, element_id_of(ctx.request), reason,
-                                                  version);
-               return project_response(service, id, *book);
+               return write_project(
+                   body, ctx.request, service,
+                   [&](std::int64_t id, std::int64_t element_id, std::int64_t version) {
+                     return service.cancel_project(ctx.actor, id, element_id, reason, version);
+                   });
              });
 }
 

@@ -5,10 +5,6 @@
 
 namespace changwat::action_plan::api {
 
-using http::Context;
-using http::Method;
-using http::Response;
-
 namespace {
 
 constexpr const char* kXlsxType =

@@ -6,10 +6,6 @@
 
 namespace changwat::action_plan::api {
 
-using http::Context;
-using http::JsonBody;
-using http::Method;
-
 namespace {
 
 constexpr std::string_view kExpenseTypes = "personnel, operating, investment, subsidy, other";
@@ -23,6 +19,45 @@ std::optional<Month> body_month(JsonBody& body, const char* field, bool required
     body.fail(field,
               {"ต้องเป็นเดือนแบบ YYYY-MM เช่น 2026-03", "must be a month as YYYY-MM, e.g. 2026-03"});
   return month;
+}
+
+// Where a line's month entries are in the body: the list, its largest size, the
+// month and the amount fields of an entry.
+struct MonthEntries {
+  const char* list;
+  std::size_t max_entries;
+  const char* month;
+  const char* amount;
+};
+
+// PUT of a project's spending plan or instalment schedule: lines, each naming its
+// budget line (`gfmis_code`, may be left out for a single-line project) and listing
+// entries of a month and an amount, set by `set`.
+template <class LineInput, class Entry>
+void add_month_lines_route(http::Router& router, ActionPlanService& service, std::string path,
+                           std::vector<Entry> LineInput::*entries, MonthEntries fields,
+                           std::shared_ptr<const ProjectBook> (ActionPlanService::*set)(
+                               const Actor&, std::int64_t, std::int64_t, std::vector<LineInput>,
+                               std::int64_t)) {
+  router.add(Method::put, std::move(path), [&service, entries, fields, set](Context& ctx) {
+    JsonBody body(ctx.request);
+    std::vector<LineInput> lines;
+    read_list(body, "lines", kMaxLines, [&](JsonBody& item) {
+      LineInput line;
+      line.gfmis_code = item.optional_text("gfmis_code", kMaxGfmisCode);
+      read_list(item, fields.list, fields.max_entries, [&](JsonBody& entry) {
+        auto month = body_month(entry, fields.month, true);
+        Satang amount = entry.integer(fields.amount);
+        if (month) (line.*entries).push_back({*month, amount});
+      });
+      lines.push_back(std::move(line));
+    });
+    return write_project(body, ctx.request, service,
+                         [&](std::int64_t id, std::int64_t element_id, std::int64_t version) {
+                           return (service.*set)(ctx.actor, id, element_id, std::move(lines),
+                                                 version);
+                         });
+  });
 }
 
 }  // namespace
@@ -54,57 +89,22 @@ void add_money_routes(http::Router& router, ActionPlanService& service) {
                  lines.push_back(std::move(line));
                });
                auto decision_ref = body.optional_text("decision_ref", kMaxText);
-               std::int64_t version = body.integer("version");
-               body.finish();
-               std::int64_t id = plan_id_of(ctx.request);
-               auto book = service.set_allocation(ctx.actor, id, element_id_of(ctx.request),
-                                                  std::move(lines), decision_ref, version);
-               return project_response(service, id, *book);
+               return write_project(
+                   body, ctx.request, service,
+                   [&](std::int64_t id, std::int64_t element_id, std::int64_t version) {
+                     return service.set_allocation(ctx.actor, id, element_id, std::move(lines),
+                                                   decision_ref, version);
+                   });
              });
 
-  router.add(Method::put, "/api/v1/action-plans/{id}/projects/{element_id}/spending-plan",
-             [&service](Context& ctx) {
-               JsonBody body(ctx.request);
-               std::vector<LinePlanInput> lines;
-               read_list(body, "lines", kMaxLines, [&](JsonBody& item) {
-                 LinePlanInput line;
-                 line.gfmis_code = item.optional_text("gfmis_code", kMaxGfmisCode);
-                 read_list(item, "months", 12, [&](JsonBody& point) {
-                   auto month = body_month(point, "month", true);
-                   Satang amount = point.integer("planned_cumulative_satang");
-                   if (month) line.months.push_back({*month, amount});
-                 });
-                 lines.push_back(std::move(line));
-               });
-               std::int64_t version = body.integer("version");
-               body.finish();
-               std::int64_t id = plan_id_of(ctx.request);
-               auto book = service.set_spending_plan(ctx.actor, id, element_id_of(ctx.request),
-                                                     std::move(lines), version);
-               return project_response(service, id, *book);
-             });
-
-  router.add(Method::put, "/api/v1/action-plans/{id}/projects/{element_id}/instalments",
-             [&service](Context& ctx) {
-               JsonBody body(ctx.request);
-               std::vector<LineInstalmentsInput> lines;
-               read_list(body, "lines", kMaxLines, [&](JsonBody& item) {
-                 LineInstalmentsInput line;
-                 line.gfmis_code = item.optional_text("gfmis_code", kMaxGfmisCode);
-                 read_list(item, "instalments", 120, [&](JsonBody& entry) {
-                   auto month = body_month(entry, "due_month", true);
-                   Satang amount = entry.integer("amount_satang");
-                   if (month) line.instalments.push_back({*month, amount});
-                 });
-                 lines.push_back(std::move(line));
-               });
-               std::int64_t version = body.integer("version");
-               body.finish();
-               std::int64_t id = plan_id_of(ctx.request);
-               auto book = service.set_instalments(ctx.actor, id, element_id_of(ctx.request),
-                                                   std::move(lines), version);
-               return project_response(service, id, *book);
-             });
+  add_month_lines_route(
+      router, service, "/api/v1/action-plans/{id}/projects/{element_id}/spending-plan",
+      &LinePlanInput::months, {"months", 12, "month", "planned_cumulative_satang"},
+      &ActionPlanService::set_spending_plan);
+  add_month_lines_route(
+      router, service, "/api/v1/action-plans/{id}/projects/{element_id}/instalments",
+      &LineInstalmentsInput::instalments, {"instalments", 120, "due_month", "amount_satang"},
+      &ActionPlanService::set_instalments);
 
   router.add(Method::put, "/api/v1/action-plans/{id}/projects/{element_id}/carry-over",
              [&service](Context& ctx) {
@@ -112,12 +112,12 @@ void add_money_routes(http::Router& router, ActionPlanService& service) {
                auto code = body.optional_text("gfmis_code", kMaxGfmisCode);
                auto until = body_month(body, "until", false);
                auto consent = body.optional_text("consent_th", kMaxText);
-               std::int64_t version = body.integer("version");
-               body.finish();
-               std::int64_t id = plan_id_of(ctx.request);
-               auto book = service.set_carry_over(ctx.actor, id, element_id_of(ctx.request), code,
-                                                  until, consent, version);
-               return project_response(service, id, *book);
+               return write_project(
+                   body, ctx.request, service,
+                   [&](std::int64_t id, std::int64_t element_id, std::int64_t version) {
+                     return service.set_carry_over(ctx.actor, id, element_id, code, until, consent,
+                                                   version);
+                   });
              });
 }
 

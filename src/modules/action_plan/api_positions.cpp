@@ -8,11 +8,6 @@
 
 namespace changwat::action_plan::api {
 
-using http::Context;
-using http::JsonBody;
-using http::Method;
-using http::Response;
-
 namespace {
 
 // The import error with every bad row next to the usual error fields.

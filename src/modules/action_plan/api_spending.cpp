@@ -7,11 +7,6 @@
 
 namespace changwat::action_plan::api {
 
-using http::Context;
-using http::JsonBody;
-using http::Method;
-using http::Response;
-
 void add_spending_routes(http::Router& router, ActionPlanService& service) {
   router.add(Method::get, "/api/v1/action-plans/{id}/spending", [&service](Context& ctx) {
     GroupBy by = http::query_enum(ctx.request, "by", parse_group_by,

@@ -31,37 +31,13 @@ http::Response project_response(const ActionPlanService& service, std::int64_t i
       project_to_json(book, meta_of(*view.index, book.project), service.areas()), status);
 }
 
-void read_list(http::JsonBody& body, const char* field, std::size_t max_items,
-               const std::function<void(http::JsonBody& item)>& read) {
-  const boost::json::value* raw = body.raw(field);
-  if (!raw || raw->is_null()) {
-    body.fail(field, {"ต้องระบุ", "is required"});
-    return;
-  }
-  if (!raw->is_array()) {
-    body.fail(field, {"ต้องเป็นรายการ (array)", "must be an array"});
-    return;
-  }
-  const auto& items = raw->get_array();
-  if (items.size() > max_items) {
-    body.fail(field, {"มีได้ไม่เกิน " + std::to_string(max_items) + " รายการ",
-                      "at most " + std::to_string(max_items) + " items"});
-    return;
-  }
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    std::string prefix = std::string(field) + "[" + std::to_string(i) + "]";
-    if (!items[i].is_object()) {
-      body.fail(prefix.c_str(), {"ต้องเป็นออบเจกต์", "must be an object"});
-      continue;
-    }
-    http::JsonBody nested(items[i].get_object());
-    read(nested);
-    try {
-      nested.finish();
-    } catch (const Error& error) {
-      for (const auto& [name, why] : error.fields()) body.fail((prefix + "." + name).c_str(), why);
-    }
-  }
+http::Response write_project(http::JsonBody& body, const http::Request& request,
+                             const ActionPlanService& service, const ProjectWrite& write) {
+  std::int64_t version = body.integer("version");
+  body.finish();
+  std::int64_t id = plan_id_of(request);
+  auto book = write(id, element_id_of(request), version);
+  return project_response(service, id, *book);
 }
 
 }  // namespace changwat::action_plan::api

@@ -8,11 +8,6 @@
 
 namespace changwat::action_plan::api {
 
-using http::Context;
-using http::JsonBody;
-using http::Method;
-using http::Response;
-
 void add_target_routes(http::Router& router, ActionPlanService& service) {
   router.add(Method::get, "/api/v1/disbursement-targets", [&service](Context& ctx) {
     std::optional<int> fiscal_year;

@@ -29,7 +29,7 @@ void add_contract_routes(http::Router& router, ProcurementService& service) {
                auto version = body.optional_integer("version");
                std::vector<Instalment> instalments;
                if (!body.raw("instalments")) body.fail("instalments", {"ต้องระบุ", "is required"});
-               read_list(body, "instalments", 120, [&](http::JsonBody& item) {
+               read_optional_list(body, "instalments", 120, [&](http::JsonBody& item) {
                  Instalment instalment;
                  instalment.number = static_cast<int>(item.integer("number"));
                  instalment.due_on = item.text("due_on", 20);

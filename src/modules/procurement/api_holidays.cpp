@@ -50,7 +50,7 @@ void add_holiday_routes(http::Router& router, ProcurementService& service) {
                bool demo = body.optional_boolean("demo").value_or(false);
                std::vector<Holiday> holidays;
                if (!body.raw("holidays")) body.fail("holidays", {"ต้องระบุ", "is required"});
-               read_list(body, "holidays", 100, [&](http::JsonBody& item) {
+               read_optional_list(body, "holidays", 100, [&](http::JsonBody& item) {
                  Holiday holiday;
                  holiday.date = item.text("date", 20);
                  holiday.name_th = item.text("name_th", 300);

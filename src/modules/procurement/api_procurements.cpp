@@ -42,7 +42,7 @@ ProcurementInput read_input(http::JsonBody& body, bool create) {
       stage_date(input.stages, i) = stages.optional_text(key.c_str(), 20);
     }
   });
-  read_list(body, "bidders", 200, [&](http::JsonBody& item) {
+  read_optional_list(body, "bidders", 200, [&](http::JsonBody& item) {
     Bidder bidder;
     bidder.name = item.text("name", 500);
     bidder.tax_id = item.optional_text("tax_id", 20);
