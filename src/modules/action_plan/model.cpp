@@ -1,191 +1,82 @@
 #include "modules/action_plan/model.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstdio>
-#include <utility>
 
+#include "base/enum_names.hpp"
 #include "thai/calendar.hpp"
 
 namespace changwat::action_plan {
 namespace {
 
-// One table per enum keeps the names used in SQL, JSON and routes in one place.
-template <class Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, std::string_view>, N>;
-
-constexpr Names<ActionPlanStatus, 2> kPlanStatuses{
-    {{ActionPlanStatus::open, "open"}, {ActionPlanStatus::closed, "closed"}}};
-constexpr Names<ProjectStatus, 2> kProjectStatuses{
-    {{ProjectStatus::active, "active"}, {ProjectStatus::cancelled, "cancelled"}}};
-constexpr Names<ExpenseType, 5> kExpenseTypes{{{ExpenseType::personnel, "personnel"},
-                                               {ExpenseType::operating, "operating"},
-                                               {ExpenseType::investment, "investment"},
-                                               {ExpenseType::subsidy, "subsidy"},
-                                               {ExpenseType::other, "other"}}};
-constexpr Names<TargetCategory, 3> kCategories{{{TargetCategory::overall, "overall"},
-                                                {TargetCategory::current, "current"},
-                                                {TargetCategory::capital, "capital"}}};
-constexpr Names<TargetBase, 3> kBases{{{TargetBase::annual_budget, "annual_budget"},
-                                       {TargetBase::carry_over, "carry_over"},
-                                       {TargetBase::combined, "combined"}}};
-constexpr Names<TargetMeasure, 2> kMeasures{
-    {{TargetMeasure::disbursed, "disbursed"}, {TargetMeasure::committed, "committed"}}};
-constexpr Names<GroupBy, 5> kGroupBys{{{GroupBy::province, "province"},
-                                       {GroupBy::strategy, "strategy"},
-                                       {GroupBy::agency, "agency"},
-                                       {GroupBy::budget_source, "budget_source"},
-                                       {GroupBy::project, "project"}}};
-constexpr Names<PositionSource, 3> kPositionSources{{{PositionSource::entry, "entry"},
-                                                     {PositionSource::import, "import"},
-                                                     {PositionSource::demo, "demo"}}};
-
-template <class Enum, std::size_t N>
-std::string_view name_of(const Names<Enum, N>& names, Enum value) {
-  for (const auto& [candidate, name] : names) {
-    if (candidate == value) return name;
-  }
-  return {};
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_name(const Names<Enum, N>& names, std::string_view text) {
-  for (const auto& [candidate, name] : names) {
-    if (name == text) return candidate;
-  }
-  return std::nullopt;
-}
+// One table per enum keeps the names used in SQL, JSON, routes and documents in one
+// place (base/enum_names.hpp: in declaration order).
+constexpr EnumNames<ActionPlanStatus, 2> kPlanStatuses{{"open", "closed"}};
+constexpr EnumNames<ProjectStatus, 2> kProjectStatuses{{"active", "cancelled"}};
+constexpr EnumNames<ExpenseType, 5> kExpenseTypes{
+    {"personnel", "operating", "investment", "subsidy", "other"}};
+constexpr EnumNames<ExpenseType, 5> kExpenseTypesTh{
+    {"งบบุคลากร", "งบดำเนินงาน", "งบลงทุน", "งบเงินอุดหนุน", "งบรายจ่ายอื่น"}};
+constexpr EnumNames<ExpenseType, 5> kExpenseTypesEn{
+    {"Personnel", "Operating", "Investment", "Subsidies", "Other expenditure"}};
+constexpr EnumNames<BudgetSource, 5> kBudgetSourcesTh{
+    {"งบจังหวัด", "งบกลุ่มจังหวัด", "งบกระทรวง/กรม", "งบองค์กรปกครองส่วนท้องถิ่น", "แหล่งอื่น"}};
+constexpr EnumNames<BudgetSource, 5> kBudgetSourcesEn{{"Provincial budget", "Province-group budget",
+                                                       "Ministry / department budget",
+                                                       "Local government budget", "Other sources"}};
+constexpr EnumNames<TargetCategory, 3> kCategories{{"overall", "current", "capital"}};
+constexpr EnumNames<TargetCategory, 3> kCategoriesTh{{"ภาพรวม", "รายจ่ายประจำ", "รายจ่ายลงทุน"}};
+constexpr EnumNames<TargetBase, 3> kBases{{"annual_budget", "carry_over", "combined"}};
+constexpr EnumNames<TargetBase, 3> kBasesTh{
+    {"งบประมาณรายจ่ายประจำปี", "งบประมาณกันไว้เบิกเหลื่อมปี", "งบประมาณรายจ่ายประจำปีรวมกันไว้เบิกเหลื่อมปี"}};
+constexpr EnumNames<TargetMeasure, 2> kMeasures{{"disbursed", "committed"}};
+constexpr EnumNames<TargetMeasure, 2> kMeasuresTh{{"เบิกจ่าย", "ก่อหนี้ผูกพัน"}};
+constexpr EnumNames<GroupBy, 5> kGroupBys{
+    {"province", "strategy", "agency", "budget_source", "project"}};
+constexpr EnumNames<PositionSource, 3> kPositionSources{{"entry", "import", "demo"}};
+constexpr EnumNames<ProjectKind, 2> kKindsTh{{"โครงการหลัก", "โครงการสำรอง"}};
 
 }  // namespace
 
-std::string_view to_string(ActionPlanStatus status) { return name_of(kPlanStatuses, status); }
-std::string_view to_string(ProjectStatus status) { return name_of(kProjectStatuses, status); }
-std::string_view to_string(ExpenseType type) { return name_of(kExpenseTypes, type); }
-std::string_view to_string(TargetCategory category) { return name_of(kCategories, category); }
-std::string_view to_string(TargetBase base) { return name_of(kBases, base); }
-std::string_view to_string(TargetMeasure measure) { return name_of(kMeasures, measure); }
-std::string_view to_string(GroupBy by) { return name_of(kGroupBys, by); }
-std::string_view to_string(PositionSource source) { return name_of(kPositionSources, source); }
+std::string_view to_string(ActionPlanStatus status) { return kPlanStatuses.name(status); }
+std::string_view to_string(ProjectStatus status) { return kProjectStatuses.name(status); }
+std::string_view to_string(ExpenseType type) { return kExpenseTypes.name(type); }
+std::string_view to_string(TargetCategory category) { return kCategories.name(category); }
+std::string_view to_string(TargetBase base) { return kBases.name(base); }
+std::string_view to_string(TargetMeasure measure) { return kMeasures.name(measure); }
+std::string_view to_string(GroupBy by) { return kGroupBys.name(by); }
+std::string_view to_string(PositionSource source) { return kPositionSources.name(source); }
 
 std::optional<ActionPlanStatus> parse_action_plan_status(std::string_view text) {
-  return parse_name(kPlanStatuses, text);
+  return kPlanStatuses.parse(text);
 }
 std::optional<ProjectStatus> parse_project_status(std::string_view text) {
-  return parse_name(kProjectStatuses, text);
+  return kProjectStatuses.parse(text);
 }
 std::optional<ExpenseType> parse_expense_type(std::string_view text) {
-  return parse_name(kExpenseTypes, text);
+  return kExpenseTypes.parse(text);
 }
 std::optional<TargetCategory> parse_target_category(std::string_view text) {
-  return parse_name(kCategories, text);
+  return kCategories.parse(text);
 }
-std::optional<TargetBase> parse_target_base(std::string_view text) {
-  return parse_name(kBases, text);
-}
+std::optional<TargetBase> parse_target_base(std::string_view text) { return kBases.parse(text); }
 std::optional<TargetMeasure> parse_target_measure(std::string_view text) {
-  return parse_name(kMeasures, text);
+  return kMeasures.parse(text);
 }
-std::optional<GroupBy> parse_group_by(std::string_view text) { return parse_name(kGroupBys, text); }
+std::optional<GroupBy> parse_group_by(std::string_view text) { return kGroupBys.parse(text); }
 std::optional<PositionSource> parse_position_source(std::string_view text) {
-  return parse_name(kPositionSources, text);
+  return kPositionSources.parse(text);
 }
 
-std::string_view name_th(ExpenseType type) {
-  switch (type) {
-    case ExpenseType::personnel:
-      return "งบบุคลากร";
-    case ExpenseType::operating:
-      return "งบดำเนินงาน";
-    case ExpenseType::investment:
-      return "งบลงทุน";
-    case ExpenseType::subsidy:
-      return "งบเงินอุดหนุน";
-    case ExpenseType::other:
-      return "งบรายจ่ายอื่น";
-  }
-  return {};
-}
-
-std::string_view name_en(ExpenseType type) {
-  switch (type) {
-    case ExpenseType::personnel:
-      return "Personnel";
-    case ExpenseType::operating:
-      return "Operating";
-    case ExpenseType::investment:
-      return "Investment";
-    case ExpenseType::subsidy:
-      return "Subsidies";
-    case ExpenseType::other:
-      return "Other expenditure";
-  }
-  return {};
-}
-
-std::string_view budget_source_th(BudgetSource source) {
-  switch (source) {
-    case BudgetSource::provincial:
-      return "งบจังหวัด";
-    case BudgetSource::province_group:
-      return "งบกลุ่มจังหวัด";
-    case BudgetSource::ministry:
-      return "งบกระทรวง/กรม";
-    case BudgetSource::local:
-      return "งบองค์กรปกครองส่วนท้องถิ่น";
-    case BudgetSource::other:
-      return "แหล่งอื่น";
-  }
-  return {};
-}
-
-std::string_view budget_source_en(BudgetSource source) {
-  switch (source) {
-    case BudgetSource::provincial:
-      return "Provincial budget";
-    case BudgetSource::province_group:
-      return "Province-group budget";
-    case BudgetSource::ministry:
-      return "Ministry / department budget";
-    case BudgetSource::local:
-      return "Local government budget";
-    case BudgetSource::other:
-      return "Other sources";
-  }
-  return {};
-}
-
-std::string_view kind_th(ProjectKind kind) {
-  return kind == ProjectKind::main ? "โครงการหลัก" : "โครงการสำรอง";
-}
-
-std::string_view name_th(TargetCategory category) {
-  switch (category) {
-    case TargetCategory::overall:
-      return "ภาพรวม";
-    case TargetCategory::current:
-      return "รายจ่ายประจำ";
-    case TargetCategory::capital:
-      return "รายจ่ายลงทุน";
-  }
-  return {};
-}
-
-std::string_view name_th(TargetBase base) {
-  switch (base) {
-    case TargetBase::annual_budget:
-      return "งบประมาณรายจ่ายประจำปี";
-    case TargetBase::carry_over:
-      return "งบประมาณกันไว้เบิกเหลื่อมปี";
-    case TargetBase::combined:
-      return "งบประมาณรายจ่ายประจำปีรวมกันไว้เบิกเหลื่อมปี";
-  }
-  return {};
-}
-
-std::string_view name_th(TargetMeasure measure) {
-  return measure == TargetMeasure::disbursed ? "เบิกจ่าย" : "ก่อหนี้ผูกพัน";
-}
+std::string_view name_th(ExpenseType type) { return kExpenseTypesTh.name(type); }
+std::string_view name_en(ExpenseType type) { return kExpenseTypesEn.name(type); }
+std::string_view budget_source_th(BudgetSource source) { return kBudgetSourcesTh.name(source); }
+std::string_view budget_source_en(BudgetSource source) { return kBudgetSourcesEn.name(source); }
+std::string_view kind_th(ProjectKind kind) { return kKindsTh.name(kind); }
+std::string_view name_th(TargetCategory category) { return kCategoriesTh.name(category); }
+std::string_view name_th(TargetBase base) { return kBasesTh.name(base); }
+std::string_view name_th(TargetMeasure measure) { return kMeasuresTh.name(measure); }
 
 bool province_decides(BudgetSource source) {
   return source == BudgetSource::provincial || source == BudgetSource::province_group;
