@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "base/error.hpp"
+#include "db/row_reader.hpp"
 
 namespace changwat::action_plan {
 namespace {
@@ -14,21 +15,11 @@ constexpr const char* kPlanColumns =
 
 ActionPlan read_plan(const db::Row& row) {
   ActionPlan plan;
-  plan.id = row.integer(0);
-  plan.province_code = row.text(1);
-  plan.plan_id = row.integer(2);
-  plan.fiscal_year = static_cast<int>(row.integer(3));
-  plan.name_th = row.text(4);
-  plan.name_en = row.text(5);
-  plan.status = parse_action_plan_status(row.text(6)).value_or(ActionPlanStatus::open);
-  plan.demo = row.integer(7) != 0;
-  plan.demo_key = row.optional_text(8);
-  plan.created_by = row.text(9);
-  plan.created_at = row.text(10);
-  plan.closed_by = row.optional_text(11);
-  plan.closed_at = row.optional_text(12);
-  plan.revision = row.integer(13);
-  plan.version = row.integer(14);
+  db::RowReader(row).read(plan.id, plan.province_code, plan.plan_id, plan.fiscal_year, plan.name_th,
+                          plan.name_en,
+                          db::stored(plan.status, parse_action_plan_status, "action_plan.status"),
+                          plan.demo, plan.demo_key, plan.created_by, plan.created_at,
+                          plan.closed_by, plan.closed_at, plan.revision, plan.version);
   return plan;
 }
 
@@ -44,25 +35,17 @@ std::optional<int> optional_int(const db::Row& row, std::size_t column) {
 
 Project read_project(const db::Row& row) {
   Project project;
-  project.id = row.integer(0);
-  project.action_plan_id = row.integer(1);
-  project.element_id = row.integer(2);
-  project.code = row.text(3);
-  project.name_th = row.text(4);
-  project.agency_code = row.optional_text(5);
-  project.kind = plan::parse_project_kind(row.text(6)).value_or(ProjectKind::main);
-  project.ranking = optional_int(row, 7);
-  project.budget_source = plan::parse_budget_source(row.text(8)).value_or(BudgetSource::provincial);
-  project.requested = row.integer(9);
-  project.priority = optional_int(row, 10);
-  project.readiness.design_ready = row.integer(11) != 0;
-  project.readiness.land_ready = row.integer(12) != 0;
-  project.readiness.contract_ready = row.integer(13) != 0;
-  project.status = parse_project_status(row.text(14)).value_or(ProjectStatus::active);
-  project.cancel_reason = row.optional_text(15);
-  project.decision_ref = row.optional_text(16);
-  project.demo = row.integer(17) != 0;
-  project.version = row.integer(18);
+  db::RowReader(row).read(
+      project.id, project.action_plan_id, project.element_id, project.code, project.name_th,
+      project.agency_code,
+      db::stored(project.kind, plan::parse_project_kind, "action_plan_project.kind"),
+      project.ranking,
+      db::stored(project.budget_source, plan::parse_budget_source,
+                 "action_plan_project.budget_source"),
+      project.requested, project.priority, project.readiness.design_ready,
+      project.readiness.land_ready, project.readiness.contract_ready,
+      db::stored(project.status, parse_project_status, "action_plan_project.status"),
+      project.cancel_reason, project.decision_ref, project.demo, project.version);
   return project;
 }
 
@@ -72,18 +55,12 @@ constexpr const char* kLineColumns =
 
 Line read_line(const db::Row& row) {
   Line line;
-  line.id = row.integer(0);
-  line.project_id = row.integer(1);
-  line.gfmis_code = row.text(2);
-  line.expense_type = parse_expense_type(row.text(3)).value_or(ExpenseType::other);
-  line.is_capital = row.integer(4) != 0;
-  line.allocated = row.integer(5);
-  line.contract = row.optional_integer(6);
-  line.budget_holder = row.optional_text(7);
-  line.paying_agency = row.optional_text(8);
-  if (auto until = row.optional_text(9)) line.carry_over_until = parse_month(*until);
-  line.carry_over_consent = row.optional_text(10);
-  line.position = static_cast<int>(row.integer(11));
+  db::RowReader(row).read(
+      line.id, line.project_id, line.gfmis_code,
+      db::stored(line.expense_type, parse_expense_type, "action_plan_line.expense_type"),
+      line.is_capital, line.allocated, line.contract, line.budget_holder, line.paying_agency,
+      db::stored(line.carry_over_until, parse_month, "action_plan_line.carry_over_until"),
+      line.carry_over_consent, line.position);
   return line;
 }
 

@@ -1,5 +1,7 @@
 #include "modules/action_plan/target_store.hpp"
 
+#include "db/row_reader.hpp"
+
 namespace changwat::action_plan {
 namespace {
 
@@ -9,17 +11,13 @@ constexpr const char* kTargetColumns =
 
 DisbursementTarget read_target(const db::Row& row) {
   DisbursementTarget target;
-  target.fiscal_year = static_cast<int>(row.integer(0));
-  target.category = parse_target_category(row.text(1)).value_or(TargetCategory::overall);
-  target.quarter = static_cast<int>(row.integer(2));
-  target.base = parse_target_base(row.text(3)).value_or(TargetBase::annual_budget);
-  target.measure = parse_target_measure(row.text(4)).value_or(TargetMeasure::disbursed);
-  if (!row.is_null(5)) target.percent = row.real(5);
-  target.source = row.text(6);
-  target.note = row.text(7);
-  target.updated_by = row.optional_text(8);
-  target.updated_at = row.optional_text(9);
-  target.version = row.integer(10);
+  db::RowReader(row).read(
+      target.fiscal_year,
+      db::stored(target.category, parse_target_category, "disbursement_target.category"),
+      target.quarter, db::stored(target.base, parse_target_base, "disbursement_target.base"),
+      db::stored(target.measure, parse_target_measure, "disbursement_target.measure"),
+      target.percent, target.source, target.note, target.updated_by, target.updated_at,
+      target.version);
   return target;
 }
 
