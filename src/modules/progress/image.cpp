@@ -76,13 +76,30 @@ void jpeg_fail(j_common_ptr info) {
 }
 void jpeg_silent(j_common_ptr) {}
 
-// Reads the header only. Nothing with a destructor lives in this frame across setjmp.
-bool jpeg_size(const unsigned char* data, std::size_t size, int* width, int* height) {
-  jpeg_decompress_struct info;
-  JpegError error;
-  info.err = jpeg_std_error(&error.manager);
+// Every libjpeg call of this file: errors jump back to `error.jump`, warnings say nothing.
+jpeg_error_mgr* quiet_errors(JpegError& error) {
+  jpeg_std_error(&error.manager);
   error.manager.error_exit = jpeg_fail;
   error.manager.output_message = jpeg_silent;
+  return &error.manager;
+}
+
+// Reads the size into *width and *height; with `surface_for`, then decodes at the
+// smallest libjpeg scale (n/8) that still gives at least `side` pixels on the longest
+// side, straight into `surface_for(width, height)`'s pixels — unless the image has more
+// than kMaxPixels pixels (false). Nothing with a destructor lives in this frame across
+// setjmp.
+struct Target {
+  unsigned char* pixels = nullptr;
+  int stride = 0;
+};
+using SurfaceFor = Target (*)(void* context, int width, int height);
+
+bool jpeg_read(const unsigned char* data, std::size_t size, int* width, int* height, int side = 0,
+               SurfaceFor surface_for = nullptr, void* context = nullptr) {
+  jpeg_decompress_struct info;
+  JpegError error;
+  info.err = quiet_errors(error);
   if (setjmp(error.jump)) {
     jpeg_destroy_decompress(&info);
     return false;
@@ -92,32 +109,10 @@ bool jpeg_size(const unsigned char* data, std::size_t size, int* width, int* hei
   jpeg_read_header(&info, TRUE);
   *width = static_cast<int>(info.image_width);
   *height = static_cast<int>(info.image_height);
-  jpeg_destroy_decompress(&info);
-  return true;
-}
-
-// Decodes at the smallest libjpeg scale (n/8) that still gives at least `side` pixels
-// on the longest side, straight into `surface_for(width, height)`'s pixels.
-struct Target {
-  unsigned char* pixels = nullptr;
-  int stride = 0;
-};
-using SurfaceFor = Target (*)(void* context, int width, int height);
-
-bool jpeg_decode(const unsigned char* data, std::size_t size, int side, SurfaceFor surface_for,
-                 void* context) {
-  jpeg_decompress_struct info;
-  JpegError error;
-  info.err = jpeg_std_error(&error.manager);
-  error.manager.error_exit = jpeg_fail;
-  error.manager.output_message = jpeg_silent;
-  if (setjmp(error.jump)) {
+  if (!surface_for || static_cast<long long>(*width) * *height > kMaxPixels) {
     jpeg_destroy_decompress(&info);
-    return false;
+    return !surface_for;
   }
-  jpeg_create_decompress(&info);
-  jpeg_mem_src(&info, data, static_cast<unsigned long>(size));
-  jpeg_read_header(&info, TRUE);
   unsigned longest = std::max(info.image_width, info.image_height);
   unsigned numerator = 8;
   while (numerator > 1 && (longest * (numerator - 1) + 7) / 8 >= static_cast<unsigned>(side))
@@ -147,9 +142,7 @@ bool jpeg_encode(const unsigned char* pixels, int width, int height, int stride,
                  unsigned char** out, unsigned long* out_size) {
   jpeg_compress_struct info;
   JpegError error;
-  info.err = jpeg_std_error(&error.manager);
-  error.manager.error_exit = jpeg_fail;
-  error.manager.output_message = jpeg_silent;
+  info.err = quiet_errors(error);
   if (setjmp(error.jump)) {
     jpeg_destroy_compress(&info);
     return false;
@@ -291,7 +284,7 @@ Info inspect(std::string_view content_type, std::string_view bytes) {
       if (looks_like_png(bytes)) throw_mismatch(content_type);
       throw_not_an_image();
     }
-    if (!jpeg_size(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), &info.width,
+    if (!jpeg_read(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), &info.width,
                    &info.height)) {
       throw_not_an_image();
     }
@@ -325,9 +318,7 @@ std::string thumbnail(std::string_view content_type, std::string_view bytes, int
     int width = 0;
     int height = 0;
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-    if (!jpeg_size(data, bytes.size(), &width, &height) ||
-        static_cast<long long>(width) * height > kMaxPixels ||
-        !jpeg_decode(data, bytes.size(), side, make_surface, &source)) {
+    if (!jpeg_read(data, bytes.size(), &width, &height, side, make_surface, &source)) {
       throw_not_an_image();
     }
   } else if (content_type == "image/png") {
