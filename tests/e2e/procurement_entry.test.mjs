@@ -49,6 +49,10 @@ describe('procurement entry', () => {
     // The สขร.1 downloads of the action plan are offered.
     const summary = page.locator('a', { hasText: 'ดาวน์โหลด สขร.1 (Excel)' });
     assert.equal(await summary.getAttribute('href'), `/api/v1/action-plans/${plan.id}/procurement-summary.xlsx`);
+    const csvHref = await page.locator('a', { hasText: 'ดาวน์โหลด สขร.1 (CSV)' }).getAttribute('href');
+    const csv = await api.get(csvHref);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type'), /text\/csv/);
 
     await page.getByRole('button', { name: 'เพิ่มรายการจัดซื้อจัดจ้าง' }).click();
     const form = page.getByRole('form', { name: 'เพิ่มรายการจัดซื้อจัดจ้าง' });
@@ -86,6 +90,22 @@ describe('procurement entry', () => {
     const card = page.locator(`[data-testid="procurement"][data-id="${stored.id}"]`);
     assert.equal((await card.getByTestId('reference-price').innerText()).trim(), '1,250,000.00 บาท');
     await card.locator('[data-stage="bid_day"]').filter({ hasText: '25 มี.ค. 2569' }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+  test('a demo procurement shows its stages, deadlines, bidders and contract instalments', async () => {
+    const detail = await api.get(`/api/v1/action-plans/${plan.id}`);
+    const p09 = detail.json.projects.find((item) => item.code === 'P09');
+    const [stored] = (await api.get(`/api/v1/projects/${p09.element_id}/procurements`)).json.items;
+    assert.ok(stored && stored.contract.instalments.length > 0, 'the demo P09 procurement has instalments');
+    const page = await app.newPage(phone);
+    await signIn(page, 'executive', { next: `/action-plan/${plan.id}/projects/${p09.element_id}/procurement` });
+    const card = page.locator(`[data-testid="procurement"][data-id="${stored.id}"]`);
+    await card.getByTestId('instalments').waitFor();
+    assert.equal(await card.getByTestId('instalments').locator('tbody tr').count(), stored.contract.instalments.length);
+    assert.equal(await card.getByTestId('bidders').locator('tbody tr').count(), stored.bidders.length);
+    assert.equal(await card.getByTestId('deadline-status').count(), stored.deadlines.length);
+    // Readers see no entry buttons.
+    assert.equal(await page.getByRole('button', { name: 'เพิ่มรายการจัดซื้อจัดจ้าง' }).count(), 0);
     assert.deepEqual(page.problems, []);
   });
 });
