@@ -66,6 +66,7 @@ describe('field progress offline', () => {
 
     // The service worker controls the page and keeps everything it loaded.
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
+    await page.getByTestId('offline-ready').getByText('หน้านี้เปิดได้แม้ไม่มีสัญญาณ').waitFor();
     await page.waitForFunction(async (id) => {
       const cache = await caches.open('changwat-assets-v1');
       const wanted = performance.getEntriesByType('resource')

@@ -176,6 +176,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(assetRequest(request));
     return;
   }
+  // The field queue's fresh read of /auth/me (a CSRF token) never comes from here.
+  if (request.headers.get("X-Changwat-Fresh")) return;
   if (apiReads.some((pattern) => pattern.test(url.pathname)))
     event.respondWith(apiRead(request, url.pathname));
 });

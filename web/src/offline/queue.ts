@@ -140,7 +140,8 @@ async function freshSession(): Promise<{ token: string; username: string }> {
     response = await fetch("/api/v1/auth/me", {
       credentials: "same-origin",
       cache: "no-store",
-      headers: { Accept: "application/json" },
+      // The service worker lets this one through to the network (no kept answer).
+      headers: { Accept: "application/json", "X-Changwat-Fresh": "1" },
     });
   } catch {
     throw new Stop("offline");
@@ -246,6 +247,25 @@ async function flushHere(): Promise<FlushOutcome> {
 
 let running: Promise<FlushOutcome> | null = null;
 
+// The browser says it is online but the server was not reached (a signal coming
+// back, a captive portal): try again soon, then less often (2 s doubling to 30 s).
+let retryDelay = 2000;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+function scheduleRetry(outcome: FlushOutcome) {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = null;
+  if (outcome.blocked !== "offline") {
+    retryDelay = 2000;
+    return;
+  }
+  if (typeof navigator === "undefined" || !navigator.onLine) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void flush();
+  }, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 30000);
+}
+
 // Sends what waits, oldest first; one run at a time in this tab, and with Web Locks
 // one tab at a time (a second tab finds the entries gone and skips them).
 export function flush(): Promise<FlushOutcome> {
@@ -257,6 +277,7 @@ export function flush(): Promise<FlushOutcome> {
     .catch((): FlushOutcome => ({ sent: [], refused: [], blocked: "offline" }))
     .then((outcome) => {
       emit({ sending: false, blocked: outcome.blocked });
+      scheduleRetry(outcome);
       return outcome;
     })
     .finally(() => {

@@ -6,6 +6,7 @@ import { discard, flush, type ProgressEntry, type QueueEntry, type QueueState } 
 import { useLanguage } from "../../i18n/language";
 import { formatMonth } from "../action-plan/amounts";
 import { formatDateTime } from "../../format/date";
+import { offlineReady, registerServiceWorker } from "../../offline/register";
 
 function PendingPreview({ entry }: { entry: QueueEntry }) {
   const [url, setUrl] = useState<string | null>(null);
@@ -30,6 +31,15 @@ export function QueuePanel({ queue, onFix }: { queue: QueueState; onFix?: (entry
       window.removeEventListener("online", update);
       window.removeEventListener("offline", update);
     };
+  }, []);
+  // Whether a service worker keeps this page for a reload without a signal.
+  const [ready, setReady] = useState(offlineReady);
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    const update = () => setReady(offlineReady());
+    navigator.serviceWorker.addEventListener("controllerchange", update);
+    void registerServiceWorker().then(update);
+    return () => navigator.serviceWorker.removeEventListener("controllerchange", update);
   }, []);
   const waiting = useMemo(() => queue.entries.filter((entry) => entry.refused === null), [queue.entries]);
   const refused = useMemo(() => queue.entries.filter((entry) => entry.refused !== null), [queue.entries]);
@@ -59,6 +69,12 @@ export function QueuePanel({ queue, onFix }: { queue: QueueState; onFix?: (entry
           {count > 0 ? t("queue.waiting", { count }) : t("queue.none")}
         </strong>
         {status && <span className="muted"> · {status}</span>}
+        {ready && (
+          <span className="muted" data-testid="offline-ready">
+            {" "}
+            · {t("queue.offline_ready")}
+          </span>
+        )}
         {count > 0 && online && !queue.sending && (
           <button type="button" className="button small" onClick={() => void flush()}>
             {t("queue.send_now")}
