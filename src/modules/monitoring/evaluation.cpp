@@ -50,6 +50,26 @@ bool Inputs::same_sources(const Inputs& other) const {
   return true;
 }
 
+std::size_t projects_key(const Evaluation& evaluation) {
+  std::size_t key = evaluation.projects.size();
+  auto mix = [&key](std::size_t value) {
+    key ^= value + 0x9e3779b97f4a7c15ull + (key << 6) + (key >> 2);
+  };
+  std::hash<std::string> text;
+  for (const auto& project : evaluation.projects) {
+    mix(static_cast<std::size_t>(project.element_id));
+    mix(project.cancelled ? 1 : 2);
+    mix(project.reserve ? 3 : 4);
+    mix(project.plan);
+    mix(text(project.code));
+    mix(text(project.name_th));
+    mix(text(project.name_en));
+    mix(text(project.agency_code.value_or("")));
+    mix(text(project.start_date.value_or("")));
+  }
+  return key;
+}
+
 std::optional<std::string> district_of(const std::string& area_code) {
   if (area_code.size() < 4) return std::nullopt;
   return area_code.substr(0, 4);
@@ -96,7 +116,7 @@ void index_projects(Evaluation& evaluation) {
   }
 }
 
-std::vector<Cause> find_causes(const Evaluation& evaluation) {
+std::vector<Cause> find_causes(const Evaluation& evaluation, CauseGroup group) {
   const Inputs& in = evaluation.inputs;
   const Settings& settings = evaluation.settings;
   const int year = in.fiscal_year;
@@ -106,30 +126,32 @@ std::vector<Cause> find_causes(const Evaluation& evaluation) {
   };
 
   // Money: behind the national target; reserves proposed while savings exist.
-  std::vector<thai::Date> deadline_dates;
-  for (const auto& deadline : in.deadlines) {
-    deadline_dates.push_back(rules::parse_iso(deadline.deadline));
-  }
-  for (const auto& project : evaluation.projects) {
-    if (!running(project) || !project.figures) continue;
-    const PlanSlot& plan = in.plans[project.plan];
-    add(rules::behind_target(subject_of(project), project.figures->allocated,
-                             project.figures->disbursed_by_month, plan.latest, in.targets, year,
-                             settings));
-  }
-  for (const auto& plan : in.plans) {
-    for (const auto& proposed : plan.proposed) {
-      const ProjectInfo* project = evaluation.project(proposed.element_id);
-      if (!project) continue;
-      auto savings = plan.savings.find(proposed.source);
-      if (savings == plan.savings.end()) continue;
-      add(rules::reserve_available(subject_of(*project), proposed.ranking, savings->second,
-                                   proposed.requested, deadline_dates, year, in.today));
+  if (group == CauseGroup::money) {
+    std::vector<thai::Date> deadline_dates;
+    for (const auto& deadline : in.deadlines) {
+      deadline_dates.push_back(rules::parse_iso(deadline.deadline));
+    }
+    for (const auto& project : evaluation.projects) {
+      if (!running(project) || !project.figures) continue;
+      const PlanSlot& plan = in.plans[project.plan];
+      add(rules::behind_target(subject_of(project), project.figures->allocated,
+                               project.figures->disbursed_by_month, plan.latest, in.targets, year,
+                               settings));
+    }
+    for (const auto& plan : in.plans) {
+      for (const auto& proposed : plan.proposed) {
+        const ProjectInfo* project = evaluation.project(proposed.element_id);
+        if (!project) continue;
+        auto savings = plan.savings.find(proposed.source);
+        if (savings == plan.savings.end()) continue;
+        add(rules::reserve_available(subject_of(*project), proposed.ranking, savings->second,
+                                     proposed.requested, deadline_dates, year, in.today));
+      }
     }
   }
 
   // Monthly progress reports.
-  if (in.progress) {
+  if (group == CauseGroup::progress && in.progress) {
     const int year_first = month_key(thai::ce_year(year) - 1, 10);
     for (const auto& project : evaluation.projects) {
       if (!running(project)) continue;
@@ -153,7 +175,7 @@ std::vector<Cause> find_causes(const Evaluation& evaluation) {
   }
 
   // Procurements and contracts.
-  if (in.procurement) {
+  if (group == CauseGroup::procurement && in.procurement) {
     for (const auto& summary : in.procurement->procurements) {
       if (summary.province_code != in.province_code || summary.fiscal_year != year) continue;
       const ProjectInfo* project = evaluation.project(summary.element_id);
@@ -195,25 +217,27 @@ std::vector<Cause> find_causes(const Evaluation& evaluation) {
   }
 
   // KPIs against the year's target.
-  for (const auto& plan : in.plans) {
-    for (const auto& gap : plan.gaps) {
-      rules::Subject kpi{gap.element_id, gap.code, gap.text_th, gap.text_en, gap.agency_code};
-      rules::KpiFacts facts;
-      switch (gap.direction) {
-        case plan::KpiDirection::higher_is_better:
-          facts.side = rules::Side::higher_is_better;
-          break;
-        case plan::KpiDirection::lower_is_better:
-          facts.side = rules::Side::lower_is_better;
-          break;
-        case plan::KpiDirection::within_range:
-          facts.side = rules::Side::within_range;
-          break;
+  if (group == CauseGroup::kpi) {
+    for (const auto& plan : in.plans) {
+      for (const auto& gap : plan.gaps) {
+        rules::Subject kpi{gap.element_id, gap.code, gap.text_th, gap.text_en, gap.agency_code};
+        rules::KpiFacts facts;
+        switch (gap.direction) {
+          case plan::KpiDirection::higher_is_better:
+            facts.side = rules::Side::higher_is_better;
+            break;
+          case plan::KpiDirection::lower_is_better:
+            facts.side = rules::Side::lower_is_better;
+            break;
+          case plan::KpiDirection::within_range:
+            facts.side = rules::Side::within_range;
+            break;
+        }
+        facts.actual = gap.actual;
+        facts.target = gap.target;
+        facts.period = std::string(kpi_results::to_string(gap.period));
+        add(rules::kpi_below(kpi, facts, year, settings));
       }
-      facts.actual = gap.actual;
-      facts.target = gap.target;
-      facts.period = std::string(kpi_results::to_string(gap.period));
-      add(rules::kpi_below(kpi, facts, year, settings));
     }
   }
   return causes;

@@ -2,6 +2,7 @@
 // Internals of MonitoringService: the read models of one province and fiscal year as
 // one evaluation, the causes found in them and the dashboards computed from them.
 // Not for other modules.
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +63,22 @@ struct ProjectInfo {
   const action_plan::ProjectFigures* figures = nullptr;
 };
 
+// The causes of one group of kinds, each from its own read models, so a write in one
+// module recomputes only its group (the others are reused while their inputs stand).
+enum class CauseGroup { money, progress, procurement, kpi };
+inline constexpr std::size_t kCauseGroups = 4;
+// What the causes of a group were computed from (addresses of read models, the day,
+// the thresholds, the projects).
+struct GroupStamp {
+  std::vector<const void*> sources;
+  std::vector<std::string> texts;
+  std::size_t projects = 0;
+  thai::Date today{1970, 1, 1};
+  Settings settings;
+  action_plan::TargetLine targets{};
+  friend bool operator==(const GroupStamp&, const GroupStamp&) = default;
+};
+
 struct Evaluation {
   Inputs inputs;
   Settings settings;
@@ -71,6 +88,8 @@ struct Evaluation {
   // warning changes.
   std::shared_ptr<const std::vector<Warning>> warnings;
   std::int64_t generation = 0;  // distinguishes evaluations in caches
+  std::array<GroupStamp, kCauseGroups> stamps;
+  std::array<std::shared_ptr<const std::vector<Cause>>, kCauseGroups> causes;
 
   const ProjectInfo* project(std::int64_t element_id) const {
     auto it = by_element.find(element_id);
@@ -80,8 +99,10 @@ struct Evaluation {
 
 // The projects of the evaluation's action plans (filled from the ledgers and trees).
 void index_projects(Evaluation& evaluation);
-// Every cause of the province and year on the evaluation's day.
-std::vector<Cause> find_causes(const Evaluation& evaluation);
+std::vector<Cause> find_causes(const Evaluation& evaluation, CauseGroup group);
+// Changes when a project's name, agency, status, kind or start changes.
+std::size_t projects_key(const Evaluation& evaluation);
+
 // The district code an area code lies in ("230105" -> "2301"); none for a province.
 std::optional<std::string> district_of(const std::string& area_code);
 

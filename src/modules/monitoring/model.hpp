@@ -103,6 +103,7 @@ struct Settings {
   // How much the measure must grow over the one recorded at the resolution to count
   // as worse (points for disbursement, percent for KPIs; counts and satang: any growth).
   double worsen_points = 1;
+  friend bool operator==(const Settings&, const Settings&) = default;
 };
 
 struct SettingInfo {

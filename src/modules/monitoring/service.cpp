@@ -152,7 +152,46 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
     return 0;
   });
   index_projects(*evaluation);
-  std::vector<Cause> causes = find_causes(*evaluation);
+  // Each group of causes again only when its inputs changed (a month-end position
+  // recomputes the money causes; the instalments' and reports' stand).
+  const std::size_t projects = projects_key(*evaluation);
+  std::vector<Cause> causes;
+  for (std::size_t g = 0; g < kCauseGroups; ++g) {
+    const auto group = static_cast<CauseGroup>(g);
+    GroupStamp stamp;
+    stamp.projects = projects;
+    stamp.today = inputs.today;
+    stamp.settings = evaluation->settings;
+    for (const auto& deadline : inputs.deadlines) {
+      stamp.texts.push_back(deadline.key + "=" + deadline.deadline);
+    }
+    switch (group) {
+      case CauseGroup::money:
+        stamp.targets = inputs.targets;
+        for (const auto& slot : inputs.plans) {
+          stamp.sources.push_back(slot.ledger.get());
+          stamp.sources.push_back(slot.index.get());
+        }
+        break;
+      case CauseGroup::progress:
+        stamp.sources.push_back(inputs.progress.get());
+        break;
+      case CauseGroup::procurement:
+        stamp.sources.push_back(inputs.procurement.get());
+        break;
+      case CauseGroup::kpi:
+        for (const auto& slot : inputs.plans) stamp.sources.push_back(slot.scores.get());
+        break;
+    }
+    if (cached && cached->causes[g] && cached->stamps[g] == stamp) {
+      evaluation->causes[g] = cached->causes[g];
+    } else {
+      evaluation->causes[g] =
+          std::make_shared<const std::vector<Cause>>(find_causes(*evaluation, group));
+    }
+    evaluation->stamps[g] = std::move(stamp);
+    causes.insert(causes.end(), evaluation->causes[g]->begin(), evaluation->causes[g]->end());
+  }
 
   auto plan = rules::reconcile(causes, *stored, inputs.today, evaluation->settings);
   if (!plan.empty()) {
