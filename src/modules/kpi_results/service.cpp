@@ -46,6 +46,33 @@ std::string actual_key(std::int64_t element_id, int fiscal_year, Period period) 
          std::string(to_string(period));
 }
 
+// The fields every stored KPI row carries: its KPI, the plan and province, demo or not,
+// who wrote it last and when.
+template <class Row>
+void stamp(Row& row, std::int64_t element_id, const plan::Plan& plan, bool demo,
+           const Actor& actor) {
+  row.element_id = element_id;
+  row.plan_id = plan.id;
+  row.province_code = plan.province_code;
+  row.demo = demo;
+  row.updated_by = actor_name(actor);
+  row.updated_at = iso_utc_now();
+}
+
+// Writes a row with one conditional statement either way (the read that found `before`
+// only picks the statement): an update needs the version the writer saw; a writer that
+// saw a version of a row that does not exist, or lost the race to insert it, is stale.
+template <class Store, class Row>
+void write_versioned(Store& store, const Row& row, bool exists,
+                     std::optional<std::int64_t> expected) {
+  if (exists) {
+    if (!expected || !store.update(row, *expected)) throw_stale_version();
+    return;
+  }
+  if (expected && *expected != 0) throw_stale_version();
+  if (!store.insert_if_absent(row)) throw_stale_version();
+}
+
 }  // namespace
 
 // A KPI and the plan it belongs to, as found inside the transaction in hand.
@@ -203,28 +230,15 @@ Actual KpiResultsService::write_actual(const Actor& actor, std::int64_t element_
                               located.plan.period.last_fiscal_year);
     ActualStore store(connection);
     Actual actual;
-    actual.element_id = element_id;
-    actual.plan_id = located.plan.id;
-    actual.province_code = located.plan.province_code;
+    stamp(actual, element_id, located.plan, demo, actor);
     actual.fiscal_year = input.fiscal_year;
     actual.period = input.period;
     actual.value = input.value;
     actual.evidence_th = input.evidence_th;
     actual.data_year = input.data_year;
     actual.source_th = input.source_th;
-    actual.demo = demo;
-    actual.updated_by = actor_name(actor);
-    actual.updated_at = iso_utc_now();
     std::optional<Actual> before = store.find(element_id, input.fiscal_year, input.period);
-    // The read above only picks the statement; the conditional statement decides.
-    if (before) {
-      if (!input.expected_version || !store.update(actual, *input.expected_version))
-        throw_stale_version();
-    } else {
-      // Someone holding a version of a row that does not exist is stale too.
-      if (input.expected_version && *input.expected_version != 0) throw_stale_version();
-      if (!store.insert_if_absent(actual)) throw_stale_version();
-    }
+    write_versioned(store, actual, before.has_value(), input.expected_version);
     Actual stored = *store.find(element_id, input.fiscal_year, input.period);
     audit::record_in(
         connection, located.plan.province_code, actor, "kpi_actual",
@@ -244,23 +258,12 @@ Rubric KpiResultsService::write_rubric(const Actor& actor, std::int64_t element_
     Located located = locate_kpi(actor, element_id);
     RubricStore store(connection);
     Rubric rubric;
-    rubric.element_id = element_id;
-    rubric.plan_id = located.plan.id;
-    rubric.province_code = located.plan.province_code;
+    stamp(rubric, element_id, located.plan, demo, actor);
     rubric.thresholds = input.thresholds;
     rubric.direction = input.direction;
     rubric.weight = input.weight;
-    rubric.demo = demo;
-    rubric.updated_by = actor_name(actor);
-    rubric.updated_at = iso_utc_now();
     std::optional<Rubric> before = store.find(element_id);
-    if (before) {
-      if (!input.expected_version || !store.update(rubric, *input.expected_version))
-        throw_stale_version();
-    } else {
-      if (input.expected_version && *input.expected_version != 0) throw_stale_version();
-      if (!store.insert_if_absent(rubric)) throw_stale_version();
-    }
+    write_versioned(store, rubric, before.has_value(), input.expected_version);
     Rubric stored = *store.find(element_id);
     audit::record_in(
         connection, located.plan.province_code, actor, "kpi_rubric", std::to_string(element_id),
