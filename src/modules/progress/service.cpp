@@ -48,6 +48,16 @@ std::string actor_name(const Actor& actor) {
 [[noreturn]] void throw_project_not_found() { throw_not_found("โครงการ", "Project"); }
 [[noreturn]] void throw_photo_not_found() { throw_not_found("ภาพถ่าย", "Photo"); }
 
+// A photo the actor may see: signed in, a reader of the photo's province; 404 otherwise.
+Photo readable_photo(db::Database& database, const Actor& actor, std::int64_t photo_id) {
+  actor.require_signed_in();
+  auto photo =
+      database.read([&](db::Connection& c) { return ProgressStore(c).find_photo(photo_id); });
+  if (!photo) throw_photo_not_found();
+  rules::require_reader(actor, photo->province_code);
+  return *photo;
+}
+
 std::shared_ptr<const ProjectProgress> project_progress(
     const std::vector<ProgressReport>& reports) {
   if (reports.empty()) return nullptr;
@@ -381,31 +391,23 @@ std::vector<Photo> ProgressService::photos(const Actor& actor, std::int64_t elem
 
 std::pair<Photo, std::string> ProgressService::photo_file(const Actor& actor,
                                                           std::int64_t photo_id) const {
-  actor.require_signed_in();
-  auto photo =
-      database_.read([&](db::Connection& c) { return ProgressStore(c).find_photo(photo_id); });
-  if (!photo) throw_photo_not_found();
-  rules::require_reader(actor, photo->province_code);
-  return {*photo, read_file(options_.photos_directory / photo->file_name)};
+  Photo photo = readable_photo(database_, actor, photo_id);
+  return {photo, read_file(options_.photos_directory / photo.file_name)};
 }
 
 std::optional<std::string> ProgressService::thumbnail(const Actor& actor,
                                                       std::int64_t photo_id) const {
-  actor.require_signed_in();
-  auto photo =
-      database_.read([&](db::Connection& c) { return ProgressStore(c).find_photo(photo_id); });
-  if (!photo) throw_photo_not_found();
-  rules::require_reader(actor, photo->province_code);
-  auto path = ThumbnailWorker::thumbnail_path(options_.photos_directory, photo->file_name);
+  Photo photo = readable_photo(database_, actor, photo_id);
+  auto path = ThumbnailWorker::thumbnail_path(options_.photos_directory, photo.file_name);
   if (std::filesystem::exists(path)) return read_file(path);
   if (std::filesystem::exists(
-          ThumbnailWorker::failed_path(options_.photos_directory, photo->file_name))) {
+          ThumbnailWorker::failed_path(options_.photos_directory, photo.file_name))) {
     throw Error(ErrorKind::rule, "thumbnail_failed",
                 {"สร้างภาพย่อไม่ได้ เพราะอ่านรูปภาพไม่ได้", "The image could not be read for a thumbnail"});
   }
   // Without a worker (tests of the read model) the thumbnail is made on demand.
   if (!worker_) {
-    ThumbnailWorker::make(options_.photos_directory, photo->file_name, photo->content_type);
+    ThumbnailWorker::make(options_.photos_directory, photo.file_name, photo.content_type);
     if (std::filesystem::exists(path)) return read_file(path);
   }
   return std::nullopt;
