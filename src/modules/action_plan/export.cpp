@@ -77,6 +77,19 @@ std::vector<Row> rows_of(const ActionPlanView& view) {
   return rows;
 }
 
+// Money in the workbooks: baht as numbers, or million baht as text with the unit in
+// the column header.
+struct MoneyCells {
+  explicit MoneyCells(AmountUnit unit) : baht(unit == AmountUnit::baht) {}
+  ColumnKind kind() const { return baht ? ColumnKind::baht : ColumnKind::text; }
+  std::string header_suffix() const { return baht ? "" : " (ล้านบาท)"; }
+  XlsxCell operator()(Satang amount) const {
+    if (baht) return amount;
+    return million_baht(amount);
+  }
+  bool baht;
+};
+
 std::string agency_th(const ActionPlanService& service, const std::optional<std::string>& code) {
   if (!code) return "-";
   return service.group_name(GroupBy::agency, *code).first;
@@ -85,6 +98,44 @@ std::string agency_th(const ActionPlanService& service, const std::optional<std:
 std::string status_th(const Project& project) {
   if (project.status == ProjectStatus::cancelled) return "ยกเลิก";
   return std::string(kind_th(project.kind));
+}
+
+// A table of projects of the printed plan: `first` (number or ranking), the columns
+// every such table has (code, project, agency, budget source, amount requested) with
+// the given widths, then `last`.
+struct ProjectColumns {
+  thai::ReportColumn first;
+  double project_width;
+  double agency_width;
+  double source_width;
+  std::vector<thai::ReportColumn> last;
+};
+
+thai::ReportTable project_table(ProjectColumns columns) {
+  thai::ReportTable table{{std::move(columns.first),
+                           {"รหัส", CellAlign::left, 0.7},
+                           {"โครงการ", CellAlign::left, columns.project_width},
+                           {"หน่วยงานรับผิดชอบ", CellAlign::left, columns.agency_width},
+                           {"แหล่งงบประมาณ", CellAlign::left, columns.source_width},
+                           {"งบประมาณที่ขอ", CellAlign::right, 2.0}},
+                          {}};
+  for (auto& column : columns.last) table.columns.push_back(std::move(column));
+  return table;
+}
+
+// A row of project_table(): `first`, the shared cells, then `last`.
+std::vector<std::string> project_cells(const ActionPlanService& service, const Row& row,
+                                       AmountUnit unit, std::string first,
+                                       std::vector<std::string> last) {
+  const Project& project = row.book->project;
+  std::vector<std::string> cells{std::move(first),
+                                 row.meta.code,
+                                 row.meta.name_th,
+                                 agency_th(service, row.meta.agency_code),
+                                 std::string(budget_source_th(project.budget_source)),
+                                 amount_text(project.requested, unit)};
+  for (auto& cell : last) cells.push_back(std::move(cell));
+  return cells;
 }
 
 // ---- The action plan ----
@@ -143,22 +194,16 @@ std::string action_plan_pdf(const ActionPlanService& service, const ActionPlanVi
   int number = 0;
   for (const auto& [title, members] : sections) {
     report.add_heading(title);
-    thai::ReportTable table{{{"ลำดับ", CellAlign::right, 0.6},
-                             {"รหัส", CellAlign::left, 0.7},
-                             {"โครงการ", CellAlign::left, 4.0},
-                             {"หน่วยงานรับผิดชอบ", CellAlign::left, 2.4},
-                             {"แหล่งงบประมาณ", CellAlign::left, 1.5},
-                             {"งบประมาณที่ขอ", CellAlign::right, 2.0},
-                             {"ได้รับจัดสรร", CellAlign::right, 2.0},
-                             {"สถานะ", CellAlign::left, 1.2}},
-                            {}};
+    thai::ReportTable table =
+        project_table({{"ลำดับ", CellAlign::right, 0.6},
+                       4.0,
+                       2.4,
+                       1.5,
+                       {{"ได้รับจัดสรร", CellAlign::right, 2.0}, {"สถานะ", CellAlign::left, 1.2}}});
     for (const Row* row : members) {
-      const Project& project = row->book->project;
-      table.rows.push_back({std::to_string(++number), row->meta.code, row->meta.name_th,
-                            agency_th(service, row->meta.agency_code),
-                            std::string(budget_source_th(project.budget_source)),
-                            amount_text(project.requested, unit),
-                            amount_text(row->book->allocated(), unit), status_th(project)});
+      table.rows.push_back(project_cells(
+          service, *row, unit, std::to_string(++number),
+          {amount_text(row->book->allocated(), unit), status_th(row->book->project)}));
     }
     report.add_table(std::move(table));
   }
@@ -174,22 +219,17 @@ std::string action_plan_pdf(const ActionPlanService& service, const ActionPlanVi
   });
   if (!reserves.empty()) {
     report.add_heading("โครงการสำรอง (เรียงตามลำดับความสำคัญ)");
-    thai::ReportTable table{{{"ลำดับสำรอง", CellAlign::right, 0.7},
-                             {"รหัส", CellAlign::left, 0.7},
-                             {"โครงการ", CellAlign::left, 4.3},
-                             {"หน่วยงานรับผิดชอบ", CellAlign::left, 2.6},
-                             {"แหล่งงบประมาณ", CellAlign::left, 1.4},
-                             {"งบประมาณที่ขอ", CellAlign::right, 2.0},
-                             {"ความพร้อม", CellAlign::left, 2.2}},
-                            {}};
+    thai::ReportTable table = project_table({{"ลำดับสำรอง", CellAlign::right, 0.7},
+                                             4.3,
+                                             2.6,
+                                             1.4,
+                                             {{"ความพร้อม", CellAlign::left, 2.2}}});
     for (const Row* row : reserves) {
       const Project& project = row->book->project;
-      table.rows.push_back(
-          {project.ranking ? std::to_string(*project.ranking) : "-", row->meta.code,
-           row->meta.name_th, agency_th(service, row->meta.agency_code),
-           std::string(budget_source_th(project.budget_source)),
-           amount_text(project.requested, unit),
-           project.status == ProjectStatus::cancelled ? "ยกเลิก" : readiness_th(project.readiness)});
+      table.rows.push_back(project_cells(
+          service, *row, unit, project.ranking ? std::to_string(*project.ranking) : "-",
+          {project.status == ProjectStatus::cancelled ? "ยกเลิก"
+                                                      : readiness_th(project.readiness)}));
     }
     report.add_table(std::move(table));
   }
@@ -201,13 +241,9 @@ std::string action_plan_pdf(const ActionPlanService& service, const ActionPlanVi
 
 std::string action_plan_xlsx(const ActionPlanService& service, const ActionPlanView& view,
                              AmountUnit unit) {
-  const bool baht = unit == AmountUnit::baht;
-  ColumnKind money = baht ? ColumnKind::baht : ColumnKind::text;
-  auto cell = [&](Satang amount) -> XlsxCell {
-    if (baht) return amount;
-    return million_baht(amount);
-  };
-  std::string suffix = baht ? "" : " (ล้านบาท)";
+  const MoneyCells cell(unit);
+  const ColumnKind money = cell.kind();
+  const std::string suffix = cell.header_suffix();
   thai::XlsxWriter writer;
   auto& projects = writer.add_sheet("โครงการ", {{"รหัส"},
                                                 {"โครงการ"},
@@ -390,13 +426,9 @@ std::string spending_pdf(const ActionPlanService& service, std::int64_t id, Amou
 
 std::string spending_xlsx(const ActionPlanService& service, std::int64_t id, AmountUnit unit) {
   Actor system = Actor::command_line();
-  const bool baht = unit == AmountUnit::baht;
-  ColumnKind money = baht ? ColumnKind::baht : ColumnKind::text;
-  auto cell = [&](Satang amount) -> XlsxCell {
-    if (baht) return amount;
-    return million_baht(amount);
-  };
-  std::string suffix = baht ? "" : " (ล้านบาท)";
+  const MoneyCells cell(unit);
+  const ColumnKind money = cell.kind();
+  const std::string suffix = cell.header_suffix();
   thai::XlsxWriter writer;
   auto add_groups = [&](GroupBy by, const char* sheet_name) {
     auto report = service.spending(system, id, by);
