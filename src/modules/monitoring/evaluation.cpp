@@ -50,6 +50,22 @@ bool Inputs::same_sources(const Inputs& other) const {
   return true;
 }
 
+CauseGroup group_of(WarningKind kind) {
+  switch (kind) {
+    case WarningKind::behind_disbursement_target:
+    case WarningKind::reserve_available:
+      return CauseGroup::money;
+    case WarningKind::progress_report_missing:
+      return CauseGroup::progress;
+    case WarningKind::procurement_not_committed:
+    case WarningKind::instalment_overdue:
+      return CauseGroup::procurement;
+    case WarningKind::kpi_below_trajectory:
+      return CauseGroup::kpi;
+  }
+  return CauseGroup::money;
+}
+
 std::size_t projects_key(const Evaluation& evaluation) {
   std::size_t key = evaluation.projects.size();
   auto mix = [&key](std::size_t value) {

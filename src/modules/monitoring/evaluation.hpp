@@ -67,6 +67,8 @@ struct ProjectInfo {
 // module recomputes only its group (the others are reused while their inputs stand).
 enum class CauseGroup { money, progress, procurement, kpi };
 inline constexpr std::size_t kCauseGroups = 4;
+// The group whose rules raise warnings of `kind`.
+CauseGroup group_of(WarningKind kind);
 // What the causes of a group were computed from (addresses of read models, the day,
 // the thresholds, the projects).
 struct GroupStamp {

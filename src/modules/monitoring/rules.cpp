@@ -119,18 +119,21 @@ bool suppressed(const Warning& resolved, const Cause& cause, const thai::Date& t
   return !worsens(resolved, cause, settings);
 }
 
-Reconciliation reconcile(const std::vector<Cause>& causes, const std::vector<Warning>& stored,
-                         const thai::Date& today, const Settings& settings) {
+Reconciliation reconcile(const std::vector<const Cause*>& causes,
+                         const std::vector<const Warning*>& stored, const thai::Date& today,
+                         const Settings& settings) {
   // The latest warning of each cause (ids grow with time).
   std::map<Key, const Warning*> latest;
-  for (const auto& warning : stored) {
+  for (const Warning* row : stored) {
+    const Warning& warning = *row;
     Key key{warning.kind, warning.element_id, warning.subject};
     auto [it, added] = latest.emplace(key, &warning);
     if (!added && it->second->id < warning.id) it->second = &warning;
   }
   Reconciliation result;
   std::set<Key> present;
-  for (const auto& cause : causes) {
+  for (const Cause* item : causes) {
+    const Cause& cause = *item;
     Key key{cause.kind, cause.element_id, cause.subject};
     if (!present.insert(key).second) continue;  // one warning per cause
     auto it = latest.find(key);
@@ -157,13 +160,25 @@ Reconciliation reconcile(const std::vector<Cause>& causes, const std::vector<War
   }
   // Every open row, not only the latest, must go when its cause did (a duplicate
   // can only come from data written by hand; be safe).
-  for (const auto& warning : stored) {
+  for (const Warning* row : stored) {
+    const Warning& warning = *row;
     Key key{warning.kind, warning.element_id, warning.subject};
     if (warning.status == WarningStatus::open && latest[key] != &warning) {
       result.resolve.push_back(warning.id);
     }
   }
   return result;
+}
+
+Reconciliation reconcile(const std::vector<Cause>& causes, const std::vector<Warning>& stored,
+                         const thai::Date& today, const Settings& settings) {
+  std::vector<const Cause*> cause_refs;
+  cause_refs.reserve(causes.size());
+  for (const auto& cause : causes) cause_refs.push_back(&cause);
+  std::vector<const Warning*> stored_refs;
+  stored_refs.reserve(stored.size());
+  for (const auto& warning : stored) stored_refs.push_back(&warning);
+  return reconcile(cause_refs, stored_refs, today, settings);
 }
 
 void require_resolver(const Actor& actor, const Warning& warning) {

@@ -50,6 +50,11 @@ struct Reconciliation {
 // `stored`: every warning of the province and fiscal year (any order).
 Reconciliation reconcile(const std::vector<Cause>& causes, const std::vector<Warning>& stored,
                          const thai::Date& today, const Settings& settings);
+// The same over references (a part of the causes and of the stored warnings: the
+// kinds of one group).
+Reconciliation reconcile(const std::vector<const Cause*>& causes,
+                         const std::vector<const Warning*>& stored, const thai::Date& today,
+                         const Settings& settings);
 
 // Who may resolve: the warning's agency's officers, the strategy office and admins
 // of its province (403 otherwise; 404 for another province's warning).

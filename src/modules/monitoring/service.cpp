@@ -1,6 +1,7 @@
 #include "modules/monitoring/service.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/json.hpp>
 #include <map>
 #include <mutex>
@@ -155,7 +156,6 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
   // Each group of causes again only when its inputs changed (a month-end position
   // recomputes the money causes; the instalments' and reports' stand).
   const std::size_t projects = projects_key(*evaluation);
-  std::vector<Cause> causes;
   for (std::size_t g = 0; g < kCauseGroups; ++g) {
     const auto group = static_cast<CauseGroup>(g);
     GroupStamp stamp;
@@ -190,10 +190,35 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
           std::make_shared<const std::vector<Cause>>(find_causes(*evaluation, group));
     }
     evaluation->stamps[g] = std::move(stamp);
-    causes.insert(causes.end(), evaluation->causes[g]->begin(), evaluation->causes[g]->end());
   }
 
-  auto plan = rules::reconcile(causes, *stored, inputs.today, evaluation->settings);
+  // Reconciles the causes of the groups asked with the stored warnings of their kinds.
+  // A group whose causes are the last evaluation's, over the same stored rows, is
+  // already reconciled (each evaluation leaves the rows matching every cause).
+  std::array<bool, kCauseGroups> changed{};
+  for (std::size_t g = 0; g < kCauseGroups; ++g) {
+    changed[g] =
+        !cached || cached->causes[g] != evaluation->causes[g] || cached->warnings != stored;
+  }
+  auto reconcile = [&](const std::vector<Warning>& rows, bool every_group) {
+    rules::Reconciliation total;
+    std::array<std::vector<const Warning*>, kCauseGroups> by_group;
+    for (const auto& row : rows)
+      by_group[static_cast<std::size_t>(group_of(row.kind))].push_back(&row);
+    for (std::size_t g = 0; g < kCauseGroups; ++g) {
+      if (!every_group && !changed[g]) continue;
+      std::vector<const Cause*> refs;
+      refs.reserve(evaluation->causes[g]->size());
+      for (const auto& cause : *evaluation->causes[g]) refs.push_back(&cause);
+      auto part = rules::reconcile(refs, by_group[g], inputs.today, evaluation->settings);
+      for (auto& cause : part.raise) total.raise.push_back(std::move(cause));
+      for (auto& refresh : part.refresh) total.refresh.push_back(std::move(refresh));
+      for (auto id : part.resolve) total.resolve.push_back(id);
+    }
+    return total;
+  };
+
+  auto plan = reconcile(*stored, false);
   if (!plan.empty()) {
     const std::string today_iso = thai::to_iso(inputs.today);
     database_.write([&](db::Connection& c) {
@@ -202,10 +227,9 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
       inputs.revision = store.bump_revision(province_code);
       // Another server or thread may have written since the rows were read: then
       // decide again on fresh rows; otherwise the rows in hand are the stored ones.
-      std::vector<Warning> rows = inputs.revision == read_at + 1 && stored_revision == read_at
-                                      ? *stored
-                                      : store.list(province_code, fiscal_year);
-      auto fresh = rules::reconcile(causes, rows, inputs.today, evaluation->settings);
+      const bool same_rows = inputs.revision == read_at + 1 && stored_revision == read_at;
+      std::vector<Warning> rows = same_rows ? *stored : store.list(province_code, fiscal_year);
+      auto fresh = same_rows ? std::move(plan) : reconcile(rows, true);
       const std::string at = iso_utc_now();
       // Each change written and applied to the rows in hand the same way (no re-read).
       for (const auto& cause : fresh.raise) {
