@@ -70,6 +70,42 @@ void check_record(const RuleSet& rules, const Procurement& record) {
   rules::check_procurement(rules, record);
 }
 
+// A new procurement of the project `located` found (its plan, agency and name),
+// from the input, checked against the rules.
+template <class Located>
+Procurement new_record(const Located& located, std::int64_t element_id,
+                       const ProcurementInput& input, const RuleSet& rules, bool demo) {
+  Procurement record;
+  record.province_code = located.plan.province_code;
+  record.element_id = element_id;
+  record.action_plan_id = located.plan.id;
+  record.fiscal_year = located.plan.fiscal_year;
+  record.agency_code = located.agency_code;
+  record.demo = demo;
+  record.title_th = located.project_name_th;
+  apply_input(record, input, rules);
+  check_record(rules, record);
+  return record;
+}
+
+// The start of a change of one stored procurement, in the write transaction: bumps the
+// revision (so writers queue here and read fresh rows), finds the record (404) and
+// checks the writer's right to it.
+Procurement found_for_change(ProcurementStore& store, const Actor& actor, std::int64_t id,
+                             std::pair<std::int64_t, std::string>& revision) {
+  revision = as_pair(store.bump_revision());
+  auto found = store.find(id);
+  if (!found) throw_procurement_not_found();
+  rules::require_writer(actor, found->province_code, found->agency_code);
+  return *found;
+}
+
+// The conditional update of a changed record (stale -> 409), stamped now.
+void store_change(ProcurementStore& store, Procurement& record, const Procurement& found,
+                  std::optional<std::int64_t> expected_version) {
+  record.updated_at = iso_utc_now();
+  if (!store.update(record, expected_version.value_or(found.version))) throw_stale_version();
+}
 }  // namespace
 
 const std::vector<CommitmentRule>& ProcurementService::State::commitments_of(
@@ -256,15 +292,7 @@ ProcurementView ProcurementService::create(const Actor& actor, std::int64_t elem
   Procurement saved = database_.write([&](db::Connection& c) {
     Located located = locate_project(element_id, input.fiscal_year);
     rules::require_writer(actor, located.plan.province_code, located.agency_code);
-    Procurement record;
-    record.province_code = located.plan.province_code;
-    record.element_id = element_id;
-    record.action_plan_id = located.plan.id;
-    record.fiscal_year = located.plan.fiscal_year;
-    record.agency_code = located.agency_code;
-    record.title_th = located.project_name_th;
-    apply_input(record, input, rules_);
-    check_record(rules_, record);
+    Procurement record = new_record(located, element_id, input, rules_, false);
     ProcurementStore store(c);
     revision = as_pair(store.bump_revision());
     record.created_by = actor_name(actor);
@@ -287,11 +315,8 @@ ProcurementView ProcurementService::update(const Actor& actor, std::int64_t id,
   std::pair<std::int64_t, std::string> revision;
   Procurement saved = database_.write([&](db::Connection& c) {
     ProcurementStore store(c);
-    revision = as_pair(store.bump_revision());
-    auto found = store.find(id);
-    if (!found) throw_procurement_not_found();
-    rules::require_writer(actor, found->province_code, found->agency_code);
-    Procurement record = *found;
+    const Procurement found = found_for_change(store, actor, id, revision);
+    Procurement record = found;
     apply_input(record, input, rules_);
     check_record(rules_, record);
     if (!record.instalments.empty() && !record.stages.contract_signed) {
@@ -300,12 +325,11 @@ ProcurementView ProcurementService::update(const Actor& actor, std::int64_t id,
                    "the contract has instalments, so its signing date cannot be removed"},
                   {{"stages.contract_signed", {"สัญญามีงวดงานแล้ว", "the contract has instalments"}}});
     }
-    record.updated_at = iso_utc_now();
-    if (!store.update(record, expected_version.value_or(found->version))) throw_stale_version();
+    store_change(store, record, found, expected_version);
     store.write_bidders(record);
     auto stored = store.find(id);
     audit::record_in(c, record.province_code, actor, "procurement", std::to_string(id), "update",
-                     audit_json(*found), audit_json(*stored));
+                     audit_json(found), audit_json(*stored));
     return *stored;
   });
   after_write(revision, saved);
@@ -320,15 +344,11 @@ ProcurementView ProcurementService::write_change(
   std::pair<std::int64_t, std::string> revision;
   Procurement saved = database_.write([&](db::Connection& c) {
     ProcurementStore store(c);
-    revision = as_pair(store.bump_revision());
-    auto found = store.find(id);
-    if (!found) throw_procurement_not_found();
-    rules::require_writer(actor, found->province_code, found->agency_code);
-    Procurement record = *found;
+    const Procurement found = found_for_change(store, actor, id, revision);
+    Procurement record = found;
     std::vector<ContractEvent> added;
     change(record, added);
-    record.updated_at = iso_utc_now();
-    if (!store.update(record, expected_version.value_or(found->version))) throw_stale_version();
+    store_change(store, record, found, expected_version);
     store.write_instalments(record);
     for (auto& event : added) {
       event.recorded_by = actor_name(actor);
@@ -337,7 +357,7 @@ ProcurementView ProcurementService::write_change(
     }
     auto stored = store.find(id);
     audit::record_in(c, record.province_code, actor, "procurement", std::to_string(id), action,
-                     contract_json(*found), contract_json(*stored));
+                     contract_json(found), contract_json(*stored));
     return *stored;
   });
   after_write(revision, saved);
@@ -502,16 +522,7 @@ ProcurementView ProcurementService::import_demo(const std::string& demo_key,
     ProcurementStore store(c);
     if (auto id = store.id_by_demo_key(demo_key)) return *store.find(*id);
     Located located = locate_project(element_id, input.fiscal_year);
-    Procurement record;
-    record.province_code = located.plan.province_code;
-    record.element_id = element_id;
-    record.action_plan_id = located.plan.id;
-    record.fiscal_year = located.plan.fiscal_year;
-    record.agency_code = located.agency_code;
-    record.demo = true;
-    record.title_th = located.project_name_th;
-    apply_input(record, input, rules_);
-    check_record(rules_, record);
+    Procurement record = new_record(located, element_id, input, rules_, true);
     if (!instalments.empty()) rules::check_instalments(record, instalments);
     for (const auto& item : instalments) {
       if (item.inspected_on) rules::check_inspection(item);
