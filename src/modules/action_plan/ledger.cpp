@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/enum_names.hpp"
+
 namespace changwat::action_plan {
 
 std::shared_ptr<const Ledger> Ledger::make(ActionPlan header,
@@ -75,31 +77,18 @@ namespace {
 
 double round2(double value) { return std::round(value * 100.0) / 100.0; }
 
-// Cumulative disbursement of a line at each month of the fiscal year, carried
-// forward from the latest position (0 before the first).
-std::array<Satang, 12> disbursed_by_month(const LineBook& line, int fiscal_year) {
+// A cumulative amount of a line at each month of the fiscal year, carried forward from
+// the latest of `entries` (in month order; 0 before the first): the disbursement of
+// the month-end positions, the plan of the spending plan.
+template <class Entry>
+std::array<Satang, 12> by_month(const std::vector<Entry>& entries, Month Entry::*month,
+                                Satang Entry::*amount, int fiscal_year) {
   std::array<Satang, 12> result{};
   Satang last = 0;
   std::size_t next = 0;
   for (int m = 0; m < 12; ++m) {
-    while (next < line.positions.size() &&
-           fiscal_offset(line.positions[next].month, fiscal_year) <= m) {
-      last = line.positions[next].disbursed_to_date;
-      ++next;
-    }
-    result[static_cast<std::size_t>(m)] = last;
-  }
-  return result;
-}
-
-std::array<Satang, 12> planned_by_month(const LineBook& line, int fiscal_year) {
-  std::array<Satang, 12> result{};
-  Satang last = 0;
-  std::size_t next = 0;
-  for (int m = 0; m < 12; ++m) {
-    while (next < line.planned.size() &&
-           fiscal_offset(line.planned[next].month, fiscal_year) <= m) {
-      last = line.planned[next].planned_cumulative;
+    while (next < entries.size() && fiscal_offset(entries[next].*month, fiscal_year) <= m) {
+      last = entries[next].*amount;
       ++next;
     }
     result[static_cast<std::size_t>(m)] = last;
@@ -180,8 +169,10 @@ ProjectFigures figures_of(const ProjectBook& book, int fiscal_year) {
         break;
       }
     }
-    auto disbursed = disbursed_by_month(line, fiscal_year);
-    auto planned = planned_by_month(line, fiscal_year);
+    auto disbursed =
+        by_month(line.positions, &Position::month, &Position::disbursed_to_date, fiscal_year);
+    auto planned = by_month(line.planned, &PlannedPoint::month, &PlannedPoint::planned_cumulative,
+                            fiscal_year);
     for (std::size_t m = 0; m < 12; ++m) {
       figures.disbursed_by_month[m] += disbursed[m];
       figures.planned[m] += planned[m];
@@ -332,21 +323,9 @@ std::map<BudgetSource, Satang> savings_by_source(const Ledger& ledger,
 }
 
 std::string_view to_string(ReserveVerdict verdict) {
-  switch (verdict) {
-    case ReserveVerdict::proposed:
-      return "proposed";
-    case ReserveVerdict::not_reserve:
-      return "not_reserve";
-    case ReserveVerdict::cancelled:
-      return "cancelled";
-    case ReserveVerdict::not_province_source:
-      return "not_province_source";
-    case ReserveVerdict::not_ready:
-      return "not_ready";
-    case ReserveVerdict::does_not_fit:
-      return "does_not_fit";
-  }
-  return {};
+  static constexpr EnumNames<ReserveVerdict, 6> kVerdicts{
+      {"proposed", "not_reserve", "cancelled", "not_province_source", "not_ready", "does_not_fit"}};
+  return kVerdicts.name(verdict);
 }
 
 std::vector<ReserveCandidate> reserve_candidates(const Ledger& ledger,
