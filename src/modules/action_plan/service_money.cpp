@@ -21,6 +21,31 @@ void check_agency(const areas::AreaService& areas, const std::optional<std::stri
   }
 }
 
+// The entries of a spending plan or an instalment schedule by the budget line each input
+// line names (pick_line, at "lines[i].gfmis_code"; a line named twice is refused), each
+// checked by `check(line, entries, field)` with field "lines[i].<entries>". Every
+// problem is collected in `errors`.
+template <class LineInput, class Entry, class Check>
+std::vector<std::pair<const LineBook*, std::vector<Entry>>> entries_by_line(
+    const ProjectBook& current, std::vector<LineInput>& lines,
+    std::vector<Entry> LineInput::*entries, const char* entries_field, FieldErrors& errors,
+    Check check) {
+  std::vector<std::pair<const LineBook*, std::vector<Entry>>> picked;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string field = "lines[" + std::to_string(i) + "]";
+    const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
+    for (const auto& [other, unused] : picked) {
+      if (other == &line) {
+        errors.add(field + ".gfmis_code",
+                   {"รายการนี้ซ้ำกับรายการก่อนหน้า", "names the same line as an earlier entry"});
+      }
+    }
+    check(line, lines[i].*entries, field + "." + entries_field);
+    picked.emplace_back(&line, lines[i].*entries);
+  }
+  return picked;
+}
+
 }  // namespace
 
 std::shared_ptr<const ProjectBook> ActionPlanService::set_allocation(
@@ -92,20 +117,11 @@ std::shared_ptr<const ProjectBook> ActionPlanService::set_spending_plan(
       database_, actor, id, element_id, expected_version, "spending_plan",
       [&](ActionPlanStore& store, const ActionPlan& header, const ProjectBook& current) {
         FieldErrors errors;
-        std::vector<std::pair<const LineBook*, std::vector<PlannedPoint>>> plans;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-          std::string field = "lines[" + std::to_string(i) + "]";
-          const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
-          for (const auto& [other, unused] : plans) {
-            if (other == &line) {
-              errors.add(field + ".gfmis_code",
-                         {"รายการนี้ซ้ำกับรายการก่อนหน้า", "names the same line as an earlier entry"});
-            }
-          }
-          check_spending_plan(line.line, lines[i].months, header.fiscal_year, field + ".months",
-                              errors);
-          plans.emplace_back(&line, lines[i].months);
-        }
+        auto plans = entries_by_line(
+            current, lines, &LinePlanInput::months, "months", errors,
+            [&](const LineBook& line, std::vector<PlannedPoint>& months, const std::string& field) {
+              check_spending_plan(line.line, months, header.fiscal_year, field, errors);
+            });
         errors.throw_if_any();
         for (const auto& [line, points] : plans) store.replace_planned(line->line.id, id, points);
         return current.project;
@@ -121,32 +137,29 @@ std::shared_ptr<const ProjectBook> ActionPlanService::set_instalments(
       database_, actor, id, element_id, expected_version, "instalments",
       [&](ActionPlanStore& store, const ActionPlan& header, const ProjectBook& current) {
         FieldErrors errors;
-        std::vector<std::pair<const LineBook*, std::vector<Instalment>>> schedules;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-          std::string field = "lines[" + std::to_string(i) + "]";
-          const LineBook& line = pick_line(current, lines[i].gfmis_code, field + ".gfmis_code");
-          auto& instalments = lines[i].instalments;
-          std::sort(instalments.begin(), instalments.end(),
-                    [](const Instalment& a, const Instalment& b) { return a.due < b.due; });
-          Satang total = 0;
-          for (std::size_t k = 0; k < instalments.size(); ++k) {
-            if (k > 0 && instalments[k - 1].due == instalments[k].due) {
-              errors.add(field + ".instalments", {"เดือนครบกำหนดซ้ำ", "a due month appears twice"});
-            }
-            if (instalments[k].amount < 0 || instalments[k].amount > kMaxSatang) {
-              errors.add(field + ".instalments",
-                         {"จำนวนเงินต้องไม่ติดลบ", "amounts must be non-negative whole satang"});
-            } else {
-              total += instalments[k].amount;
-            }
-          }
-          if (total > line.line.allocated) {
-            errors.add(
-                field + ".instalments",
-                {"รวมงวดเงินเกินงบที่ได้รับจัดสรร", "the instalments add up to more than the allocation"});
-          }
-          schedules.emplace_back(&line, instalments);
-        }
+        auto schedules = entries_by_line(
+            current, lines, &LineInstalmentsInput::instalments, "instalments", errors,
+            [&](const LineBook& line, std::vector<Instalment>& instalments,
+                const std::string& field) {
+              std::sort(instalments.begin(), instalments.end(),
+                        [](const Instalment& a, const Instalment& b) { return a.due < b.due; });
+              Satang total = 0;
+              for (std::size_t k = 0; k < instalments.size(); ++k) {
+                if (k > 0 && instalments[k - 1].due == instalments[k].due) {
+                  errors.add(field, {"เดือนครบกำหนดซ้ำ", "a due month appears twice"});
+                }
+                if (instalments[k].amount < 0 || instalments[k].amount > kMaxSatang) {
+                  errors.add(field,
+                             {"จำนวนเงินต้องไม่ติดลบ", "amounts must be non-negative whole satang"});
+                } else {
+                  total += instalments[k].amount;
+                }
+              }
+              if (total > line.line.allocated) {
+                errors.add(field, {"รวมงวดเงินเกินงบที่ได้รับจัดสรร",
+                                   "the instalments add up to more than the allocation"});
+              }
+            });
         errors.throw_if_any();
         for (const auto& [line, instalments] : schedules) {
           store.replace_instalments(line->line.id, id, instalments);
