@@ -92,6 +92,21 @@ db::Value optional_value(const std::optional<Month>& value) {
 
 db::Value flag(bool value) { return static_cast<std::int64_t>(value ? 1 : 0); }
 
+// A line's rows of a month and an amount (spending plan, instalments): all replaced.
+template <class Entry>
+void replace_month_amounts(db::Connection& connection, const std::string& table,
+                           const std::string& month_column, const std::string& amount_column,
+                           std::int64_t line_id, std::int64_t action_plan_id,
+                           const std::vector<Entry>& entries, Month Entry::*month,
+                           Satang Entry::*amount) {
+  connection.execute("DELETE FROM " + table + " WHERE line_id = ?", {line_id});
+  const std::string insert = "INSERT INTO " + table + " (line_id, " + month_column +
+                             ", action_plan_id, " + amount_column + ") VALUES (?, ?, ?, ?)";
+  for (const auto& entry : entries) {
+    connection.execute(insert, {line_id, to_string(entry.*month), action_plan_id, entry.*amount});
+  }
+}
+
 }  // namespace
 
 // ---- action plans ----
@@ -344,24 +359,16 @@ void ActionPlanStore::upsert_positions(std::int64_t action_plan_id,
 
 void ActionPlanStore::replace_planned(std::int64_t line_id, std::int64_t action_plan_id,
                                       const std::vector<PlannedPoint>& points) {
-  connection_.execute("DELETE FROM action_plan_spending_plan WHERE line_id = ?", {line_id});
-  for (const auto& point : points) {
-    connection_.execute(
-        "INSERT INTO action_plan_spending_plan (line_id, month, action_plan_id, "
-        "planned_cumulative_satang) VALUES (?, ?, ?, ?)",
-        {line_id, to_string(point.month), action_plan_id, point.planned_cumulative});
-  }
+  replace_month_amounts(connection_, "action_plan_spending_plan", "month",
+                        "planned_cumulative_satang", line_id, action_plan_id, points,
+                        &PlannedPoint::month, &PlannedPoint::planned_cumulative);
 }
 
 void ActionPlanStore::replace_instalments(std::int64_t line_id, std::int64_t action_plan_id,
                                           const std::vector<Instalment>& instalments) {
-  connection_.execute("DELETE FROM action_plan_instalment WHERE line_id = ?", {line_id});
-  for (const auto& instalment : instalments) {
-    connection_.execute(
-        "INSERT INTO action_plan_instalment (line_id, due_month, action_plan_id, amount_satang) "
-        "VALUES (?, ?, ?, ?)",
-        {line_id, to_string(instalment.due), action_plan_id, instalment.amount});
-  }
+  replace_month_amounts(connection_, "action_plan_instalment", "due_month", "amount_satang",
+                        line_id, action_plan_id, instalments, &Instalment::due,
+                        &Instalment::amount);
 }
 
 // ---- whole books ----
