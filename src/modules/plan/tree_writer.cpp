@@ -73,6 +73,36 @@ class Writer {
   void integer_or_null(const std::optional<int>& value) { value ? integer(*value) : null(); }
   void number_or_null(const std::optional<double>& value) { value ? number(*value) : null(); }
 
+  // Object members: the key, then the value.
+  void text(std::string_view name, std::string_view value) {
+    key(name);
+    text(value);
+  }
+  void integer(std::string_view name, std::int64_t value) {
+    key(name);
+    integer(value);
+  }
+  void number(std::string_view name, double value) {
+    key(name);
+    number(value);
+  }
+  void boolean(std::string_view name, bool value) {
+    key(name);
+    boolean(value);
+  }
+  void text_or_null(std::string_view name, const std::optional<std::string>& value) {
+    key(name);
+    text_or_null(value);
+  }
+  void integer_or_null(std::string_view name, const std::optional<int>& value) {
+    key(name);
+    integer_or_null(value);
+  }
+  void number_or_null(std::string_view name, const std::optional<double>& value) {
+    key(name);
+    number_or_null(value);
+  }
+
  private:
   void separate() {
     if (after_key_) {
@@ -101,12 +131,10 @@ class Writer {
 
 void write_period(Writer& w, const PlanPeriod& period) {
   w.begin_object();
-  w.key("first_fiscal_year");
-  w.integer(period.first_fiscal_year);
-  w.key("last_fiscal_year");
-  w.integer(period.last_fiscal_year);
-  w.key("text");
-  w.text(std::to_string(period.first_fiscal_year) + "–" + std::to_string(period.last_fiscal_year));
+  w.integer("first_fiscal_year", period.first_fiscal_year);
+  w.integer("last_fiscal_year", period.last_fiscal_year);
+  w.text("text",
+         std::to_string(period.first_fiscal_year) + "–" + std::to_string(period.last_fiscal_year));
   w.end_object();
 }
 
@@ -117,62 +145,41 @@ void write_texts(Writer& w, const std::vector<std::string>& items) {
 }
 
 void write_kpi(Writer& w, const KpiDetails& kpi) {
-  w.key("unit_th");
-  w.text(kpi.unit_th);
-  w.key("unit_en");
-  w.text(kpi.unit_en);
-  w.key("direction");
-  w.text(to_string(kpi.direction));
-  w.key("range_low");
-  w.number_or_null(kpi.range_low);
-  w.key("range_high");
-  w.number_or_null(kpi.range_high);
+  w.text("unit_th", kpi.unit_th);
+  w.text("unit_en", kpi.unit_en);
+  w.text("direction", to_string(kpi.direction));
+  w.number_or_null("range_low", kpi.range_low);
+  w.number_or_null("range_high", kpi.range_high);
   w.key("baseline");
   w.begin_object();
-  w.key("value");
-  w.number_or_null(kpi.baseline_value);
-  w.key("fiscal_year");
-  w.integer_or_null(kpi.baseline_year);
+  w.number_or_null("value", kpi.baseline_value);
+  w.integer_or_null("fiscal_year", kpi.baseline_year);
   w.end_object();
   w.key("targets");
   w.begin_object();
   for (const auto& target : kpi.targets) {
-    w.key(std::to_string(target.fiscal_year));
-    w.number_or_null(target.value);
+    w.number_or_null(std::to_string(target.fiscal_year), target.value);
   }
   w.end_object();
-  w.key("owner_agency");
-  w.text_or_null(kpi.owner_agency_code);
-  w.key("frequency");
-  w.text(kpi.frequency);
+  w.text_or_null("owner_agency", kpi.owner_agency_code);
+  w.text("frequency", kpi.frequency);
 }
 
 void write_project(Writer& w, const ProjectDetails& project) {
-  w.key("project_kind");
-  w.text(to_string(project.kind));
+  w.text("project_kind", to_string(project.kind));
   w.key("project");
   w.begin_object();
-  w.key("kind");
-  w.text(to_string(project.kind));
-  w.key("ranking");
-  w.integer_or_null(project.ranking);
-  w.key("proposal");
-  w.text(to_string(project.proposal));
-  w.key("budget_source");
-  w.text(to_string(project.budget_source));
-  w.key("first_fiscal_year");
-  w.integer_or_null(project.first_fiscal_year);
-  w.key("last_fiscal_year");
-  w.integer_or_null(project.last_fiscal_year);
-  w.key("term");
-  w.text(to_string(project.term));
+  w.text("kind", to_string(project.kind));
+  w.integer_or_null("ranking", project.ranking);
+  w.text("proposal", to_string(project.proposal));
+  w.text("budget_source", to_string(project.budget_source));
+  w.integer_or_null("first_fiscal_year", project.first_fiscal_year);
+  w.integer_or_null("last_fiscal_year", project.last_fiscal_year);
+  w.text("term", to_string(project.term));
   w.end_object();
-  w.key("ranking");
-  w.integer_or_null(project.ranking);
-  w.key("budget_satang");
-  w.integer(project.budget_satang);
-  w.key("agency");
-  w.text_or_null(project.agency_code);
+  w.integer_or_null("ranking", project.ranking);
+  w.integer("budget_satang", project.budget_satang);
+  w.text_or_null("agency", project.agency_code);
   w.key("supporting_agencies");
   write_texts(w, project.supporting_agency_codes);
   w.key("areas");
@@ -186,24 +193,17 @@ void write_project(Writer& w, const ProjectDetails& project) {
 // Opens the element's object and writes its fields; the caller writes children.
 void write_node_fields(Writer& w, const Element& element) {
   w.begin_object();
-  w.key("id");
-  w.integer(element.element_id);
-  w.key("kind");
-  w.text(to_string(element.kind));
+  w.integer("id", element.element_id);
+  w.text("kind", to_string(element.kind));
   w.key("code");
   element.code.empty() ? w.null() : w.text(element.code);
-  w.key("text_th");
-  w.text(element.text_th);
-  w.key("text_en");
-  w.text(element.text_en);
+  w.text("text_th", element.text_th);
+  w.text("text_en", element.text_en);
   w.key("parent_id");
   element.parent_id ? w.integer(*element.parent_id) : w.null();
-  w.key("position");
-  w.integer(element.position);
-  w.key("version");
-  w.integer(element.version);
-  w.key("demo");
-  w.boolean(element.demo);
+  w.integer("position", element.position);
+  w.integer("version", element.version);
+  w.boolean("demo", element.demo);
   w.key("dimensions");
   w.begin_array();
   for (auto dimension : element.dimensions) w.text(to_string(dimension));
@@ -235,28 +235,18 @@ std::string write_tree_json(const PlanTree& tree) {
   out.reserve(tree.elements.size() * 600);
   Writer w(out);
   w.begin_object();
-  w.key("plan_id");
-  w.integer(tree.plan.id);
-  w.key("version");
-  w.integer(tree.version.number);
-  w.key("status");
-  w.text(to_string(tree.version.status));
-  w.key("name_th");
-  w.text(tree.plan.name_th);
-  w.key("name_en");
-  w.text(tree.plan.name_en);
+  w.integer("plan_id", tree.plan.id);
+  w.integer("version", tree.version.number);
+  w.text("status", to_string(tree.version.status));
+  w.text("name_th", tree.plan.name_th);
+  w.text("name_en", tree.plan.name_en);
   w.key("period");
   write_period(w, tree.plan.period);
-  w.key("approved_by");
-  w.text_or_null(tree.version.approved_by);
-  w.key("approved_by_name");
-  w.text_or_null(tree.version.approved_by_name);
-  w.key("approved_at");
-  w.text_or_null(tree.version.approved_at);
-  w.key("revision");
-  w.integer(tree.version.revision);
-  w.key("element_count");
-  w.integer(static_cast<std::int64_t>(tree.elements.size()));
+  w.text_or_null("approved_by", tree.version.approved_by);
+  w.text_or_null("approved_by_name", tree.version.approved_by_name);
+  w.text_or_null("approved_at", tree.version.approved_at);
+  w.integer("revision", tree.version.revision);
+  w.integer("element_count", static_cast<std::int64_t>(tree.elements.size()));
   w.key("children");
   w.begin_array();
   // Depth first with an explicit stack: (element, index of the next child).
