@@ -4,32 +4,15 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "base/json_or_null.hpp"
+
 namespace changwat::action_plan {
 namespace {
 
-boost::json::value nullable(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return boost::json::value(*value);
-}
-
-boost::json::value nullable(const std::optional<std::int64_t>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-boost::json::value nullable(const std::optional<int>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-boost::json::value nullable(const std::optional<double>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-boost::json::value nullable(const std::optional<Month>& value) {
-  if (!value) return nullptr;
-  return boost::json::value(to_string(*value));
+// Optional fields: base/json_or_null.hpp; a month as "YYYY-MM".
+using changwat::json_or_null;
+boost::json::value json_or_null(const std::optional<Month>& value) {
+  return json_or_null(value, [](const Month& month) { return to_string(month); });
 }
 
 boost::json::object readiness_to_json(const Readiness& readiness) {
@@ -83,7 +66,7 @@ boost::json::object action_plan_to_json(const ActionPlan& plan) {
           {"first_month", to_string(first_month_of(plan.fiscal_year))},
           {"last_month", to_string(first_month_of(plan.fiscal_year).plus(11))},
           {"created_at", plan.created_at},
-          {"closed_at", nullable(plan.closed_at)},
+          {"closed_at", json_or_null(plan.closed_at)},
           {"version", plan.version}};
 }
 
@@ -94,10 +77,10 @@ boost::json::object line_to_json(const LineBook& book) {
                            {"expense_type_th", name_th(line.expense_type)},
                            {"is_capital", line.is_capital},
                            {"allocated_satang", line.allocated},
-                           {"contract_satang", nullable(line.contract)},
-                           {"budget_holder", nullable(line.budget_holder)},
-                           {"paying_agency", nullable(line.paying_agency)},
-                           {"carry_over_until", nullable(line.carry_over_until)}};
+                           {"contract_satang", json_or_null(line.contract)},
+                           {"budget_holder", json_or_null(line.budget_holder)},
+                           {"paying_agency", json_or_null(line.paying_agency)},
+                           {"carry_over_until", json_or_null(line.carry_over_until)}};
   const Position* latest = book.latest();
   json["latest_month"] = latest ? boost::json::value(to_string(latest->month)) : nullptr;
   json["po_outstanding_satang"] = latest ? latest->po_outstanding : 0;
@@ -140,13 +123,13 @@ boost::json::object project_to_json(const ProjectBook& book, const ProjectMeta& 
           {"code", meta.code},
           {"name_th", meta.name_th},
           {"name_en", meta.name_en},
-          {"agency", nullable(meta.agency_code)},
+          {"agency", json_or_null(meta.agency_code)},
           {"agency_name_th", agency_name(areas, meta.agency_code)},
           {"strategy", std::move(strategy)},
           {"kind", plan::to_string(project.kind)},
           {"kind_th", kind_th(project.kind)},
-          {"ranking", nullable(project.ranking)},
-          {"priority", nullable(project.priority)},
+          {"ranking", json_or_null(project.ranking)},
+          {"priority", json_or_null(project.priority)},
           {"budget_source", plan::to_string(project.budget_source)},
           {"budget_source_th", budget_source_th(project.budget_source)},
           {"requested_satang", project.requested},
@@ -156,8 +139,8 @@ boost::json::object project_to_json(const ProjectBook& book, const ProjectMeta& 
           {"lines", std::move(lines)},
           {"readiness", readiness_to_json(project.readiness)},
           {"status", to_string(project.status)},
-          {"cancel_reason", nullable(project.cancel_reason)},
-          {"decision_ref", nullable(project.decision_ref)},
+          {"cancel_reason", json_or_null(project.cancel_reason)},
+          {"decision_ref", json_or_null(project.decision_ref)},
           {"demo", project.demo},
           {"version", project.version}};
 }
@@ -166,27 +149,28 @@ boost::json::object project_audit_json(const ProjectBook& book) {
   const Project& project = book.project;
   boost::json::array lines;
   for (const auto& line : book.lines) {
-    lines.push_back(boost::json::object{{"gfmis_code", line.line.gfmis_code},
-                                        {"expense_type", to_string(line.line.expense_type)},
-                                        {"is_capital", line.line.is_capital},
-                                        {"allocated_satang", line.line.allocated},
-                                        {"contract_satang", nullable(line.line.contract)},
-                                        {"budget_holder", nullable(line.line.budget_holder)},
-                                        {"paying_agency", nullable(line.line.paying_agency)},
-                                        {"carry_over_until", nullable(line.line.carry_over_until)},
-                                        {"spending_plan_months", line.planned.size()},
-                                        {"instalments", line.instalments.size()}});
+    lines.push_back(
+        boost::json::object{{"gfmis_code", line.line.gfmis_code},
+                            {"expense_type", to_string(line.line.expense_type)},
+                            {"is_capital", line.line.is_capital},
+                            {"allocated_satang", line.line.allocated},
+                            {"contract_satang", json_or_null(line.line.contract)},
+                            {"budget_holder", json_or_null(line.line.budget_holder)},
+                            {"paying_agency", json_or_null(line.line.paying_agency)},
+                            {"carry_over_until", json_or_null(line.line.carry_over_until)},
+                            {"spending_plan_months", line.planned.size()},
+                            {"instalments", line.instalments.size()}});
   }
   return {{"element_id", project.element_id},
           {"kind", plan::to_string(project.kind)},
-          {"ranking", nullable(project.ranking)},
-          {"priority", nullable(project.priority)},
+          {"ranking", json_or_null(project.ranking)},
+          {"priority", json_or_null(project.priority)},
           {"budget_source", plan::to_string(project.budget_source)},
           {"requested_satang", project.requested},
           {"readiness", readiness_to_json(project.readiness)},
           {"status", to_string(project.status)},
-          {"cancel_reason", nullable(project.cancel_reason)},
-          {"decision_ref", nullable(project.decision_ref)},
+          {"cancel_reason", json_or_null(project.cancel_reason)},
+          {"decision_ref", json_or_null(project.decision_ref)},
           {"lines", std::move(lines)},
           {"version", project.version}};
 }
@@ -255,7 +239,7 @@ boost::json::object positions_to_json(const ProjectBook& book, const ProjectMeta
       {"element_id", book.project.element_id},
       {"code", meta.code},
       {"name_th", meta.name_th},
-      {"agency", nullable(meta.agency_code)},
+      {"agency", json_or_null(meta.agency_code)},
       {"fiscal_year", fiscal_year},
       {"first_month", to_string(first_month_of(fiscal_year))},
       {"last_carry_over_month", to_string(first_month_of(fiscal_year).plus(11 + kCarryOverMonths))},
@@ -272,8 +256,8 @@ boost::json::object spending_to_json(const SpendingReport& report) {
           {"month", to_string(figure.month)},
           {"label_th", month_label_th(figure.month)},
           {"planned_cumulative_satang", figure.planned_cumulative},
-          {"disbursed_cumulative_satang", nullable(figure.disbursed_cumulative)},
-          {"target_percent", nullable(figure.target_percent)}});
+          {"disbursed_cumulative_satang", json_or_null(figure.disbursed_cumulative)},
+          {"target_percent", json_or_null(figure.target_percent)}});
     }
     // by=project: the key is the project's element_id itself, as in the detail.
     boost::json::value key(group.key);
@@ -292,14 +276,14 @@ boost::json::object spending_to_json(const SpendingReport& report) {
         {"po_outstanding_satang", group.po_outstanding},
         {"disbursed_satang", group.disbursed},
         {"months", std::move(months)},
-        {"forecast_year_end_percent", nullable(group.forecast_year_end_percent)},
+        {"forecast_year_end_percent", json_or_null(group.forecast_year_end_percent)},
         {"behind_plan", group.behind_plan},
         {"behind_target", group.behind_target}});
   }
   return {{"action_plan_id", report.header.id},
           {"fiscal_year", report.header.fiscal_year},
           {"by", to_string(report.by)},
-          {"latest_month", nullable(report.latest_month)},
+          {"latest_month", json_or_null(report.latest_month)},
           {"groups", std::move(groups)}};
 }
 
@@ -315,9 +299,9 @@ boost::json::object proposals_to_json(const ReserveProposals& proposals,
     boost::json::object row{{"element_id", book.project.element_id},
                             {"code", meta.code},
                             {"name_th", meta.name_th},
-                            {"agency", nullable(meta.agency_code)},
+                            {"agency", json_or_null(meta.agency_code)},
                             {"agency_name_th", agency_name(areas, meta.agency_code)},
-                            {"ranking", nullable(book.project.ranking)},
+                            {"ranking", json_or_null(book.project.ranking)},
                             {"budget_source", plan::to_string(book.project.budget_source)},
                             {"budget_source_th", budget_source_th(book.project.budget_source)},
                             {"requested_satang", book.project.requested},
@@ -349,9 +333,9 @@ boost::json::object promotion_to_json(const Promotion& promotion) {
           {"meeting_th", promotion.meeting_th},
           {"resolution_th", promotion.resolution_th},
           {"decided_on", promotion.decided_on},
-          {"skip_reason_th", nullable(promotion.skip_reason_th)},
+          {"skip_reason_th", json_or_null(promotion.skip_reason_th)},
           {"savings_before_satang", promotion.savings_before},
-          {"plan_version", nullable(promotion.plan_version)},
+          {"plan_version", json_or_null(promotion.plan_version)},
           {"created_by", promotion.created_by},
           {"created_at", promotion.created_at}};
 }
@@ -365,11 +349,11 @@ boost::json::object target_to_json(const DisbursementTarget& target) {
           {"base_th", name_th(target.base)},
           {"measure", to_string(target.measure)},
           {"measure_th", name_th(target.measure)},
-          {"percent", nullable(target.percent)},
+          {"percent", json_or_null(target.percent)},
           {"source", target.source},
           {"note", target.note},
-          {"updated_by", nullable(target.updated_by)},
-          {"updated_at", nullable(target.updated_at)},
+          {"updated_by", json_or_null(target.updated_by)},
+          {"updated_at", json_or_null(target.updated_at)},
           {"version", target.version}};
 }
 
