@@ -73,19 +73,9 @@ Month month_of(const db::Row& row, std::size_t column) {
   return *month;
 }
 
-db::Value optional_value(const std::optional<int>& value) {
-  if (!value) return nullptr;
-  return static_cast<std::int64_t>(*value);
-}
-
-db::Value optional_value(const std::optional<Satang>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-db::Value optional_value(const std::optional<std::string>& value) { return db::nullable(value); }
-
-db::Value optional_value(const std::optional<Month>& value) {
+// Optional parameters: db::nullable; a month as "YYYY-MM".
+using db::nullable;
+db::Value nullable(const std::optional<Month>& value) {
   if (!value) return nullptr;
   return to_string(*value);
 }
@@ -193,8 +183,8 @@ std::int64_t ActionPlanStore::insert_project(const Project& project,
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
       {project.action_plan_id, province_code, project.element_id, project.code, project.name_th,
        db::nullable(project.agency_code), std::string(plan::to_string(project.kind)),
-       optional_value(project.ranking), std::string(plan::to_string(project.budget_source)),
-       project.requested, optional_value(project.priority), flag(project.readiness.design_ready),
+       nullable(project.ranking), std::string(plan::to_string(project.budget_source)),
+       project.requested, nullable(project.priority), flag(project.readiness.design_ready),
        flag(project.readiness.land_ready), flag(project.readiness.contract_ready),
        std::string(to_string(project.status)), db::nullable(project.cancel_reason),
        db::nullable(project.decision_ref), flag(project.demo)});
@@ -208,9 +198,9 @@ bool ActionPlanStore::update_project(const Project& project, std::int64_t expect
              "cancel_reason = ?, decision_ref = ?, version = version + 1 "
              "WHERE id = ? AND version = ?",
              {project.code, project.name_th, db::nullable(project.agency_code),
-              std::string(plan::to_string(project.kind)), optional_value(project.ranking),
+              std::string(plan::to_string(project.kind)), nullable(project.ranking),
               std::string(plan::to_string(project.budget_source)), project.requested,
-              optional_value(project.priority), flag(project.readiness.design_ready),
+              nullable(project.priority), flag(project.readiness.design_ready),
               flag(project.readiness.land_ready), flag(project.readiness.contract_ready),
               std::string(to_string(project.status)), db::nullable(project.cancel_reason),
               db::nullable(project.decision_ref), project.id, expected_version}) == 1;
@@ -225,9 +215,9 @@ std::int64_t ActionPlanStore::insert_line(const Line& line, std::int64_t action_
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {line.project_id, action_plan_id, province_code, line.gfmis_code,
        std::string(to_string(line.expense_type)), flag(line.is_capital), line.allocated,
-       optional_value(line.contract), optional_value(line.budget_holder),
-       optional_value(line.paying_agency), optional_value(line.carry_over_until),
-       optional_value(line.carry_over_consent), static_cast<std::int64_t>(line.position)});
+       nullable(line.contract), nullable(line.budget_holder), nullable(line.paying_agency),
+       nullable(line.carry_over_until), nullable(line.carry_over_consent),
+       static_cast<std::int64_t>(line.position)});
 }
 
 void ActionPlanStore::update_line(const Line& line) {
@@ -236,9 +226,9 @@ void ActionPlanStore::update_line(const Line& line) {
       "allocated_satang = ?, contract_satang = ?, budget_holder = ?, paying_agency = ?, "
       "carry_over_until = ?, carry_over_consent = ?, position = ? WHERE id = ?",
       {line.gfmis_code, std::string(to_string(line.expense_type)), flag(line.is_capital),
-       line.allocated, optional_value(line.contract), optional_value(line.budget_holder),
-       optional_value(line.paying_agency), optional_value(line.carry_over_until),
-       optional_value(line.carry_over_consent), static_cast<std::int64_t>(line.position), line.id});
+       line.allocated, nullable(line.contract), nullable(line.budget_holder),
+       nullable(line.paying_agency), nullable(line.carry_over_until),
+       nullable(line.carry_over_consent), static_cast<std::int64_t>(line.position), line.id});
 }
 
 void ActionPlanStore::delete_line(std::int64_t line_id) {
@@ -487,7 +477,7 @@ std::int64_t ActionPlanStore::insert_promotion(const Promotion& promotion, std::
        std::string(plan::to_string(promotion.budget_source)), promotion.committee_th,
        promotion.meeting_th, promotion.resolution_th, promotion.decided_on,
        db::nullable(promotion.skip_reason_th), promotion.savings_before,
-       optional_value(promotion.plan_version), promotion.created_by, promotion.created_at});
+       nullable(promotion.plan_version), promotion.created_by, promotion.created_at});
 }
 
 std::vector<Promotion> ActionPlanStore::promotions(std::int64_t action_plan_id) {
