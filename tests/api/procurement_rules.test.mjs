@@ -72,6 +72,9 @@ test('stage dates out of order: 422 naming the stage, nothing stored', async () 
   const before = await count(own.element_id);
   const r = await strategy.post(path(own.element_id), small({ stages: { invitation: '2026-01-10', bid_day: '2026-01-05' } }));
   assertError(r, 422, 'stages_out_of_order', 'stages.bid_day');
+  // Said with the stages' Thai names and the earlier date in the Buddhist era, not codes.
+  assert.equal(r.json.error.fields['stages.bid_day'].th, 'วันยื่นข้อเสนอต้องไม่ก่อนวันประกาศเชิญชวน (10 ม.ค. 2569)');
+  assert.doesNotMatch(r.json.error.fields['stages.bid_day'].th, /bid_day|invitation/);
   const hearing = await strategy.post(path(own.element_id), small({ stages: { tor_hearing_from: '2025-11-10' } }));
   assertError(hearing, 422, 'stages_out_of_order', 'stages.tor_hearing_to');
   const signed = await strategy.post(path(own.element_id), small({ stages: { contract_signed: '2026-02-01', contract_end: '2026-01-01' } }));

@@ -5,9 +5,21 @@
 #include <chrono>
 
 #include "base/embedded.hpp"
+#include "thai/calendar.hpp"
 
 namespace changwat::procurement {
 namespace {
+
+// The stage dates as people name them, in kStageKeys order.
+constexpr std::array<std::string_view, kStageKeys.size()> kStageNamesTh = {
+    "วันเผยแพร่แผนการจัดซื้อจัดจ้าง",
+    "วันเริ่มรับฟังความคิดเห็นร่าง TOR",
+    "วันสิ้นสุดรับฟังความคิดเห็นร่าง TOR",
+    "วันประกาศเชิญชวน",
+    "วันยื่นข้อเสนอ",
+    "วันประกาศผู้ชนะ",
+    "วันลงนามสัญญา",
+    "วันสิ้นสุดสัญญา"};
 
 constexpr std::string_view kRulesFile = "procurement-rules.json";
 
@@ -323,16 +335,22 @@ void check_procurement(const RuleSet& rules, const Procurement& record) {
   // Stage dates never go backwards (a date may equal the one before it).
   std::optional<std::string> previous;
   std::string previous_key;
+  std::string previous_name;
   for (std::size_t i = 0; i < kStageKeys.size(); ++i) {
     const auto& date = stage_date(record.stages, i);
     if (!date) continue;
     if (previous && *date < *previous) {
+      // People read the stages by their Thai names and the earlier date in the Buddhist
+      // era, never by the field codes.
       refuse("stages_out_of_order", "stages." + std::string(kStageKeys[i]),
-             {"วันที่ " + std::string(kStageKeys[i]) + " ต้องไม่ก่อนวันที่ " + previous_key,
-              "stages." + std::string(kStageKeys[i]) + " must not be before " + previous_key});
+             {std::string(kStageNamesTh[i]) + "ต้องไม่ก่อน" + previous_name + " (" +
+                  thai::format_date(thai::parse_date(*previous)) + ")",
+              "stages." + std::string(kStageKeys[i]) + " must not be before " + previous_key +
+                  " (" + *previous + ")"});
     }
     previous = date;
     previous_key = std::string(kStageKeys[i]);
+    previous_name = std::string(kStageNamesTh[i]);
   }
   if (record.stages.tor_hearing_from.has_value() != record.stages.tor_hearing_to.has_value()) {
     refuse("stages_out_of_order",
