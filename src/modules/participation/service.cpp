@@ -40,7 +40,7 @@ const std::string& ParticipationService::form_secret() const {
 std::string ParticipationService::address_hash(const std::string& address) const {
   // Only a keyed hash of the address is kept: enough to count submissions per
   // address, useless for finding out who sent a need.
-  return hmac_sha256_hex(form_secret(), "address:" + address);
+  return public_form::address_hash(form_secret(), address);
 }
 
 void ParticipationService::check_plan(const Actor& actor, std::int64_t plan_id,

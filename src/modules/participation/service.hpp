@@ -17,6 +17,7 @@
 #include "modules/participation/model.hpp"
 #include "modules/plan/service.hpp"
 #include "platform/areas/area_service.hpp"
+#include "platform/public_form/form_token.hpp"
 
 namespace changwat::participation {
 
@@ -38,12 +39,8 @@ inline constexpr std::size_t kQueryMax = 200;
 inline constexpr std::int64_t kAttendanceMax = 1000000;
 
 struct Options {
-  // A person needs at least this long to read and fill the public form.
-  std::chrono::seconds min_fill_time{3};
-  // A form token older than this is refused (reload the form).
-  std::chrono::seconds token_max_age{2 * 3600};
-  // Public submissions accepted from one address per rolling hour.
-  int public_per_hour = 5;
+  // The public form's fill time, token age and submissions per address per hour.
+  public_form::Limits form_limits;
   // The clock, replaceable in tests.
   std::function<Clock::time_point()> now = [] { return Clock::now(); };
 };

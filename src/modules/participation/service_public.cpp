@@ -4,7 +4,6 @@
 #include <ctime>
 
 #include "base/secret.hpp"
-#include "modules/participation/form_token.hpp"
 #include "modules/participation/json.hpp"
 #include "modules/participation/need_store.hpp"
 #include "modules/participation/rules.hpp"
@@ -18,22 +17,12 @@
 namespace changwat::participation {
 namespace {
 
-std::int64_t unix_seconds(Clock::time_point when) {
-  return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
-}
-
 // The fiscal year a moment falls in on the Thai civil calendar (UTC+7).
 int thai_fiscal_year(Clock::time_point when) {
   std::time_t t = Clock::to_time_t(when + std::chrono::hours(7));
   std::tm parts{};
   gmtime_r(&t, &parts);
   return thai::fiscal_year({parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday});
-}
-
-[[noreturn]] void throw_bad_token(Message why) {
-  throw Error(ErrorKind::validation, "invalid_form_token",
-              {"แบบฟอร์มไม่ถูกต้องหรือหมดอายุ", "The form is not valid or has expired"},
-              {{"form_token", std::move(why)}});
 }
 
 std::string upper_ascii(std::string text) {
@@ -66,12 +55,11 @@ std::vector<ReceiptStep> status_history(db::Connection& connection, const Need& 
 
 PublicForm ParticipationService::public_form() {
   Clock::time_point now = options_.now();
-  FormToken token{unix_seconds(now), random_token(12)};
   PublicForm form;
-  form.token = sign_form_token(form_secret(), token);
+  form.token = public_form::issue_form_token(form_secret(), now);
   form.issued_at = iso_utc(now);
-  form.min_fill_seconds = options_.min_fill_time.count();
-  form.max_age_seconds = options_.token_max_age.count();
+  form.min_fill_seconds = options_.form_limits.min_fill_time.count();
+  form.max_age_seconds = options_.form_limits.token_max_age.count();
   form.plans = plans_.list_plans(Actor{});
   return form;
 }
@@ -85,18 +73,9 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
     throw_rule("spam_suspected", {"ระบบสงสัยว่าเป็นการส่งอัตโนมัติ จึงไม่รับข้อมูลนี้",
                                   "This looks like an automated submission and was refused"});
 
-  std::optional<FormToken> token = verify_form_token(form_secret(), input.form_token);
-  if (!token)
-    throw_bad_token(
-        {"แบบฟอร์มไม่ถูกต้อง กรุณาโหลดแบบฟอร์มใหม่", "is not a valid form token; reload the form"});
   Clock::time_point now = options_.now();
-  std::int64_t age = unix_seconds(now) - token->issued_unix;
-  if (age < 0 || age > options_.token_max_age.count())
-    throw_bad_token({"แบบฟอร์มหมดอายุ กรุณาโหลดแบบฟอร์มใหม่", "has expired; reload the form"});
-  if (age < options_.min_fill_time.count())
-    throw_rule("form_filled_too_fast",
-               {"ส่งแบบฟอร์มเร็วเกินไป กรุณาตรวจทานข้อมูลแล้วส่งอีกครั้ง",
-                "The form was sent too quickly; check what you wrote and send it again"});
+  const public_form::FormToken token =
+      public_form::check_form_token(form_secret(), input.form_token, now, options_.form_limits);
 
   FieldErrors errors;
   rules::check_text(errors, "title", input.title, kTitleMax);
@@ -143,22 +122,17 @@ Receipt ParticipationService::submit_public(const Actor& caller, const PublicNee
   need.updated_at = need.created_at;
 
   NeedRecord record{need, thai::search_text(need.title + "\n" + need.description),
-                    address_hash(caller.address), token->nonce, std::nullopt};
+                    address_hash(caller.address), token.nonce, std::nullopt};
   std::string since = iso_utc(now - std::chrono::hours(1));
 
   need.id = database_.write([&](db::Connection& connection) {
     SettingStore(connection).lock_setting(SettingStore::kFormSecretName);
-    if (NeedStore(connection).form_nonce_used(token->nonce))
+    if (NeedStore(connection).form_nonce_used(token.nonce))
       throw_conflict("form_already_submitted",
                      {"แบบฟอร์มนี้ถูกส่งไปแล้ว กรุณาโหลดแบบฟอร์มใหม่หากต้องการส่งเรื่องอื่น",
                       "This form was already sent; reload the form to send another need"});
-    if (NeedStore(connection).count_public_since(*record.address_hash, since) >=
-        options_.public_per_hour)
-      throw Error(ErrorKind::rate_limited, "too_many_submissions",
-                  {"ส่งความต้องการได้ไม่เกิน " + std::to_string(options_.public_per_hour) +
-                       " เรื่องต่อชั่วโมง กรุณาลองใหม่ภายหลัง",
-                   "At most " + std::to_string(options_.public_per_hour) +
-                       " needs can be sent per hour; please try again later"});
+    public_form::check_rate(NeedStore(connection).count_public_since(*record.address_hash, since),
+                            options_.form_limits, {"ความต้องการ", "needs"});
     std::int64_t id = NeedStore(connection).insert_need(record);
     Need stored = record.need;
     stored.id = id;

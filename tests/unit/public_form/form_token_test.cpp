@@ -1,8 +1,8 @@
-#include "modules/participation/form_token.hpp"
+#include "platform/public_form/form_token.hpp"
 
 #include <gtest/gtest.h>
 
-namespace changwat::participation {
+namespace changwat::public_form {
 namespace {
 
 TEST(FormToken, SignedTokenVerifiesWithItsSecret) {
@@ -39,4 +39,4 @@ TEST(FormToken, MalformedTextIsRefused) {
 }
 
 }  // namespace
-}  // namespace changwat::participation
+}  // namespace changwat::public_form
