@@ -24,8 +24,9 @@ boost::json::object identity_json(std::int64_t id, const User& user) {
 
 boost::json::object user_json(const Principal& p) {
   boost::json::object json = identity_json(p.user_id, p);
-  json.insert(
-      {{"agency_code", json_or_null(p.agency_code)}, {"area_code", json_or_null(p.area_code)}});
+  json.insert({{"agency_code", json_or_null(p.agency_code)},
+               {"area_code", json_or_null(p.area_code)},
+               {"community_id", json_or_null(p.community_id)}});
   return json;
 }
 
@@ -148,6 +149,7 @@ void register_routes(http::Router& router, AuthService& service) {
         auto role = http::body_enum(body, "role", parse_role, kRoleNames, true);
         user.agency_code = body.optional_text("agency_code", 40);
         user.area_code = body.optional_text("area_code", 8);
+        user.community_id = body.optional_integer("community_id");
         std::string password = body.text("password", 256);
         body.finish();
         user.role = *role;

@@ -225,10 +225,11 @@ std::int64_t AuthService::add_user(const NewUser& user, std::string_view passwor
       throw_conflict("duplicate", {"มีชื่อผู้ใช้นี้แล้ว", "This username is already taken"});
     auto id = c.insert_returning_id(
         "INSERT INTO app_user (province_code, username, display_name, password_hash, role, "
-        "agency_code, area_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "agency_code, area_code, community_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
         {province, user.username, user.display_name.empty() ? user.username : user.display_name,
          hash, std::string(role_name(user.role)), db::nullable(user.agency_code),
-         db::nullable(user.area_code), iso_utc_now()});
+         db::nullable(user.area_code), db::nullable(user.community_id), iso_utc_now()});
     NewUser created = user;
     created.province_code = province;
     audit::record_in(c, province, actor, "user", std::to_string(id), "create", nullptr,

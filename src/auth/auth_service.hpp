@@ -50,6 +50,9 @@ struct NewUser {
   Role role = Role::public_user;
   std::optional<std::string> agency_code;
   std::optional<std::string> area_code;
+  // A community_manager's tourism community (the tourism module's id; no check here,
+  // auth does not know the module).
+  std::optional<std::int64_t> community_id;
   // None: the agency's or area's province, else the deployment's only province.
   std::optional<std::string> province_code;
 };

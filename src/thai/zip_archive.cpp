@@ -110,4 +110,50 @@ std::optional<std::string> ZipArchive::read(std::string_view name, std::size_t m
   return content;
 }
 
+std::string zip_files(const std::vector<std::pair<std::string, std::string>>& files) {
+  auto fail = [] {
+    throw Error(ErrorKind::internal, "zip_failed",
+                {"สร้างไฟล์ ZIP ไม่สำเร็จ", "Could not build the ZIP file"});
+  };
+  zip_error_t error;
+  zip_error_init(&error);
+  // The archive is written into a growing memory source that outlives zip_close.
+  zip_source_t* memory = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (memory == nullptr) fail();
+  zip_t* archive = zip_open_from_source(memory, ZIP_TRUNCATE, &error);
+  zip_error_fini(&error);
+  if (archive == nullptr) {
+    zip_source_free(memory);
+    fail();
+  }
+  zip_source_keep(memory);
+  for (const auto& [name, data] : files) {
+    // libzip reads the entry's bytes at zip_close; `files` lives until then.
+    zip_source_t* entry = zip_source_buffer(archive, data.data(), data.size(), 0);
+    if (entry == nullptr || zip_file_add(archive, name.c_str(), entry, ZIP_FL_ENC_UTF_8) < 0) {
+      if (entry != nullptr) zip_source_free(entry);
+      zip_discard(archive);
+      zip_source_free(memory);
+      fail();
+    }
+  }
+  if (zip_close(archive) < 0) {
+    zip_discard(archive);
+    zip_source_free(memory);
+    fail();
+  }
+  std::string bytes;
+  if (zip_source_open(memory) < 0) {
+    zip_source_free(memory);
+    fail();
+  }
+  char buffer[65536];
+  zip_int64_t got = 0;
+  while ((got = zip_source_read(memory, buffer, sizeof buffer)) > 0)
+    bytes.append(buffer, static_cast<std::size_t>(got));
+  zip_source_close(memory);
+  zip_source_free(memory);
+  return bytes;
+}
+
 }  // namespace changwat::thai

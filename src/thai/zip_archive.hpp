@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace changwat::thai {
 
@@ -25,5 +27,9 @@ class ZipArchive {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// A new ZIP archive (deflated) of the named files, in order, as bytes: exports that
+// are a set of files (a GTFS feed). Throws Error(internal) if libzip fails.
+std::string zip_files(const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace changwat::thai
