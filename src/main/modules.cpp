@@ -2,6 +2,7 @@
 
 #include "auth/module.hpp"
 #include "modules/action_plan/module.hpp"
+#include "modules/follow_up/module.hpp"
 #include "modules/kpi_results/module.hpp"
 #include "modules/monitoring/module.hpp"
 #include "modules/participation/module.hpp"
@@ -30,8 +31,8 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
 
   // Domain modules.
   auto& plans = add(std::make_unique<plan::PlanModule>(platform.database, platform.areas));
-  add(std::make_unique<participation::ParticipationModule>(platform.database, platform.areas,
-                                                           plans.service()));
+  auto& participations = add(std::make_unique<participation::ParticipationModule>(
+      platform.database, platform.areas, plans.service()));
   auto& action_plans = add(std::make_unique<action_plan::ActionPlanModule>(
       platform.database, platform.areas, plans.service()));
   auto& progress_reports = add(std::make_unique<progress::ProgressModule>(
@@ -41,13 +42,18 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
       platform.database, platform.areas, action_plans.service()));
   auto& kpis = add(std::make_unique<kpi_results::KpiResultsModule>(
       platform.database, platform.areas, plans.service()));
-  add(std::make_unique<monitoring::MonitoringModule>(
+  auto& monitor = add(std::make_unique<monitoring::MonitoringModule>(
       platform.database, platform.areas,
       monitoring::Sources{plans.service(), action_plans.service(), &progress_reports.service(),
                           &procurements.service(), &kpis.service()}));
   add(std::make_unique<reports::ReportsModule>(platform.database, platform.areas, plans.service(),
                                                action_plans.service(), progress_reports.service(),
                                                procurements.service(), kpis.service()));
+  add(std::make_unique<follow_up::FollowUpModule>(
+      platform.database, platform.areas,
+      follow_up::Sources{plans.service(), participations.service(), action_plans.service(),
+                         progress_reports.service(), procurements.service(), kpis.service(),
+                         monitor.service()}));
   return modules;
 }
 

@@ -68,6 +68,18 @@ const KpiScoresPage = lazy(() =>
 const KpiPage = lazy(() =>
   import("./pages/monitoring/KpiPage").then((module) => ({ default: module.KpiPage })),
 );
+const MeetingsPage = lazy(() =>
+  import("./pages/follow-up/MeetingsPage").then((module) => ({ default: module.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import("./pages/follow-up/MeetingPage").then((module) => ({ default: module.MeetingPage })),
+);
+const DirectivesPage = lazy(() =>
+  import("./pages/follow-up/DirectivesPage").then((module) => ({ default: module.DirectivesPage })),
+);
+const FindingsPage = lazy(() =>
+  import("./pages/follow-up/FindingsPage").then((module) => ({ default: module.FindingsPage })),
+);
 const DiffPage = lazy(() => import("./pages/plan/DiffPage").then((module) => ({ default: module.DiffPage })));
 const ElementPage = lazy(() =>
   import("./pages/plan/ElementPage").then((module) => ({ default: module.ElementPage })),
@@ -165,6 +177,38 @@ export function App() {
                   element={
                     <RequireRole>
                       <KpiPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="follow-up"
+                  element={
+                    <RequireRole>
+                      <MeetingsPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="follow-up/meetings/:id"
+                  element={
+                    <RequireRole>
+                      <MeetingPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="follow-up/directives"
+                  element={
+                    <RequireRole>
+                      <DirectivesPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="follow-up/findings"
+                  element={
+                    <RequireRole>
+                      <FindingsPage />
                     </RequireRole>
                   }
                 />

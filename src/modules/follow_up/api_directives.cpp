@@ -104,9 +104,8 @@ void add_directive_routes(http::Router& router, FollowUpService& service) {
     input.element_ids = read_ids(body, "element_ids");
     body.finish();
     Directive directive = service.create_directive(ctx.actor, input);
-    http::Response response = http::Response::json(directive_json(directive, false), 201);
-    response.add_header("Location", "/api/v1/directives/" + std::to_string(directive.id));
-    return response;
+    return created(directive_json(directive, false),
+                   "/api/v1/directives/" + std::to_string(directive.id));
   });
 
   router.add(Method::get, "/api/v1/directives/{id}", [&service, what](http::Context& ctx) {
@@ -162,9 +161,7 @@ void add_finding_routes(http::Router& router, FollowUpService& service) {
     input.kind = *kind;
     input.risk = *risk;
     Finding finding = service.create_finding(ctx.actor, input);
-    http::Response response = http::Response::json(finding_json(finding, false), 201);
-    response.add_header("Location", "/api/v1/findings/" + std::to_string(finding.id));
-    return response;
+    return created(finding_json(finding, false), "/api/v1/findings/" + std::to_string(finding.id));
   });
 
   router.add(Method::get, "/api/v1/findings/{id}", [&service, what](http::Context& ctx) {

@@ -77,6 +77,12 @@ std::vector<std::int64_t> read_ids(http::JsonBody& body, const char* field) {
   return ids;
 }
 
+http::Response created(const boost::json::object& record, const std::string& location) {
+  http::Response response = http::Response::json(record, 201);
+  response.add_header("Location", location);
+  return response;
+}
+
 http::Response file_response(std::string bytes, const std::string& content_type,
                              const std::string& file_name, const std::string& etag) {
   http::Response response = http::Response::text(std::move(bytes), content_type);
@@ -138,9 +144,7 @@ void add_meeting_routes(http::Router& router, FollowUpService& service) {
     if (auto agenda = read_agenda(body)) input.agenda_details = *agenda;
     body.finish();
     Meeting meeting = service.create_meeting(ctx.actor, input);
-    http::Response response = http::Response::json(meeting_json(meeting), 201);
-    response.add_header("Location", "/api/v1/meetings/" + std::to_string(meeting.id));
-    return response;
+    return created(meeting_json(meeting), "/api/v1/meetings/" + std::to_string(meeting.id));
   });
 
   router.add(Method::get, "/api/v1/meetings/{id}", [&service](http::Context& ctx) {
@@ -181,10 +185,9 @@ void add_meeting_routes(http::Router& router, FollowUpService& service) {
   });
 
   router.add(Method::post, "/api/v1/meetings/{id}/pack", [&service](http::Context& ctx) {
-    Pack pack = service.issue_pack(ctx.actor, meeting_id_of(ctx));
-    http::Response response = http::Response::json(pack_json(pack), 201);
-    response.add_header("Location", pack_json(pack).at("pdf_url").as_string().c_str());
-    return response;
+    boost::json::object pack = pack_json(service.issue_pack(ctx.actor, meeting_id_of(ctx)));
+    std::string location(pack.at("pdf_url").as_string());
+    return created(pack, location);
   });
 
   router.add(Method::get, "/api/v1/meetings/{id}/pack/pack.pdf", [&service](http::Context& ctx) {

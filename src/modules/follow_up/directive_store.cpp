@@ -1,5 +1,7 @@
 #include "modules/follow_up/directive_store.hpp"
 
+#include <array>
+
 #include "db/conditions.hpp"
 #include "db/row_reader.hpp"
 #include "db/sql.hpp"
@@ -53,16 +55,14 @@ Finding finding_from(const db::Row& row) {
 }
 
 std::vector<db::Value> finding_answer_values(const Finding& finding) {
-  return {std::string(to_string(finding.status)),
-          db::nullable(finding.response_th),
-          db::nullable(finding.responded_by),
-          db::nullable(finding.responded_at),
-          db::nullable(finding.closure_note_th),
-          finding.closure_evidence.empty()
-              ? db::Value(nullptr)
-              : db::Value(columns::texts_text(finding.closure_evidence)),
-          db::nullable(finding.closed_by),
-          db::nullable(finding.closed_at)};
+  std::optional<std::string> evidence;
+  if (!finding.closure_evidence.empty()) evidence = columns::texts_text(finding.closure_evidence);
+  std::vector<db::Value> values{
+      std::string(to_string(finding.status)), db::nullable(finding.response_th),
+      db::nullable(finding.responded_by),     db::nullable(finding.responded_at),
+      db::nullable(finding.closure_note_th),  db::nullable(evidence),
+      db::nullable(finding.closed_by),        db::nullable(finding.closed_at)};
+  return values;
 }
 
 constexpr const char* kEvidenceColumns =
@@ -194,8 +194,8 @@ std::vector<Finding> FindingStore::list(const std::string& province_code,
 
 bool FindingStore::update(const Finding& finding) {
   std::vector<db::Value> values = finding_answer_values(finding);
-  values.push_back(finding.id);
-  values.push_back(finding.version);
+  const std::array<db::Value, 2> key{finding.id, finding.version};
+  values.insert(values.end(), key.begin(), key.end());
   return connection_.execute("UPDATE follow_up_finding SET " +
                                  db::assignments(kFindingAnswerColumns) +
                                  ", version = version + 1 WHERE id = ? AND version = ?",

@@ -1,5 +1,8 @@
 #include "modules/follow_up/meeting_store.hpp"
 
+#include <array>
+
+#include "db/conditions.hpp"
 #include "db/row_reader.hpp"
 #include "db/sql.hpp"
 #include "modules/follow_up/json_columns.hpp"
@@ -160,7 +163,8 @@ std::vector<Member> CommitteeStore::members_of(std::int64_t id) {
 std::int64_t MeetingStore::insert(const Meeting& meeting,
                                   const std::optional<std::string>& demo_key) {
   std::vector<db::Value> values = meeting_values(meeting);
-  values.push_back(db::nullable(demo_key));
+  const std::array<db::Value, 1> key{db::nullable(demo_key)};
+  values.insert(values.end(), key.begin(), key.end());
   return db::insert_row_returning_id(connection_, "follow_up_meeting",
                                      std::string(kMeetingColumns) + ", demo_key", values);
 }
@@ -174,13 +178,12 @@ std::optional<Meeting> MeetingStore::find(std::int64_t id) {
 std::vector<Meeting> MeetingStore::list(const std::string& province_code,
                                         std::optional<std::int64_t> committee_id) {
   std::vector<Meeting> meetings;
-  std::string sql = meeting_select() + "WHERE province_code = ?";
-  std::vector<db::Value> params{province_code};
-  if (committee_id) {
-    sql += " AND committee_id = ?";
-    params.push_back(*committee_id);
-  }
-  for (const auto& row : connection_.query(sql + " ORDER BY held_on DESC, id DESC", params))
+  db::Conditions where;
+  where.add("province_code = ?", province_code);
+  where.add_if(committee_id, "committee_id = ?");
+  for (const auto& row : connection_.query(
+           meeting_select() + where.sql().substr(1) + " ORDER BY held_on DESC, id DESC",
+           where.params()))
     meetings.push_back(meeting_from(row));
   return meetings;
 }
@@ -196,8 +199,8 @@ std::optional<std::int64_t> MeetingStore::previous_of(std::int64_t committee_id,
 
 bool MeetingStore::update(const Meeting& meeting) {
   std::vector<db::Value> values = meeting_values(meeting);
-  values.push_back(meeting.id);
-  values.push_back(meeting.version);
+  const std::array<db::Value, 2> key{meeting.id, meeting.version};
+  values.insert(values.end(), key.begin(), key.end());
   return connection_.execute("UPDATE follow_up_meeting SET " + db::assignments(kMeetingColumns) +
                                  ", version = version + 1 WHERE id = ? AND version = ?",
                              values) == 1;

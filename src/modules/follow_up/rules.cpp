@@ -76,11 +76,17 @@ void check_text(FieldErrors& errors, const char* field, const std::string& text,
 }
 
 void check_date(FieldErrors& errors, const char* field, const std::string& text) {
+  // Only the ISO form: dates are stored and compared as ISO text (parse_date would also
+  // read "31/12/2569", a Buddhist-era form the API does not take).
+  bool iso_shape = text.size() == 10 && text[4] == '-' && text[7] == '-';
   try {
-    thai::parse_date(text, field);
+    if (iso_shape) {
+      thai::parse_date(text, field);
+      return;
+    }
   } catch (const Error&) {
-    errors.add(field, {"ต้องเป็นวันที่รูปแบบ YYYY-MM-DD (ค.ศ.)", "must be a date YYYY-MM-DD"});
   }
+  errors.add(field, {"ต้องเป็นวันที่รูปแบบ YYYY-MM-DD (ค.ศ.)", "must be a date YYYY-MM-DD"});
 }
 
 }  // namespace changwat::follow_up::rules

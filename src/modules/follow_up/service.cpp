@@ -44,17 +44,11 @@ constexpr const char* kCommitteeTh = "คณะกรรมการ";
 constexpr const char* kCommitteeEn = "Committee";
 
 Committee committee_in(CommitteeStore& store, const Actor& actor, std::int64_t id) {
-  auto committee = store.find(id);
-  if (!committee) throw_not_found(kCommitteeTh, kCommitteeEn);
-  require_same_province(actor, committee->province_code, kCommitteeTh, kCommitteeEn);
-  return *committee;
+  return detail::found_in(store.find(id), actor, kCommitteeTh, kCommitteeEn);
 }
 
 Meeting meeting_in(MeetingStore& store, const Actor& actor, std::int64_t id) {
-  auto meeting = store.find(id);
-  if (!meeting) throw_not_found(kMeetingTh, kMeetingEn);
-  require_same_province(actor, meeting->province_code, kMeetingTh, kMeetingEn);
-  return *meeting;
+  return detail::found_in(store.find(id), actor, kMeetingTh, kMeetingEn);
 }
 
 void check_members(FieldErrors& errors, const areas::AreaService& areas,
@@ -82,30 +76,43 @@ thai::Date FollowUpService::today() const { return today_ ? today_() : thai::tod
 
 std::string FollowUpService::today_iso() const { return thai::to_iso(today()); }
 
-void FollowUpService::check_agency(FieldErrors& errors, const std::string& province_code,
-                                   const std::string& agency_code, const char* field) const {
-  if (agency_code.empty()) {
-    errors.add(field, {"ต้องระบุหน่วยงาน", "is required"});
-    return;
-  }
+bool FollowUpService::known_agency(const std::string& province_code,
+                                   const std::string& agency_code) const {
   auto agency = areas_.find_agency(agency_code);
-  if (!agency || agency->province_code != province_code)
-    errors.add(field, {"ไม่พบหน่วยงาน " + agency_code + " ในจังหวัด",
-                       "unknown agency " + agency_code + " in the province"});
+  return agency && agency->province_code == province_code;
 }
 
-void FollowUpService::check_elements(FieldErrors& errors, const std::string& province_code,
-                                     const std::vector<std::int64_t>& element_ids) const {
-  for (std::size_t i = 0; i < element_ids.size(); ++i) {
-    auto element = sources_.plans.find_element(element_ids[i]);
+void FollowUpService::check_assignment(FieldErrors& errors, const std::string& province_code,
+                                       const Assignment& assignment) const {
+  rules::check_date(errors, "due_on", assignment.due_on);
+  if (assignment.agency_code.empty()) errors.add("agency", {"ต้องระบุหน่วยงาน", "is required"});
+  errors.throw_if_any();
+  // Well-formed but not acceptable: a refused rule (422), all fields in one answer.
+  std::map<std::string, Message> refused;
+  if (!known_agency(province_code, assignment.agency_code))
+    refused["agency"] = {"ไม่พบหน่วยงาน " + assignment.agency_code + " ในจังหวัด",
+                         "unknown agency " + assignment.agency_code + " in the province"};
+  if (assignment.future_only && assignment.due_on < today_iso())
+    refused["due_on"] = {"กำหนดแล้วเสร็จต้องไม่เป็นวันที่ผ่านมาแล้ว", "must not be in the past"};
+  for (std::size_t i = 0; i < assignment.element_ids.size(); ++i) {
+    auto element = sources_.plans.find_element(assignment.element_ids[i]);
     bool ours =
         element && sources_.plans.get_plan(Actor::command_line(), element->plan_id).province_code ==
                        province_code;
     if (!ours)
-      errors.add(
-          "element_ids[" + std::to_string(i) + "]",
-          {"ไม่พบโครงการหรือตัวชี้วัดนี้ในแผนของจังหวัด", "is not a project or KPI of the province's plans"});
+      refused["element_ids[" + std::to_string(i) + "]"] = {
+          "ไม่พบโครงการหรือตัวชี้วัดนี้ในแผนของจังหวัด", "is not a project or KPI of the province's plans"};
   }
+  if (refused.size() == 1) {
+    const auto& [field, why] = *refused.begin();
+    throw Error(ErrorKind::rule, "invalid_value",
+                {why.th + " (" + field + ")", field + " " + why.en}, refused);
+  }
+  if (!refused.empty())
+    throw Error(
+        ErrorKind::rule, "invalid_value",
+        {"ข้อมูลไม่เป็นไปตามเงื่อนไข ดูรายละเอียดแต่ละช่อง", "Some values are not acceptable (see fields)"},
+        refused);
 }
 
 // ---- Committees ----
@@ -209,9 +216,9 @@ Meeting FollowUpService::create_meeting(const Actor& actor, const NewMeeting& in
   for (std::size_t i = 0; i < input.attendees.size(); ++i) {
     std::string prefix = "attendees[" + std::to_string(i) + "].";
     rules::check_text(errors, (prefix + "name_th").c_str(), input.attendees[i].name_th, 200);
-    if (input.attendees[i].agency_code)
-      check_agency(errors, principal.province_code, *input.attendees[i].agency_code,
-                   (prefix + "agency").c_str());
+    const auto& agency = input.attendees[i].agency_code;
+    if (agency && !known_agency(principal.province_code, *agency))
+      errors.add(prefix + "agency", {"ไม่พบหน่วยงานนี้ในจังหวัด", "is not an agency of the province"});
   }
   errors.throw_if_any();
   return database_.write([&](db::Connection& connection) {
@@ -296,10 +303,8 @@ Resolution FollowUpService::add_resolution(const Actor& actor, std::int64_t meet
 Resolution FollowUpService::resolution(const Actor& actor, std::int64_t id) const {
   actor.require_signed_in();
   return database_.read([&](db::Connection& connection) {
-    auto found = MeetingStore(connection).find_resolution(id);
-    if (!found) throw_not_found("มติที่ประชุม", "Resolution");
-    require_same_province(actor, found->province_code, "มติที่ประชุม", "Resolution");
-    return *found;
+    return detail::found_in(MeetingStore(connection).find_resolution(id), actor, "มติที่ประชุม",
+                            "Resolution");
   });
 }
 

@@ -237,10 +237,18 @@ class FollowUpService {
 
  private:
   std::string today_iso() const;
-  void check_agency(FieldErrors& errors, const std::string& province_code,
-                    const std::string& agency_code, const char* field) const;
-  void check_elements(FieldErrors& errors, const std::string& province_code,
-                      const std::vector<std::int64_t>& element_ids) const;
+  // To whom and by when a directive or a finding is given: with `errors` (the other
+  // fields' checks) a missing agency or a malformed date is 400; then an unknown agency,
+  // project or KPI, and (`future_only`) a due date before today are 422.
+  struct Assignment {
+    const std::string& agency_code;
+    const std::string& due_on;
+    const std::vector<std::int64_t>& element_ids;
+    bool future_only = false;
+  };
+  void check_assignment(FieldErrors& errors, const std::string& province_code,
+                        const Assignment& assignment) const;
+  bool known_agency(const std::string& province_code, const std::string& agency_code) const;
   std::optional<action_plan::ActionPlan> action_plan_of(const std::string& province_code,
                                                         int fiscal_year) const;
 

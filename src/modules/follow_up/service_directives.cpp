@@ -27,17 +27,11 @@ constexpr const char* kFindingTh = "ข้อตรวจพบ";
 constexpr const char* kFindingEn = "Finding";
 
 Directive directive_in(DirectiveStore& store, const Actor& actor, std::int64_t id) {
-  auto found = store.find(id);
-  if (!found) throw_not_found(kDirectiveTh, kDirectiveEn);
-  require_same_province(actor, found->province_code, kDirectiveTh, kDirectiveEn);
-  return *found;
+  return detail::found_in(store.find(id), actor, kDirectiveTh, kDirectiveEn);
 }
 
 Finding finding_in(FindingStore& store, const Actor& actor, std::int64_t id) {
-  auto found = store.find(id);
-  if (!found) throw_not_found(kFindingTh, kFindingEn);
-  require_same_province(actor, found->province_code, kFindingTh, kFindingEn);
-  return *found;
+  return detail::found_in(store.find(id), actor, kFindingTh, kFindingEn);
 }
 
 // Who reads findings: the auditors, the strategy office, executives, admins, and an
@@ -53,22 +47,6 @@ void require_finding_reader(const Principal& principal) {
       return;
     default:
       throw_forbidden();
-  }
-}
-
-void check_not_past(FieldErrors& errors, const char* field, const std::string& date,
-                    const std::string& today) {
-  if (!date.empty() && date < today)
-    errors.add(field, {"กำหนดแล้วเสร็จต้องไม่เป็นวันที่ผ่านมาแล้ว", "must not be in the past"});
-}
-
-// Field errors found only after the syntax checks are a refused rule (422): the value
-// is well-formed but not acceptable (an unknown agency, a past due date).
-void throw_rule_if_any(const FieldErrors& errors) {
-  try {
-    errors.throw_if_any();
-  } catch (const Error& error) {
-    throw Error(ErrorKind::rule, "invalid_value", error.message(), error.fields());
   }
 }
 
@@ -122,14 +100,8 @@ Directive FollowUpService::create_directive(const Actor& actor, const NewDirecti
   const Principal& principal = rules::require_secretary(actor);
   FieldErrors errors;
   rules::check_text(errors, "text_th", input.text_th, rules::kTextMax);
-  rules::check_date(errors, "due_on", input.due_on);
-  if (input.agency_code.empty()) errors.add("agency", {"ต้องระบุหน่วยงาน", "is required"});
-  errors.throw_if_any();
-  FieldErrors refused;
-  check_agency(refused, principal.province_code, input.agency_code, "agency");
-  check_not_past(refused, "due_on", input.due_on, today_iso());
-  check_elements(refused, principal.province_code, input.element_ids);
-  throw_rule_if_any(refused);
+  check_assignment(errors, principal.province_code,
+                   {input.agency_code, input.due_on, input.element_ids, true});
   return database_.write([&](db::Connection& connection) {
     auto meeting = MeetingStore(connection).find(input.meeting_id);
     if (!meeting || meeting->province_code != principal.province_code)
@@ -232,13 +204,8 @@ Finding FollowUpService::create_finding(const Actor& actor, const NewFinding& in
   FieldErrors errors;
   rules::check_text(errors, "finding_th", input.finding_th, rules::kTextMax);
   rules::check_text(errors, "recommendation_th", input.recommendation_th, rules::kTextMax);
-  rules::check_date(errors, "due_on", input.due_on);
-  if (input.agency_code.empty()) errors.add("agency", {"ต้องระบุหน่วยงาน", "is required"});
-  errors.throw_if_any();
-  FieldErrors refused;
-  check_agency(refused, principal.province_code, input.agency_code, "agency");
-  check_elements(refused, principal.province_code, input.element_ids);
-  throw_rule_if_any(refused);
+  check_assignment(errors, principal.province_code,
+                   {input.agency_code, input.due_on, input.element_ids, false});
   return database_.write([&](db::Connection& connection) {
     FindingStore store(connection);
     Finding finding;

@@ -979,6 +979,202 @@ export interface paths {
       };
     };
   };
+  "/api/v1/committees": {
+    /** The committees of the signed-in user's province with their member agencies (every signed-in role) */
+    get: operations["listCommittees"];
+    /** Add a committee (admins); 409 when its short name exists */
+    post: operations["createCommittee"];
+  };
+  "/api/v1/committees/{id}/members": {
+    /** Replace a committee's member agencies (admins); stale version 409 */
+    put: operations["setCommitteeMembers"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/meetings": {
+    /** Meetings of the province, latest first, with their committee and issued pack (every signed-in role) */
+    get: operations["listMeetings"];
+    /** Set up a meeting with the standard six-item agenda (the strategy office, admins) */
+    post: operations["createMeeting"];
+  };
+  "/api/v1/meetings/{id}": {
+    /** A meeting with its agenda, resolutions, directives and pack (every signed-in role of its province) */
+    get: operations["getMeeting"];
+    /** Change attendees, agenda details or the approval of the previous minutes (the strategy office, admins); stale version 409 */
+    patch: operations["updateMeeting"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/meetings/{id}/resolutions": {
+    /** Record a resolution (มติ) under an agenda item, numbered within the meeting (the strategy office, admins) */
+    post: operations["createResolution"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/resolutions/{id}": {
+    /** A resolution with the citation other records use (every signed-in role of its province) */
+    get: operations["getResolution"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/meetings/{id}/pack": {
+    /**
+     * Issue the meeting pack from live data and freeze it (the strategy office, admins); an issued pack is never changed or issued again (409 pack_issued)
+     * @description Spending against the national target by agency (action plan of the meeting's fiscal year), delayed projects (latest monthly progress), procurements without a contract by the commitment deadline and overdue instalments (procurement), open warnings (monitoring), open and overdue directives, and the plan's KPI scores - as a Thai PDF and an Excel workbook whose bytes are stored with their SHA-256.
+     */
+    post: operations["issueMeetingPack"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/meetings/{id}/pack/pack.pdf": {
+    /** The issued pack's Thai PDF, byte for byte as issued (every signed-in role of its province) */
+    get: operations["getMeetingPackPdf"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/meetings/{id}/pack/pack.xlsx": {
+    /** The issued pack's workbook, byte for byte as issued (every signed-in role of its province) */
+    get: operations["getMeetingPackWorkbook"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/directives": {
+    /** Directives of the province by due date, each with overdue computed from today (every signed-in role) */
+    get: operations["listDirectives"];
+    /** Give a directive to an agency (the strategy office, admins); unknown agency, past due date or unknown project 422 */
+    post: operations["createDirective"];
+  };
+  "/api/v1/directives/{id}": {
+    /** A directive with its status history and evidence files (every signed-in role of its province) */
+    get: operations["getDirective"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/directives/{id}/updates": {
+    /** Report action on a directive - open → in_progress → done, or cancelled with a reason (the assigned agency's officers; the strategy office and admins, who alone cancel); out of order 409 */
+    post: operations["reportDirective"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/directives/{id}/evidence": {
+    /** Attach an evidence file (PDF, JPEG, PNG up to 10 MB; name in X-File-Name) to a directive (its agency's officers, the strategy office, admins) */
+    post: operations["addDirectiveEvidence"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/directives/{id}/evidence/{file_id}": {
+    /** An evidence file of a directive (every signed-in role of its province) */
+    get: operations["getDirectiveEvidence"];
+    parameters: {
+      path: {
+        id: number;
+        file_id: number;
+      };
+    };
+  };
+  "/api/v1/findings": {
+    /** Findings of audits and inspections (auditors, the strategy office, executives, admins; an agency officer sees their own agency's) */
+    get: operations["listFindings"];
+    /** Enter a finding for an agency (auditors, admins); unknown agency or project 422 */
+    post: operations["createFinding"];
+  };
+  "/api/v1/findings/{id}": {
+    /** A finding with its response, closure and evidence files */
+    get: operations["getFinding"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/findings/{id}/responses": {
+    /** The agency's response to a finding (the finding's agency's officers only; others 403) */
+    post: operations["respondToFinding"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/findings/{id}/closure": {
+    /** Close a finding with evidence (auditors, admins); no evidence 422, before the agency's response 409 */
+    post: operations["closeFinding"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/findings/{id}/evidence": {
+    /** Attach an evidence file (PDF, JPEG, PNG up to 10 MB; name in X-File-Name) to a finding (its agency's officers, auditors, admins) */
+    post: operations["addFindingEvidence"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/findings/{id}/evidence/{file_id}": {
+    /** An evidence file of a finding (the finding's readers) */
+    get: operations["getFindingEvidence"];
+    parameters: {
+      path: {
+        id: number;
+        file_id: number;
+      };
+    };
+  };
+  "/api/v1/reviews/{fiscal_year}": {
+    /** The yearly PDCA review pack - plan against results (KPI scores, money, projects completed, needs answered, directives, findings) with the strategy office's lessons and proposed changes (staff of the province) */
+    get: operations["getReview"];
+    /** Enter the lessons learned and proposed changes (the strategy office, admins); version 0 the first time, stale 409 */
+    put: operations["setReviewNotes"];
+    parameters: {
+      path: {
+        /** @description Buddhist-era fiscal year */
+        fiscal_year: number;
+      };
+    };
+  };
+  "/api/v1/reviews/{fiscal_year}/revision": {
+    /** Start a revision of the plan the year's action plan follows - a new draft version through the plan module, noting the proposed changes (the strategy office, admins); 422 while a draft is open or without an action plan */
+    post: operations["startReviewRevision"];
+    parameters: {
+      path: {
+        fiscal_year: number;
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2468,6 +2664,203 @@ export interface components {
       loaded_by: string | null;
       loaded_at: string | null;
       version: number | null;
+    };
+    FollowUpCommittee: {
+      id: number;
+      /** @description e.g. ก.บ.จ. */
+      short_th: string;
+      name_th: string;
+      name_en: string;
+      purpose_th: string;
+      members: {
+          agency: string;
+          /** @description ประธาน, กรรมการ, กรรมการและเลขานุการ … */
+          seat_th: string;
+        }[];
+      demo: boolean;
+      version: number;
+    };
+    FollowUpMeeting: {
+      id: number;
+      committee_id: number;
+      /** Format: date */
+      held_on: string;
+      title_th: string;
+      attendees: ({
+          agency: string | null;
+          name_th: string;
+          position_th: string;
+        })[];
+      /** @description The standard six items: 1 เรื่องที่ประธานแจ้ง, 2 รับรองรายงานการประชุมครั้งที่แล้ว, 3 เรื่องสืบเนื่อง, 4 เรื่องเพื่อพิจารณา, 5 เรื่องเพื่อทราบ, 6 เรื่องอื่น ๆ */
+      agenda: {
+          item: number;
+          title_th: string;
+          details_th: string;
+        }[];
+      /** @description The committee's meeting before this one, whose minutes item 2 approves */
+      previous_meeting_id: number | null;
+      previous_minutes_approved: boolean | null;
+      previous_minutes_note_th?: string | null;
+      committee_short_th?: string;
+      committee_name_th?: string;
+      pack?: components["schemas"]["FollowUpPack"] | null;
+      resolutions?: components["schemas"]["FollowUpResolution"][];
+      directives?: components["schemas"]["FollowUpDirective"][];
+      demo: boolean;
+      created_by?: string;
+      created_at?: string;
+      version: number;
+    };
+    FollowUpPack: {
+      id: number;
+      meeting_id: number;
+      fiscal_year: number;
+      /** @description Path of the issued Thai PDF; the bytes there never change */
+      pdf_url: string;
+      /** @description Path of the issued workbook; the bytes there never change */
+      xlsx_url: string;
+      pdf_sha256: string;
+      xlsx_sha256: string;
+      /** @description The figures as issued: projects, allocated_satang, disbursed_satang, agencies_behind_target, delayed_projects, late_procurements, overdue_instalments, open_warnings, open_directives, overdue_directives, kpis, province_score */
+      summary: Record<string, never>;
+      demo: boolean;
+      issued_by: string;
+      issued_at: string;
+    };
+    FollowUpResolution: {
+      id: number;
+      meeting_id: number;
+      /** @description Numbered within the meeting */
+      number: number;
+      agenda_item: number;
+      text_th: string;
+      /** @description How other records cite it: มติ ก.บ.จ. <meeting> (<date>) ข้อ N */
+      citation_th?: string;
+      demo?: boolean;
+      created_by?: string;
+      created_at?: string;
+    };
+    FollowUpEvidence: {
+      id: number;
+      file_name: string;
+      content_type: string;
+      size_bytes: number;
+      sha256: string;
+      url: string;
+      uploaded_by?: string;
+      uploaded_at?: string;
+    };
+    FollowUpDirective: {
+      id: number;
+      meeting_id: number;
+      text_th: string;
+      agency: string;
+      /** Format: date */
+      due_on: string;
+      element_ids: number[];
+      /** @enum {string} */
+      status: "open" | "in_progress" | "done" | "cancelled";
+      status_th?: string;
+      /** @description Open or in progress and past its due date (Thai civil day of the request) */
+      overdue: boolean;
+      history?: ({
+          /** @enum {string} */
+          status: "open" | "in_progress" | "done" | "cancelled";
+          note_th: string;
+          by: string;
+          at: string;
+        })[];
+      evidence?: components["schemas"]["FollowUpEvidence"][];
+      demo: boolean;
+      created_by?: string;
+      created_at?: string;
+      updated_at?: string;
+      version: number;
+    };
+    FollowUpFinding: {
+      id: number;
+      /** @enum {string} */
+      kind: "internal_audit" | "governance_inspection" | "government_inspector" | "state_audit_office";
+      kind_th?: string;
+      agency: string;
+      element_ids: number[];
+      finding_th: string;
+      /** @enum {string} */
+      risk: "low" | "medium" | "high";
+      recommendation_th: string;
+      /** Format: date */
+      due_on: string;
+      /** @enum {string} */
+      status: "open" | "responded" | "closed";
+      overdue: boolean;
+      response_th: string | null;
+      responded_by?: string | null;
+      responded_at?: string | null;
+      closure_note_th: string | null;
+      closure_evidence: string[];
+      closed_by?: string | null;
+      closed_at?: string | null;
+      evidence?: components["schemas"]["FollowUpEvidence"][];
+      demo: boolean;
+      created_by?: string;
+      created_at?: string;
+      version: number;
+    };
+    FollowUpReviewNotes: {
+      fiscal_year: number;
+      lessons_th: string;
+      proposed_changes: string[];
+      revision_plan_id: number | null;
+      revision_version: number | null;
+      demo?: boolean;
+      updated_by?: string | null;
+      /** @description 0 while nothing is stored */
+      version: number;
+    };
+    FollowUpReview: {
+      fiscal_year: number;
+      plan_id: number | null;
+      plan_name_th?: string | null;
+      action_plan_id?: number | null;
+      kpis: ({
+          element_id: number;
+          code: string;
+          text_th: string;
+          target: number | null;
+          value: number | null;
+          score: number | null;
+          on_track?: boolean | null;
+        })[];
+      province_score: number | null;
+      money: {
+        allocated_satang: number;
+        disbursed_satang: number;
+      };
+      projects: {
+        total: number;
+        completed: number;
+        delayed: number;
+        cancelled: number;
+      };
+      needs: {
+        total: number;
+        /** @description Needs linked to a project or guideline of the plan */
+        answered: number;
+      };
+      directives: {
+        total: number;
+        done: number;
+        overdue: number;
+      };
+      findings: {
+        total: number;
+        closed: number;
+      };
+      lessons_th: string;
+      proposed_changes: string[];
+      revision_plan_id?: number | null;
+      revision_version?: number | null;
+      version: number;
     };
   };
   responses: {
@@ -5915,6 +6308,709 @@ export interface operations {
       400: components["responses"]["Error"];
       401: components["responses"]["Error"];
       404: components["responses"]["Error"];
+    };
+  };
+  /** The committees of the signed-in user's province with their member agencies (every signed-in role) */
+  listCommittees: {
+    responses: {
+      /** @description Committees */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["FollowUpCommittee"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+    };
+  };
+  /** Add a committee (admins); 409 when its short name exists */
+  createCommittee: {
+    requestBody: {
+      content: {
+        "application/json": {
+          short_th: string;
+          name_th: string;
+          name_en?: string;
+          purpose_th?: string;
+          members?: {
+              agency: string;
+              seat_th: string;
+            }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The committee */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpCommittee"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** Replace a committee's member agencies (admins); stale version 409 */
+  setCommitteeMembers: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          members: {
+              agency: string;
+              seat_th: string;
+            }[];
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The committee */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpCommittee"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** Meetings of the province, latest first, with their committee and issued pack (every signed-in role) */
+  listMeetings: {
+    parameters: {
+      query?: {
+        committee_id?: number;
+      };
+    };
+    responses: {
+      /** @description Meetings */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["FollowUpMeeting"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+    };
+  };
+  /** Set up a meeting with the standard six-item agenda (the strategy office, admins) */
+  createMeeting: {
+    requestBody: {
+      content: {
+        "application/json": {
+          committee_id: number;
+          /** Format: date */
+          held_on: string;
+          title_th: string;
+          attendees?: {
+              agency?: string;
+              name_th: string;
+              position_th?: string;
+            }[];
+          agenda?: {
+              item: number;
+              details_th?: string;
+            }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The meeting */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpMeeting"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** A meeting with its agenda, resolutions, directives and pack (every signed-in role of its province) */
+  getMeeting: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The meeting */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpMeeting"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Change attendees, agenda details or the approval of the previous minutes (the strategy office, admins); stale version 409 */
+  updateMeeting: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version: number;
+          attendees?: Record<string, never>[];
+          agenda?: Record<string, never>[];
+          previous_minutes_approved?: boolean;
+          previous_minutes_note_th?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The meeting */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpMeeting"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Record a resolution (มติ) under an agenda item, numbered within the meeting (the strategy office, admins) */
+  createResolution: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          agenda_item: number;
+          text_th: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The resolution */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpResolution"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** A resolution with the citation other records use (every signed-in role of its province) */
+  getResolution: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The resolution */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpResolution"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Issue the meeting pack from live data and freeze it (the strategy office, admins); an issued pack is never changed or issued again (409 pack_issued)
+   * @description Spending against the national target by agency (action plan of the meeting's fiscal year), delayed projects (latest monthly progress), procurements without a contract by the commitment deadline and overdue instalments (procurement), open warnings (monitoring), open and overdue directives, and the plan's KPI scores - as a Thai PDF and an Excel workbook whose bytes are stored with their SHA-256.
+   */
+  issueMeetingPack: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The issued pack */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpPack"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** The issued pack's Thai PDF, byte for byte as issued (every signed-in role of its province) */
+  getMeetingPackPdf: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description PDF */
+      200: {
+        content: {
+          "application/pdf": unknown;
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The issued pack's workbook, byte for byte as issued (every signed-in role of its province) */
+  getMeetingPackWorkbook: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description XLSX */
+      200: {
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Directives of the province by due date, each with overdue computed from today (every signed-in role) */
+  listDirectives: {
+    parameters: {
+      query?: {
+        status?: "open" | "in_progress" | "done" | "cancelled";
+        agency?: string;
+        meeting_id?: number;
+        /** @description Only overdue directives */
+        overdue?: "true";
+      };
+    };
+    responses: {
+      /** @description Directives */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["FollowUpDirective"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+    };
+  };
+  /** Give a directive to an agency (the strategy office, admins); unknown agency, past due date or unknown project 422 */
+  createDirective: {
+    requestBody: {
+      content: {
+        "application/json": {
+          meeting_id: number;
+          text_th: string;
+          agency: string;
+          /** Format: date */
+          due_on: string;
+          element_ids?: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description The directive */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpDirective"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A directive with its status history and evidence files (every signed-in role of its province) */
+  getDirective: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The directive */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpDirective"];
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Report action on a directive - open → in_progress → done, or cancelled with a reason (the assigned agency's officers; the strategy office and admins, who alone cancel); out of order 409 */
+  reportDirective: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          status: "open" | "in_progress" | "done" | "cancelled";
+          /** @description What was done (required; the reason for a cancellation) */
+          note_th?: string;
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The directive with its history */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpDirective"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** Attach an evidence file (PDF, JPEG, PNG up to 10 MB; name in X-File-Name) to a directive (its agency's officers, the strategy office, admins) */
+  addDirectiveEvidence: {
+    parameters: {
+      header?: {
+        "X-File-Name"?: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+        "image/jpeg": string;
+        "image/png": string;
+      };
+    };
+    responses: {
+      /** @description The file */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpEvidence"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      413: components["responses"]["Error"];
+      415: components["responses"]["Error"];
+    };
+  };
+  /** An evidence file of a directive (every signed-in role of its province) */
+  getDirectiveEvidence: {
+    parameters: {
+      path: {
+        id: number;
+        file_id: number;
+      };
+    };
+    responses: {
+      /** @description The file */
+      200: {
+        content: {
+          "application/pdf": unknown;
+          "image/jpeg": unknown;
+          "image/png": unknown;
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Findings of audits and inspections (auditors, the strategy office, executives, admins; an agency officer sees their own agency's) */
+  listFindings: {
+    parameters: {
+      query?: {
+        status?: "open" | "responded" | "closed";
+        kind?: "internal_audit" | "governance_inspection" | "government_inspector" | "state_audit_office";
+        agency?: string;
+      };
+    };
+    responses: {
+      /** @description Findings */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["FollowUpFinding"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Enter a finding for an agency (auditors, admins); unknown agency or project 422 */
+  createFinding: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind: "internal_audit" | "governance_inspection" | "government_inspector" | "state_audit_office";
+          agency: string;
+          element_ids?: number[];
+          finding_th: string;
+          /** @enum {string} */
+          risk: "low" | "medium" | "high";
+          recommendation_th: string;
+          /** Format: date */
+          due_on: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The finding */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpFinding"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A finding with its response, closure and evidence files */
+  getFinding: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The finding */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpFinding"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The agency's response to a finding (the finding's agency's officers only; others 403) */
+  respondToFinding: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          response_th: string;
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The finding */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpFinding"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** Close a finding with evidence (auditors, admins); no evidence 422, before the agency's response 409 */
+  closeFinding: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          note_th: string;
+          /** @description References of the evidence (documents, uploaded files): a text or a list of texts */
+          evidence: string | string[];
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The closed finding */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpFinding"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Attach an evidence file (PDF, JPEG, PNG up to 10 MB; name in X-File-Name) to a finding (its agency's officers, auditors, admins) */
+  addFindingEvidence: {
+    parameters: {
+      header?: {
+        "X-File-Name"?: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/pdf": string;
+        "image/jpeg": string;
+        "image/png": string;
+      };
+    };
+    responses: {
+      /** @description The file */
+      201: {
+        content: {
+          "application/json": components["schemas"]["FollowUpEvidence"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      413: components["responses"]["Error"];
+      415: components["responses"]["Error"];
+    };
+  };
+  /** An evidence file of a finding (the finding's readers) */
+  getFindingEvidence: {
+    parameters: {
+      path: {
+        id: number;
+        file_id: number;
+      };
+    };
+    responses: {
+      /** @description The file */
+      200: {
+        content: {
+          "application/pdf": unknown;
+          "image/jpeg": unknown;
+          "image/png": unknown;
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The yearly PDCA review pack - plan against results (KPI scores, money, projects completed, needs answered, directives, findings) with the strategy office's lessons and proposed changes (staff of the province) */
+  getReview: {
+    parameters: {
+      path: {
+        /** @description Buddhist-era fiscal year */
+        fiscal_year: number;
+      };
+    };
+    responses: {
+      /** @description The review */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpReview"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Enter the lessons learned and proposed changes (the strategy office, admins); version 0 the first time, stale 409 */
+  setReviewNotes: {
+    parameters: {
+      path: {
+        /** @description Buddhist-era fiscal year */
+        fiscal_year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          lessons_th: string;
+          proposed_changes?: string[];
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The notes */
+      200: {
+        content: {
+          "application/json": components["schemas"]["FollowUpReviewNotes"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** Start a revision of the plan the year's action plan follows - a new draft version through the plan module, noting the proposed changes (the strategy office, admins); 422 while a draft is open or without an action plan */
+  startReviewRevision: {
+    parameters: {
+      path: {
+        fiscal_year: number;
+      };
+    };
+    responses: {
+      /** @description The new draft */
+      201: {
+        content: {
+          "application/json": {
+            plan_id: number;
+            version: number;
+            /** @enum {string} */
+            status: "draft";
+            based_on?: number | null;
+            note?: string | null;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      422: components["responses"]["Error"];
     };
   };
 }

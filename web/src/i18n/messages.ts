@@ -5,6 +5,7 @@
 import { actionPlanEn, actionPlanTh } from "./messages-action-plan";
 import { fieldEn, fieldTh } from "./messages-field";
 import { firstUseEn, firstUseTh } from "./messages-first-use";
+import { followUpEn, followUpTh } from "./messages-follow-up";
 import { monitoringEn, monitoringTh } from "./messages-monitoring";
 import { planEn, planTh } from "./messages-plan";
 
@@ -341,7 +342,15 @@ const platformEn: Record<keyof typeof platformTh, string> = {
   "money.unit": "baht",
 };
 
-export const th = { ...platformTh, ...planTh, ...firstUseTh, ...actionPlanTh, ...fieldTh, ...monitoringTh };
+export const th = {
+  ...platformTh,
+  ...planTh,
+  ...firstUseTh,
+  ...actionPlanTh,
+  ...fieldTh,
+  ...monitoringTh,
+  ...followUpTh,
+};
 export type MessageKey = keyof typeof th;
 export const en: Record<MessageKey, string> = {
   ...platformEn,
@@ -350,4 +359,5 @@ export const en: Record<MessageKey, string> = {
   ...actionPlanEn,
   ...fieldEn,
   ...monitoringEn,
+  ...followUpEn,
 };

@@ -22,6 +22,13 @@ export const workModules: ModuleEntry[] = [
   },
   { path: "/needs", label: "nav.needs", about: "module.needs.about", ready: true },
   { path: "/monitoring", label: "nav.monitoring", about: "module.monitoring.about", ready: true },
+  {
+    path: "/follow-up",
+    label: "nav.follow_up",
+    about: "module.follow_up.about",
+    ready: true,
+    roles: ["admin", "strategy_officer", "agency_officer", "executive", "auditor"],
+  },
   { path: "/tourism", label: "nav.tourism", about: "module.tourism.about", ready: false },
   { path: "/epidemic", label: "nav.epidemic", about: "module.epidemic.about", ready: false },
 ];
