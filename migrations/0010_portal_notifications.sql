@@ -88,8 +88,11 @@ CREATE TABLE notification_line_quota (
   pushes INTEGER NOT NULL DEFAULT 0
 );
 
--- Public feedback on a project (modules/portal): masked before it is stored, held
--- until an officer approves or rejects it; the receipt's SHA-256 finds it again.
+-- Public feedback on a project (modules/portal): phone and ID numbers masked before
+-- it is stored, held until an officer approves, rejects or refers it (to the
+-- provincial complaint centre); the receipt's SHA-256 finds it again. Only a keyed
+-- hash of the sender's address (the hourly limit) and the form's nonce (single use)
+-- are kept of the sender.
 CREATE TABLE portal_feedback (
   id {{ID}},
   province_code TEXT NOT NULL,
@@ -97,12 +100,13 @@ CREATE TABLE portal_feedback (
   rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
   comment_th TEXT NOT NULL,
   receipt_hash TEXT NOT NULL UNIQUE,
-  status TEXT NOT NULL CHECK (status IN ('held', 'approved', 'rejected')),
+  status TEXT NOT NULL CHECK (status IN ('held', 'approved', 'rejected', 'referred')),
   answer_th TEXT,
-  answered_by TEXT,
   answered_at TEXT,
   moderated_by TEXT,
   moderated_at TEXT,
+  address_hash TEXT,
+  form_nonce TEXT UNIQUE,
   user_id BIGINT,
   demo INTEGER NOT NULL DEFAULT 0,
   demo_key TEXT,
@@ -111,3 +115,11 @@ CREATE TABLE portal_feedback (
 );
 CREATE INDEX portal_feedback_element ON portal_feedback (element_id, status);
 CREATE INDEX portal_feedback_status ON portal_feedback (province_code, status, id);
+CREATE INDEX portal_feedback_address ON portal_feedback (address_hash, created_at);
+
+-- The HMAC key of the portal's form tokens and address hashes, made by the first
+-- server that needs it so every server shares it.
+CREATE TABLE portal_setting (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <array>
+#include <cstring>
 #include <stdexcept>
 #include <vector>
 
@@ -46,16 +48,41 @@ bool secrets_equal(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+namespace {
+
+using HmacDigest = std::array<unsigned char, crypto_auth_hmacsha256_BYTES>;
+
+HmacDigest hmac_sha256(std::string_view key, std::string_view message) {
   ensure_sodium();
-  unsigned char digest[crypto_auth_hmacsha256_BYTES];
+  HmacDigest digest{};
   crypto_auth_hmacsha256_state state;
   crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
                               key.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
                                 message.size());
-  crypto_auth_hmacsha256_final(&state, digest);
-  return to_hex(digest, sizeof digest);
+  crypto_auth_hmacsha256_final(&state, digest.data());
+  return digest;
+}
+
+}  // namespace
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+  HmacDigest digest = hmac_sha256(key, message);
+  return to_hex(digest.data(), digest.size());
+}
+
+std::string base64(std::string_view data) {
+  ensure_sodium();
+  std::string text(sodium_base64_ENCODED_LEN(data.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(data.data()),
+                    data.size(), sodium_base64_VARIANT_ORIGINAL);
+  text.resize(std::strlen(text.c_str()));
+  return text;
+}
+
+std::string hmac_sha256_base64(std::string_view key, std::string_view message) {
+  HmacDigest digest = hmac_sha256(key, message);
+  return base64(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
 }  // namespace changwat

@@ -133,6 +133,9 @@ int main(int argc, char** argv) {
                    "Open connections at most from one client address (default: half of "
                    "--max-connections)")
       ->check(CLI::Range(1, 1'000'000));
+  serve_cmd->add_flag("--trust-proxy", server_options.trust_proxy,
+                      "Behind your own reverse proxy: the client address is the last entry of "
+                      "X-Forwarded-For (rate limits, audit log); never without such a proxy");
   serve_cmd->add_option("--photos-dir", app_options.photos_directory,
                         "Directory of site photos (default: next to the SQLite file)");
   serve_cmd

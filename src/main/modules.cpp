@@ -7,11 +7,13 @@
 #include "modules/monitoring/module.hpp"
 #include "modules/participation/module.hpp"
 #include "modules/plan/module.hpp"
+#include "modules/portal/module.hpp"
 #include "modules/procurement/module.hpp"
 #include "modules/progress/module.hpp"
 #include "modules/reports/module.hpp"
 #include "platform/areas/module.hpp"
 #include "platform/audit/module.hpp"
+#include "platform/notifications/module.hpp"
 
 namespace changwat::app {
 
@@ -28,6 +30,8 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
   add(std::make_unique<auth::AuthModule>(platform.auth));
   add(std::make_unique<audit::AuditModule>(platform.database));
   add(std::make_unique<areas::ReferenceDataModule>(platform.areas, platform.agencies));
+  // In-app, e-mail and LINE notifications (the outbox domain modules enqueue into).
+  add(std::make_unique<notifications::NotificationsModule>(platform.database));
 
   // Domain modules.
   auto& plans = add(std::make_unique<plan::PlanModule>(platform.database, platform.areas));
@@ -54,6 +58,10 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
       follow_up::Sources{plans.service(), participations.service(), action_plans.service(),
                          progress_reports.service(), procurements.service(), kpis.service(),
                          monitor.service()}));
+  add(std::make_unique<portal::PortalModule>(
+      platform.database, platform.areas,
+      portal::Sources{plans.service(), action_plans.service(), progress_reports.service(),
+                      procurements.service(), kpis.service(), participations.service()}));
   return modules;
 }
 

@@ -1175,6 +1175,68 @@ export interface paths {
       };
     };
   };
+  "/api/v1/public/projects": {
+    /** Projects of a fiscal year (default the latest with an action plan), of one district or all, with physical progress, money allocated and disbursed and the approved rating (no sign-in) */
+    get: operations["listPortalProjects"];
+  };
+  "/api/v1/public/overview": {
+    /** The plan in force, the year's totals, KPI results and open needs (no sign-in) */
+    get: operations["getPortalOverview"];
+  };
+  "/api/v1/public/projects/{element_id}": {
+    /** A project's page - progress, money, the procurement information the law makes public (winner, contract value) and approved comments with answers (no sign-in) */
+    get: operations["getPortalProject"];
+  };
+  "/api/v1/public/projects/{element_id}/feedback/form": {
+    /** A fresh single-use token for rating and commenting on a project (no sign-in) */
+    get: operations["getPortalFeedbackForm"];
+  };
+  "/api/v1/public/projects/{element_id}/feedback": {
+    /** Rate (1-5) and comment on a project; held for moderation (202) with a receipt. Phone and ID numbers are masked before storing; single-use signed token, minimum fill time, 5 per address per hour (429). */
+    post: operations["postPortalFeedback"];
+  };
+  "/api/v1/public/feedback/{receipt}": {
+    /** Follow a comment by its receipt - its status and the answer (no sign-in; nothing about who moderated) */
+    get: operations["followPortalFeedback"];
+  };
+  "/api/v1/portal/feedback": {
+    /** The moderation queue (held by default) of the caller's province - strategy office and admins */
+    get: operations["listPortalFeedback"];
+  };
+  "/api/v1/portal/feedback/{id}/moderation": {
+    /** Approve (optionally answering), reject, or refer to the provincial complaint centre - strategy office and admins */
+    post: operations["moderatePortalFeedback"];
+  };
+  "/api/v1/portal/feedback/{id}/answer": {
+    /** Answer (or change the answer of) a comment - strategy office and admins; phone and ID numbers in the answer are masked */
+    post: operations["answerPortalFeedback"];
+  };
+  "/api/v1/notifications": {
+    /** The signed-in user's in-app notifications, newest first, and the unread count */
+    get: operations["listNotifications"];
+  };
+  "/api/v1/notifications/{id}/read": {
+    /** Mark one of the user's notifications read */
+    post: operations["readNotification"];
+  };
+  "/api/v1/notifications/preferences": {
+    /** The user's topics and channels, e-mail address and LINE link state */
+    get: operations["getNotificationPreferences"];
+    /** Choose topics and channels (topics not named keep their choice) and the e-mail address ("" removes it) */
+    put: operations["setNotificationPreferences"];
+  };
+  "/api/v1/notifications/line-link": {
+    /** A one-time code (15 minutes) to send to the LINE account - in a 1:1 chat to link the user, or in a group (for_group, agency officers) to link the agency's LINE group */
+    post: operations["createLineLinkCode"];
+  };
+  "/api/v1/notifications/deliveries": {
+    /** E-mail and LINE deliveries by status and this month's LINE pushes against the quota - admins */
+    get: operations["getNotificationDeliveries"];
+  };
+  "/api/v1/line/webhook": {
+    /** The LINE platform's webhook (follow, unfollow, join, leave, text messages holding a link code); X-Line-Signature is base64 HMAC-SHA256 of the body under the channel secret */
+    post: operations["lineWebhook"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -2861,6 +2923,90 @@ export interface components {
       revision_plan_id?: number | null;
       revision_version?: number | null;
       version: number;
+    };
+    PortalRating: {
+      /** @description Average of approved ratings, two decimals; 0 when none */
+      average: number;
+      count: number;
+    };
+    PortalProject: {
+      element_id: number;
+      code: string;
+      name_th: string;
+      agency_code: string | null;
+      districts: string[];
+      fiscal_year: number;
+      physical_percent: number | null;
+      progress_status_th: string | null;
+      allocated_satang: number;
+      disbursed_satang: number;
+      rating: components["schemas"]["PortalRating"];
+    };
+    PortalProjectPage: components["schemas"]["PortalProject"] & ({
+      procurements: ({
+          title_th: string;
+          method_th: string;
+          stage_th: string;
+          reference_price_satang: number;
+          winner_name: string | null;
+          contract_value_satang: number | null;
+          contract_signed: string | null;
+        })[];
+      comments: ({
+          rating: number;
+          comment_th: string;
+          answer_th: string | null;
+          created_at: string;
+          demo: boolean;
+        })[];
+      complaint_notice_th: string;
+      complaint_url: string;
+    });
+    PortalFeedbackFollow: {
+      element_id: number;
+      project_name_th: string;
+      rating: number;
+      /** @description Phone and ID numbers masked */
+      comment_th: string;
+      /** @enum {string} */
+      status: "held" | "approved" | "rejected" | "referred";
+      status_th: string;
+      answer_th: string | null;
+      answered_at: string | null;
+      created_at: string;
+      complaint_notice_th: string;
+      /** @description Only in the answer to the post - keep it to follow the answer */
+      receipt?: string;
+    };
+    PortalFeedback: {
+      id: number;
+      element_id: number;
+      rating: number;
+      comment_th: string;
+      /** @enum {string} */
+      status: "held" | "approved" | "rejected" | "referred";
+      status_th: string;
+      answer_th: string | null;
+      answered_at: string | null;
+      moderated_at: string | null;
+      demo: boolean;
+      created_at: string;
+      version: number;
+    };
+    NotificationPreferences: {
+      topics: ({
+          /** @enum {string} */
+          topic: "directive_assigned" | "finding_entered" | "warning" | "comment_answered";
+          label_th: string;
+          in_app: boolean;
+          email: boolean;
+          line: boolean;
+        })[];
+      email: string | null;
+      line_linked: boolean;
+      agency_group_linked: boolean;
+      email_available: boolean;
+      line_available: boolean;
     };
   };
   responses: {
@@ -7011,6 +7157,416 @@ export interface operations {
       401: components["responses"]["Error"];
       403: components["responses"]["Error"];
       422: components["responses"]["Error"];
+    };
+  };
+  /** Projects of a fiscal year (default the latest with an action plan), of one district or all, with physical progress, money allocated and disbursed and the approved rating (no sign-in) */
+  listPortalProjects: {
+    parameters: {
+      query?: {
+        district?: string;
+        fiscal_year?: number;
+      };
+    };
+    responses: {
+      /** @description Projects */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["PortalProject"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+    };
+  };
+  /** The plan in force, the year's totals, KPI results and open needs (no sign-in) */
+  getPortalOverview: {
+    parameters: {
+      query?: {
+        fiscal_year?: number;
+      };
+    };
+    responses: {
+      /** @description Overview */
+      200: {
+        content: {
+          "application/json": {
+            plan: {
+              id?: number;
+              name_th?: string;
+              first_fiscal_year?: number;
+              last_fiscal_year?: number;
+            } | null;
+            fiscal_year: number;
+            province_score: number | null;
+            kpis: ({
+                code: string;
+                text_th: string;
+                value: number | null;
+                target: number | null;
+                score: number | null;
+                on_track: boolean | null;
+              })[];
+            open_needs: {
+                title: string;
+                district_code: string;
+                votes: number;
+              }[];
+            open_needs_total: number;
+            projects: number;
+            allocated_satang: number;
+            disbursed_satang: number;
+            complaint_notice_th: string;
+            complaint_url: string;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+    };
+  };
+  /** A project's page - progress, money, the procurement information the law makes public (winner, contract value) and approved comments with answers (no sign-in) */
+  getPortalProject: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description Project */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PortalProjectPage"];
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** A fresh single-use token for rating and commenting on a project (no sign-in) */
+  getPortalFeedbackForm: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    responses: {
+      /** @description Form */
+      200: {
+        content: {
+          "application/json": {
+            form_token: string;
+            min_fill_seconds: number;
+            max_age_seconds: number;
+            comment_max: number;
+            complaint_notice_th: string;
+            complaint_url: string;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Rate (1-5) and comment on a project; held for moderation (202) with a receipt. Phone and ID numbers are masked before storing; single-use signed token, minimum fill time, 5 per address per hour (429). */
+  postPortalFeedback: {
+    parameters: {
+      path: {
+        element_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          form_token: string;
+          rating: number;
+          comment_th?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Held for moderation */
+      202: {
+        content: {
+          "application/json": components["schemas"]["PortalFeedbackFollow"];
+        };
+      };
+      400: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      415: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+      429: components["responses"]["Error"];
+    };
+  };
+  /** Follow a comment by its receipt - its status and the answer (no sign-in; nothing about who moderated) */
+  followPortalFeedback: {
+    parameters: {
+      path: {
+        receipt: string;
+      };
+    };
+    responses: {
+      /** @description Feedback */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PortalFeedbackFollow"];
+        };
+      };
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The moderation queue (held by default) of the caller's province - strategy office and admins */
+  listPortalFeedback: {
+    parameters: {
+      query?: {
+        status?: "held" | "approved" | "rejected" | "referred";
+        limit?: number;
+        offset?: number;
+      };
+    };
+    responses: {
+      /** @description Feedback */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["PortalFeedback"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Approve (optionally answering), reject, or refer to the provincial complaint centre - strategy office and admins */
+  moderatePortalFeedback: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          decision: "approve" | "reject" | "refer";
+          answer_th?: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Moderated */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PortalFeedback"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Answer (or change the answer of) a comment - strategy office and admins; phone and ID numbers in the answer are masked */
+  answerPortalFeedback: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          answer_th: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Answered */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PortalFeedback"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** The signed-in user's in-app notifications, newest first, and the unread count */
+  listNotifications: {
+    parameters: {
+      query?: {
+        unread?: "true" | "false";
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Notifications */
+      200: {
+        content: {
+          "application/json": {
+            unread: number;
+            items: ({
+                id: number;
+                /** @enum {string} */
+                topic: "directive_assigned" | "finding_entered" | "warning" | "comment_answered";
+                topic_th: string;
+                subject_th: string;
+                body_th: string;
+                link: string;
+                created_at: string;
+                read: boolean;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+    };
+  };
+  /** Mark one of the user's notifications read */
+  readNotification: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Read */
+      200: {
+        content: {
+          "application/json": {
+            read: boolean;
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The user's topics and channels, e-mail address and LINE link state */
+  getNotificationPreferences: {
+    responses: {
+      /** @description Preferences */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationPreferences"];
+        };
+      };
+      401: components["responses"]["Error"];
+    };
+  };
+  /** Choose topics and channels (topics not named keep their choice) and the e-mail address ("" removes it) */
+  setNotificationPreferences: {
+    requestBody: {
+      content: {
+        "application/json": {
+          email?: string | null;
+          topics?: ({
+              /** @enum {string} */
+              topic: "directive_assigned" | "finding_entered" | "warning" | "comment_answered";
+              in_app?: boolean;
+              email?: boolean;
+              line?: boolean;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Preferences */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationPreferences"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+    };
+  };
+  /** A one-time code (15 minutes) to send to the LINE account - in a 1:1 chat to link the user, or in a group (for_group, agency officers) to link the agency's LINE group */
+  createLineLinkCode: {
+    requestBody: {
+      content: {
+        "application/json": {
+          for_group?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Code */
+      201: {
+        content: {
+          "application/json": {
+            code: string;
+            expires_at: string;
+            for_group: boolean;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** E-mail and LINE deliveries by status and this month's LINE pushes against the quota - admins */
+  getNotificationDeliveries: {
+    responses: {
+      /** @description Counts */
+      200: {
+        content: {
+          "application/json": {
+            pending: number;
+            sent: number;
+            failed: number;
+            over_quota: number;
+            line: {
+              month: string;
+              pushes: number;
+              quota: number;
+              quota_reached: boolean;
+            };
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** The LINE platform's webhook (follow, unfollow, join, leave, text messages holding a link code); X-Line-Signature is base64 HMAC-SHA256 of the body under the channel secret */
+  lineWebhook: {
+    parameters: {
+      header: {
+        "X-Line-Signature": string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          destination?: string;
+          events: Record<string, never>[];
+        };
+      };
+    };
+    responses: {
+      /** @description Received */
+      200: {
+        content: {
+          "application/json": {
+            ok: boolean;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      403: components["responses"]["Error"];
     };
   };
 }
