@@ -73,6 +73,22 @@ void write_versioned(Store& store, const Row& row, bool exists,
   if (!store.insert_if_absent(row)) throw_stale_version();
 }
 
+// Writes a stamped row (created or updated), reads it back and records the audit entry,
+// all on the caller's transaction. `find` finds the row by its key in the store.
+template <class Store, class Row, class Find>
+Row save_audited(db::Connection& connection, const Actor& actor, const Row& row,
+                 std::optional<std::int64_t> expected, const char* entity, const std::string& key,
+                 Find find, boost::json::object (*to_json)(const Row&)) {
+  Store store(connection);
+  std::optional<Row> before = find(store);
+  write_versioned(store, row, before.has_value(), expected);
+  Row stored = *find(store);
+  audit::record_in(connection, row.province_code, actor, entity, key, before ? "update" : "create",
+                   before ? boost::json::value(to_json(*before)) : boost::json::value(nullptr),
+                   to_json(stored));
+  return stored;
+}
+
 }  // namespace
 
 // A KPI and the plan it belongs to, as found inside the transaction in hand.
@@ -228,7 +244,6 @@ Actual KpiResultsService::write_actual(const Actor& actor, std::int64_t element_
     rules::check_actual_years(input.fiscal_year, input.data_year,
                               located.plan.period.first_fiscal_year,
                               located.plan.period.last_fiscal_year);
-    ActualStore store(connection);
     Actual actual;
     stamp(actual, element_id, located.plan, demo, actor);
     actual.fiscal_year = input.fiscal_year;
@@ -237,15 +252,11 @@ Actual KpiResultsService::write_actual(const Actor& actor, std::int64_t element_
     actual.evidence_th = input.evidence_th;
     actual.data_year = input.data_year;
     actual.source_th = input.source_th;
-    std::optional<Actual> before = store.find(element_id, input.fiscal_year, input.period);
-    write_versioned(store, actual, before.has_value(), input.expected_version);
-    Actual stored = *store.find(element_id, input.fiscal_year, input.period);
-    audit::record_in(
-        connection, located.plan.province_code, actor, "kpi_actual",
-        actual_key(element_id, input.fiscal_year, input.period), before ? "update" : "create",
-        before ? boost::json::value(actual_json(*before)) : boost::json::value(nullptr),
-        actual_json(stored));
-    return stored;
+    return save_audited<ActualStore>(
+        connection, actor, actual, input.expected_version, "kpi_actual",
+        actual_key(element_id, input.fiscal_year, input.period),
+        [&](ActualStore& store) { return store.find(element_id, input.fiscal_year, input.period); },
+        actual_json);
   });
   cache_->revision.fetch_add(1);
   return saved;
@@ -256,21 +267,14 @@ Rubric KpiResultsService::write_rubric(const Actor& actor, std::int64_t element_
   rules::check_rubric(input.thresholds, input.direction, input.weight);
   Rubric saved = database_.write([&](db::Connection& connection) {
     Located located = locate_kpi(actor, element_id);
-    RubricStore store(connection);
     Rubric rubric;
     stamp(rubric, element_id, located.plan, demo, actor);
     rubric.thresholds = input.thresholds;
     rubric.direction = input.direction;
     rubric.weight = input.weight;
-    std::optional<Rubric> before = store.find(element_id);
-    write_versioned(store, rubric, before.has_value(), input.expected_version);
-    Rubric stored = *store.find(element_id);
-    audit::record_in(
-        connection, located.plan.province_code, actor, "kpi_rubric", std::to_string(element_id),
-        before ? "update" : "create",
-        before ? boost::json::value(rubric_json(*before)) : boost::json::value(nullptr),
-        rubric_json(stored));
-    return stored;
+    return save_audited<RubricStore>(
+        connection, actor, rubric, input.expected_version, "kpi_rubric", std::to_string(element_id),
+        [&](RubricStore& store) { return store.find(element_id); }, rubric_json);
   });
   cache_->revision.fetch_add(1);
   return saved;

@@ -433,55 +433,45 @@ Warning MonitoringService::resolve(const Actor& actor, std::int64_t id,
   // Bring the warning's measure up to date first: the resolution records the cause
   // as it is now, the yardstick for "worsens" later.
   current(found->province_code, found->fiscal_year);
-  Warning result = database_.write([&](db::Connection& c) {
-    WarningStore store(c);
-    store.bump_revision(found->province_code);
-    auto before = store.find(id);
-    if (!before) throw_warning_not_found();
-    if (before->status != WarningStatus::open) {
-      throw_conflict("warning_resolved", {"คำเตือนนี้แก้ไขแล้ว", "This warning is already resolved"});
-    }
-    std::int64_t expected = resolution.expected_version.value_or(before->version);
-    Warning after = *before;
-    after.status = WarningStatus::resolved;
-    after.resolved_on = thai::to_iso(today());
-    after.resolved_at = iso_utc_now();
-    after.resolved_by = actor_name(actor);
-    after.resolved_automatically = false;
-    after.resolution_note_th = resolution.note_th;
-    after.resolved_measure = before->measure;
-    after.resolved_severity = before->severity;
-    if (!store.resolve(after, expected)) throw_stale_version();
-    auto saved = store.find(id);
-    audit::record_in(c, before->province_code, actor, "monitoring_warning", std::to_string(id),
-                     "resolve", warning_json(*before), warning_json(*saved));
-    return *saved;
-  });
-  return result;
+  return write_resolution(actor, *found, resolution.note_th, resolution.expected_version, false);
 }
 
 Warning MonitoringService::resolve_as(const Actor& actor, std::int64_t id,
                                       const std::string& note_th, bool demo_mark) {
   auto found = database_.read([&](db::Connection& c) { return WarningStore(c).find(id); });
   if (!found) throw_warning_not_found();
+  return write_resolution(actor, *found, note_th, std::nullopt, demo_mark);
+}
+
+Warning MonitoringService::write_resolution(const Actor& actor, const Warning& found,
+                                            const std::string& note_th,
+                                            std::optional<std::int64_t> expected_version,
+                                            bool demo_mark) {
   return database_.write([&](db::Connection& c) {
     WarningStore store(c);
-    store.bump_revision(found->province_code);
-    auto before = store.find(id);
-    if (!before || before->status != WarningStatus::open) return *before;
+    store.bump_revision(found.province_code);
+    auto before = store.find(found.id);
+    if (!before) throw_warning_not_found();
+    if (before->status != WarningStatus::open) {
+      // The demo loads again over its own resolutions; a person is told.
+      if (demo_mark) return *before;
+      throw_conflict("warning_resolved", {"คำเตือนนี้แก้ไขแล้ว", "This warning is already resolved"});
+    }
     Warning after = *before;
     after.status = WarningStatus::resolved;
     after.resolved_on = thai::to_iso(today());
     after.resolved_at = iso_utc_now();
     after.resolved_by = actor_name(actor);
+    after.resolved_automatically = false;
     after.resolution_note_th = note_th;
     after.resolved_measure = before->measure;
     after.resolved_severity = before->severity;
-    if (!store.resolve(after, before->version)) throw_stale_version();
-    if (demo_mark) c.execute("UPDATE monitoring_warning SET demo = 1 WHERE id = ?", {id});
-    auto saved = store.find(id);
-    audit::record_in(c, before->province_code, actor, "monitoring_warning", std::to_string(id),
-                     "resolve", warning_json(*before), warning_json(*saved));
+    if (!store.resolve(after, expected_version.value_or(before->version))) throw_stale_version();
+    if (demo_mark) c.execute("UPDATE monitoring_warning SET demo = 1 WHERE id = ?", {found.id});
+    auto saved = store.find(found.id);
+    audit::record_in(c, before->province_code, actor, "monitoring_warning",
+                     std::to_string(found.id), "resolve", warning_json(*before),
+                     warning_json(*saved));
     return *saved;
   });
 }

@@ -112,6 +112,10 @@ class MonitoringService {
   const Sources& sources() const { return sources_; }
 
  private:
+  // Resolves the warning `found` in one transaction (the version the resolver saw, or
+  // the stored one); demo resolutions are marked demo and load again without error.
+  Warning write_resolution(const Actor& actor, const Warning& found, const std::string& note_th,
+                           std::optional<std::int64_t> expected_version, bool demo_mark);
   struct Cache;
   std::shared_ptr<const Evaluation> current(const std::string& province_code,
                                             int fiscal_year) const;

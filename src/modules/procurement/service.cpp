@@ -311,34 +311,24 @@ ProcurementView ProcurementService::create(const Actor& actor, std::int64_t elem
 ProcurementView ProcurementService::update(const Actor& actor, std::int64_t id,
                                            const ProcurementInput& input,
                                            std::optional<std::int64_t> expected_version) {
-  if (!actor.local_command) actor.require_signed_in();
-  std::pair<std::int64_t, std::string> revision;
-  Procurement saved = database_.write([&](db::Connection& c) {
-    ProcurementStore store(c);
-    const Procurement found = found_for_change(store, actor, id, revision);
-    Procurement record = found;
-    apply_input(record, input, rules_);
-    check_record(rules_, record);
-    if (!record.instalments.empty() && !record.stages.contract_signed) {
-      throw Error(ErrorKind::rule, "contract_has_instalments",
-                  {"สัญญามีงวดงานแล้ว จึงลบวันลงนามสัญญาไม่ได้",
-                   "the contract has instalments, so its signing date cannot be removed"},
-                  {{"stages.contract_signed", {"สัญญามีงวดงานแล้ว", "the contract has instalments"}}});
-    }
-    store_change(store, record, found, expected_version);
-    store.write_bidders(record);
-    auto stored = store.find(id);
-    audit::record_in(c, record.province_code, actor, "procurement", std::to_string(id), "update",
-                     audit_json(found), audit_json(*stored));
-    return *stored;
-  });
-  after_write(revision, saved);
-  return view_of(std::move(saved));
+  return write_change(actor, id, expected_version, "update", ChangedPart::procurement,
+                      [&](Procurement& record, std::vector<ContractEvent>&) {
+                        apply_input(record, input, rules_);
+                        check_record(rules_, record);
+                        if (!record.instalments.empty() && !record.stages.contract_signed) {
+                          throw Error(ErrorKind::rule, "contract_has_instalments",
+                                      {"สัญญามีงวดงานแล้ว จึงลบวันลงนามสัญญาไม่ได้",
+                                       "the contract has instalments, so its signing date "
+                                       "cannot be removed"},
+                                      {{"stages.contract_signed",
+                                        {"สัญญามีงวดงานแล้ว", "the contract has instalments"}}});
+                        }
+                      });
 }
 
 ProcurementView ProcurementService::write_change(
     const Actor& actor, std::int64_t id, std::optional<std::int64_t> expected_version,
-    const char* action,
+    const char* action, ChangedPart part,
     const std::function<void(Procurement&, std::vector<ContractEvent>&)>& change) {
   if (!actor.local_command) actor.require_signed_in();
   std::pair<std::int64_t, std::string> revision;
@@ -349,15 +339,18 @@ ProcurementView ProcurementService::write_change(
     std::vector<ContractEvent> added;
     change(record, added);
     store_change(store, record, found, expected_version);
-    store.write_instalments(record);
+    if (part == ChangedPart::procurement) store.write_bidders(record);
+    if (part == ChangedPart::contract) store.write_instalments(record);
     for (auto& event : added) {
       event.recorded_by = actor_name(actor);
       event.recorded_at = record.updated_at;
       store.insert_event(id, event);
     }
     auto stored = store.find(id);
+    // The audit entry shows the part that changed: the whole procurement, or its contract.
+    const auto json_of = part == ChangedPart::procurement ? audit_json : contract_json;
     audit::record_in(c, record.province_code, actor, "procurement", std::to_string(id), action,
-                     contract_json(found), contract_json(*stored));
+                     json_of(found), json_of(*stored));
     return *stored;
   });
   after_write(revision, saved);
@@ -367,7 +360,7 @@ ProcurementView ProcurementService::write_change(
 ProcurementView ProcurementService::set_instalments(const Actor& actor, std::int64_t id,
                                                     std::vector<Instalment> instalments,
                                                     std::optional<std::int64_t> expected_version) {
-  return write_change(actor, id, expected_version, "set_instalments",
+  return write_change(actor, id, expected_version, "set_instalments", ChangedPart::contract,
                       [&](Procurement& record, std::vector<ContractEvent>&) {
                         // An instalment keeps its inspection when it keeps its number.
                         for (auto& item : instalments) {
@@ -389,7 +382,7 @@ ProcurementView ProcurementService::inspect(const Actor& actor, std::int64_t id,
                                             const InspectionInput& input,
                                             std::optional<std::int64_t> expected_version) {
   return write_change(
-      actor, id, expected_version, "inspect",
+      actor, id, expected_version, "inspect", ChangedPart::contract,
       [&](Procurement& record, std::vector<ContractEvent>&) {
         auto found = std::find_if(record.instalments.begin(), record.instalments.end(),
                                   [&](const Instalment& item) { return item.number == number; });
@@ -414,6 +407,7 @@ ProcurementView ProcurementService::add_event(const Actor& actor, std::int64_t i
                                               const EventInput& input,
                                               std::optional<std::int64_t> expected_version) {
   return write_change(actor, id, expected_version, std::string(to_string(input.kind)).c_str(),
+                      ChangedPart::contract,
                       [&](Procurement& record, std::vector<ContractEvent>& added) {
                         ContractEvent event;
                         event.kind = input.kind;

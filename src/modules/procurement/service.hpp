@@ -273,9 +273,12 @@ class ProcurementService {
   // the caller's transaction).
   std::shared_ptr<const State> state(db::Connection& connection) const;
   ProcurementView view_of(Procurement record) const;
+  // What a change writes besides the procurement row: its bidders (an update of the
+  // procurement) or its instalments (contract administration); events either way.
+  enum class ChangedPart { procurement, contract };
   ProcurementView write_change(
       const Actor& actor, std::int64_t id, std::optional<std::int64_t> expected_version,
-      const char* action,
+      const char* action, ChangedPart part,
       const std::function<void(Procurement&, std::vector<ContractEvent>&)>& change);
   void after_write(const std::pair<std::int64_t, std::string>& revision,
                    const std::optional<Procurement>& changed) const;
