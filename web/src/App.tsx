@@ -32,6 +32,23 @@ const PublicNeedPage = lazy(() =>
 const FollowPage = lazy(() =>
   import("./pages/needs/FollowPage").then((module) => ({ default: module.FollowPage })),
 );
+const PortalPage = lazy(() =>
+  import("./pages/portal/PortalPage").then((module) => ({ default: module.PortalPage })),
+);
+const PortalProjectPage = lazy(() =>
+  import("./pages/portal/PortalProjectPage").then((module) => ({ default: module.PortalProjectPage })),
+);
+const PortalReceiptPage = lazy(() =>
+  import("./pages/portal/PortalReceiptPage").then((module) => ({ default: module.PortalReceiptPage })),
+);
+const FeedbackModerationPage = lazy(() =>
+  import("./pages/portal/FeedbackModerationPage").then((module) => ({
+    default: module.FeedbackModerationPage,
+  })),
+);
+const NotificationsPage = lazy(() =>
+  import("./pages/portal/NotificationsPage").then((module) => ({ default: module.NotificationsPage })),
+);
 const ReceiptPage = lazy(() =>
   import("./pages/needs/ReceiptPage").then((module) => ({ default: module.ReceiptPage })),
 );
@@ -209,6 +226,26 @@ export function App() {
                   element={
                     <RequireRole>
                       <FindingsPage />
+                    </RequireRole>
+                  }
+                />
+                <Route path="portal" element={<PortalPage />} />
+                <Route path="portal/projects/:elementId" element={<PortalProjectPage />} />
+                <Route path="portal/feedback" element={<PortalReceiptPage />} />
+                <Route path="portal/feedback/:receipt" element={<PortalReceiptPage />} />
+                <Route
+                  path="portal/moderation"
+                  element={
+                    <RequireRole roles={["strategy_officer", "admin"]}>
+                      <FeedbackModerationPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="notifications"
+                  element={
+                    <RequireRole>
+                      <NotificationsPage />
                     </RequireRole>
                   }
                 />

@@ -8,6 +8,7 @@ import { firstUseEn, firstUseTh } from "./messages-first-use";
 import { followUpEn, followUpTh } from "./messages-follow-up";
 import { monitoringEn, monitoringTh } from "./messages-monitoring";
 import { planEn, planTh } from "./messages-plan";
+import { portalEn, portalTh } from "./messages-portal";
 
 const platformTh = {
   "app.name": "ระบบบริหารยุทธศาสตร์จังหวัดตราด",
@@ -350,6 +351,7 @@ export const th = {
   ...fieldTh,
   ...monitoringTh,
   ...followUpTh,
+  ...portalTh,
 };
 export type MessageKey = keyof typeof th;
 export const en: Record<MessageKey, string> = {
@@ -360,4 +362,5 @@ export const en: Record<MessageKey, string> = {
   ...fieldEn,
   ...monitoringEn,
   ...followUpEn,
+  ...portalEn,
 };

@@ -29,6 +29,22 @@ export const workModules: ModuleEntry[] = [
     ready: true,
     roles: ["admin", "strategy_officer", "agency_officer", "executive", "auditor"],
   },
+  { path: "/portal", label: "nav.portal", about: "module.portal.about", ready: true },
+  {
+    path: "/notifications",
+    label: "nav.notifications",
+    about: "module.notifications.about",
+    ready: true,
+    roles: [
+      "admin",
+      "strategy_officer",
+      "agency_officer",
+      "executive",
+      "auditor",
+      "health_officer",
+      "community_manager",
+    ],
+  },
   { path: "/tourism", label: "nav.tourism", about: "module.tourism.about", ready: false },
   { path: "/epidemic", label: "nav.epidemic", about: "module.epidemic.about", ready: false },
 ];
