@@ -11,6 +11,7 @@
 #include "modules/procurement/module.hpp"
 #include "modules/progress/module.hpp"
 #include "modules/reports/module.hpp"
+#include "modules/tourism/module.hpp"
 #include "platform/areas/module.hpp"
 #include "platform/audit/module.hpp"
 #include "platform/notifications/module.hpp"
@@ -62,6 +63,7 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
       platform.database, platform.areas,
       portal::Sources{plans.service(), action_plans.service(), progress_reports.service(),
                       procurements.service(), kpis.service(), participations.service()}));
+  add(std::make_unique<tourism::TourismModule>(platform.database, platform.areas));
   return modules;
 }
 

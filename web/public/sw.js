@@ -28,6 +28,9 @@ const apiReads = [
   /^\/api\/v1\/plans\/\d+\/elements\/\d+$/,
   /^\/api\/v1\/agencies$/,
   /^\/api\/v1\/fiscal-years$/,
+  // The tourism sales page: the manager's community and what it sells.
+  /^\/api\/v1\/tourism\/communities\/\d+$/,
+  /^\/api\/v1\/tourism\/communities\/\d+\/(products|experiences)$/,
 ];
 
 async function cacheShell() {

@@ -67,6 +67,18 @@ const ActionPlanProjectPage = lazy(() =>
 const MonthEndPage = lazy(() =>
   import("./pages/action-plan/MonthEndPage").then((module) => ({ default: module.MonthEndPage })),
 );
+const TourismPage = lazy(() =>
+  import("./pages/tourism/TourismPage").then((module) => ({ default: module.TourismPage })),
+);
+const TourismCommunityPage = lazy(() =>
+  import("./pages/tourism/CommunityPage").then((module) => ({ default: module.CommunityPage })),
+);
+const TourismIncomePage = lazy(() =>
+  import("./pages/tourism/IncomePage").then((module) => ({ default: module.IncomePage })),
+);
+const TourismSellPage = lazy(() =>
+  import("./pages/tourism/SellPage").then((module) => ({ default: module.SellPage })),
+);
 const ProgressPage = lazy(() =>
   import("./pages/progress/ProgressPage").then((module) => ({ default: module.ProgressPage })),
 );
@@ -279,6 +291,10 @@ export function App() {
                       element={<ComingSoon module={module} />}
                     />
                   ))}
+                <Route path="tourism" element={<TourismPage />} />
+                <Route path="tourism/sell" element={<TourismSellPage />} />
+                <Route path="tourism/communities/:id" element={<TourismCommunityPage />} />
+                <Route path="tourism/communities/:id/income" element={<TourismIncomePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -1,6 +1,8 @@
 #include "modules/tourism/catalog_store.hpp"
 
+#include <array>
 #include <boost/json.hpp>
+#include <type_traits>
 
 #include "db/row_reader.hpp"
 #include "db/sql.hpp"
@@ -20,8 +22,13 @@ template <class T>
 std::vector<T> from_json_list(const std::string& text) {
   std::vector<T> values;
   if (text.empty()) return values;
-  for (const auto& value : boost::json::parse(text).as_array())
-    values.push_back(boost::json::value_to<T>(value));
+  boost::json::value parsed = boost::json::parse(text);
+  for (const auto& value : parsed.as_array()) {
+    if constexpr (std::is_arithmetic_v<T>)
+      values.push_back(static_cast<T>(value.as_int64()));
+    else
+      values.emplace_back(value.as_string());
+  }
   return values;
 }
 
@@ -135,8 +142,8 @@ std::int64_t CatalogStore::insert_community(const Community& community,
 
 bool CatalogStore::update_community(const Community& community) {
   auto values = community_values(community);
-  values.push_back(community.id);
-  values.push_back(community.version);
+  const std::array<db::Value, 2> key{community.id, community.version};
+  values.insert(values.end(), key.begin(), key.end());
   return connection_.execute("UPDATE tourism_community SET " + db::assignments(kCommunityColumns) +
                                  ", version = version + 1 WHERE id = ? AND version = ?",
                              values) == 1;
@@ -183,8 +190,8 @@ std::int64_t CatalogStore::insert_item(const Item& item, const std::string& sinc
 
 bool CatalogStore::update_item(const Item& item, bool price_changed, const std::string& since) {
   auto values = item_values(item);
-  values.push_back(item.id);
-  values.push_back(item.version);
+  const std::array<db::Value, 2> key{item.id, item.version};
+  values.insert(values.end(), key.begin(), key.end());
   if (connection_.execute("UPDATE tourism_item SET " + db::assignments(kItemColumns) +
                               ", version = version + 1 WHERE id = ? AND version = ?",
                           values) != 1)

@@ -61,26 +61,33 @@ Community demo_community(const platform::DemoFile& file, const boost::json::obje
   return c;
 }
 
+// What products and experiences share: whose, what, and the price (demo).
+Item demo_item(const platform::DemoFile& file, const boost::json::object& o, const Community& c,
+               ItemKind kind) {
+  Item item;
+  item.province_code = c.province_code;
+  item.community_id = c.id;
+  item.kind = kind;
+  item.name_th = file.text(o, "name_th");
+  item.name_en = file.optional_text(o, "name_en");
+  item.price_satang = file.integer(o, "price_satang");
+  item.demo = true;
+  return item;
+}
+
 void load_items(const platform::DemoFile& file, CatalogStore& store, const Community& c,
                 const boost::json::object& o) {
   for (const auto& value : file.array(o, "products")) {
     const auto& p = file.as_object(value);
     std::string key = file.text(p, "key");
     if (store.item_by_demo_key(key)) continue;
-    Item item;
-    item.province_code = c.province_code;
-    item.community_id = c.id;
-    item.kind = ItemKind::product;
-    item.name_th = file.text(p, "name_th");
-    item.name_en = file.optional_text(p, "name_en");
-    item.price_satang = file.integer(p, "price_satang");
+    Item item = demo_item(file, p, c, ItemKind::product);
     item.producer_name = file.optional_text(p, "producer_name");
     item.producer_kind = file.enumerated(p, "producer_kind", parse_producer_kind);
     item.otop_group = file.enumerated(p, "otop_group", parse_otop_group);
     item.cdd_group = file.enumerated(p, "cdd_group", parse_cdd_group);
     item.standards = texts(file, p, "standards");
     item.stock = file.integer(p, "stock");
-    item.demo = true;
     const auto& ratings = file.array(p, "ratings");
     // The first round's rating with the item, each later round as an update: the
     // program view counts upgrades between rounds.
@@ -100,18 +107,12 @@ void load_items(const platform::DemoFile& file, CatalogStore& store, const Commu
     const auto& e = file.as_object(value);
     std::string key = file.text(e, "key");
     if (store.item_by_demo_key(key)) continue;
-    Item item;
-    item.province_code = c.province_code;
-    item.community_id = c.id;
-    item.kind = ItemKind::experience;
-    item.name_th = file.text(e, "name_th");
-    item.name_en = file.optional_text(e, "name_en");
-    item.price_satang = file.integer(e, "price_satang");
+    Item item = demo_item(file, e, c, ItemKind::experience);
     item.duration_minutes = file.integer(e, "duration_minutes");
     item.capacity = file.integer(e, "capacity");
     item.languages = texts(file, e, "languages");
     item.guide_licence = file.optional_text(e, "guide_licence");
-    item.demo = true;  // no season: offered every day of the year
+    // No season: offered every day of the year.
     store.insert_item(item, kDemoPriceSince, key);
   }
 }

@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <numeric>
 #include <regex>
 
+#include "base/clock.hpp"
 #include "base/secret.hpp"
 #include "base/utf8.hpp"
 #include "thai/calendar.hpp"
@@ -176,6 +178,16 @@ std::optional<std::string> canonical_utc(std::string_view text) {
   return std::string(text);
 }
 
+std::string utc_now_millis() {
+  auto now = std::chrono::system_clock::now();
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
+  std::string seconds = iso_utc(now);  // "…:SSZ"
+  char fraction[8];
+  std::snprintf(fraction, sizeof fraction, ".%03dZ", static_cast<int>(millis.count()));
+  return seconds.substr(0, seconds.size() - 1) + fraction;
+}
+
 std::string thai_month(std::string_view utc) {
   using namespace std::chrono;
   int year = std::stoi(std::string(utc.substr(0, 4)));
@@ -258,36 +270,38 @@ std::optional<int> parse_gtfs_time(std::string_view text) {
 }
 
 void check_stop_times(const std::vector<StopTime>& stop_times) {
-  FieldErrors errors;
   if (stop_times.size() < 2)
-    errors.add("stop_times", {"เที่ยวหนึ่งต้องมีอย่างน้อย 2 ป้าย/ท่า", "a trip needs at least 2 stops"});
-  int previous = -1;
+    throw_invalid_field("stop_times",
+                        {"เที่ยวหนึ่งต้องมีอย่างน้อย 2 ป้าย/ท่า", "a trip needs at least 2 stops"});
+  FieldErrors malformed;
+  std::vector<std::pair<int, int>> times;
   for (std::size_t i = 0; i < stop_times.size(); ++i) {
     std::string at = "stop_times[" + std::to_string(i) + "].";
     auto arrival = parse_gtfs_time(stop_times[i].arrival);
     auto departure = parse_gtfs_time(stop_times[i].departure);
-    if (!arrival) errors.add(at + "arrival", {"เวลาต้องเป็น ชช:นน:วว", "time must be HH:MM:SS"});
-    if (!departure) errors.add(at + "departure", {"เวลาต้องเป็น ชช:นน:วว", "time must be HH:MM:SS"});
-    if (!arrival || !departure) return errors.throw_if_any();
-    if (*arrival < previous)
-      errors.add(at + "arrival", {"เวลาถึงต้องไม่ก่อนเวลาออกจากป้าย/ท่าก่อนหน้า",
-                                  "arrival must not be before the previous stop's departure"});
-    if (*departure < *arrival)
-      errors.add(at + "departure",
-                 {"เวลาออกต้องไม่ก่อนเวลาถึง", "departure must not be before arrival"});
-    previous = *departure;
+    if (!arrival) malformed.add(at + "arrival", {"เวลาต้องเป็น ชช:นน:วว", "time must be HH:MM:SS"});
+    if (!departure)
+      malformed.add(at + "departure", {"เวลาต้องเป็น ชช:นน:วว", "time must be HH:MM:SS"});
+    times.emplace_back(arrival.value_or(0), departure.value_or(0));
   }
-  if (!errors.empty()) {
-    // Out-of-order times are a rule of the timetable, not a malformed field: 422.
-    try {
-      errors.throw_if_any();
-    } catch (const Error& error) {
-      throw Error(
-          ErrorKind::rule, "stop_times_out_of_order",
-          {"เวลาในตารางเดินเรือ/เดินรถไม่เรียงตามลำดับ", "the timetable's stop times are out of order"},
-          error.fields());
-    }
+  malformed.throw_if_any();
+  // Well-formed times in the wrong order are a rule of the timetable: 422.
+  std::map<std::string, Message> order;
+  int previous = -1;
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    std::string at = "stop_times[" + std::to_string(i) + "].";
+    if (times[i].first < previous)
+      order[at + "arrival"] = {"เวลาถึงต้องไม่ก่อนเวลาออกจากป้าย/ท่าก่อนหน้า",
+                               "arrival must not be before the previous stop's departure"};
+    if (times[i].second < times[i].first)
+      order[at + "departure"] = {"เวลาออกต้องไม่ก่อนเวลาถึง", "departure must not be before arrival"};
+    previous = times[i].second;
   }
+  if (!order.empty())
+    throw Error(
+        ErrorKind::rule, "stop_times_out_of_order",
+        {"เวลาในตารางเดินเรือ/เดินรถไม่เรียงตามลำดับ", "the timetable's stop times are out of order"},
+        order);
 }
 
 }  // namespace changwat::tourism::rules

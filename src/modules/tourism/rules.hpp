@@ -51,6 +51,9 @@ std::string receipt_hash(std::string_view previous_hash, std::string_view device
                          std::string_view lines_text);
 // RFC 3339 UTC with seconds and a Z ("2026-11-28T03:00:00Z"); nullopt otherwise.
 std::optional<std::string> canonical_utc(std::string_view text);
+// Now as RFC 3339 UTC with milliseconds: when a price starts to hold, fine enough
+// that a price set and changed within a second keeps both.
+std::string utc_now_millis();
 // The Thai calendar month (UTC+7) of an RFC 3339 UTC time, "YYYY-MM".
 std::string thai_month(std::string_view utc);
 // The split of one line's amount by the community's rule (the fund takes what the

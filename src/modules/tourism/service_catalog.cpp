@@ -149,7 +149,7 @@ Item TourismService::create_item(const Actor& actor, Item item) {
   return database_.write([&](db::Connection& connection) {
     Community community = writable_community(connection, actor, item.community_id);
     item.province_code = community.province_code;
-    item.id = CatalogStore(connection).insert_item(item, iso_utc_now(), std::nullopt);
+    item.id = CatalogStore(connection).insert_item(item, rules::utc_now_millis(), std::nullopt);
     audit::record(connection, actor, "tourism_item", std::to_string(item.id), "create", nullptr,
                   item_json(item));
     return item;
@@ -173,7 +173,7 @@ Item TourismService::update_item(const Actor& actor, std::int64_t id, const Item
     rules::check_item(errors, item);
     errors.throw_if_any();
     // A new price applies from now on; sales already made keep the price they carry.
-    if (!store.update_item(item, item.price_satang != found->price_satang, iso_utc_now()))
+    if (!store.update_item(item, item.price_satang != found->price_satang, rules::utc_now_millis()))
       throw_stale_version();
     item.version = change.version + 1;
     audit::record(connection, actor, "tourism_item", std::to_string(id), "update",

@@ -48,6 +48,29 @@ std::string coordinate(double value) {
   return text;
 }
 
+// Stores a new stop, route, trip or notice with its audit entry in one transaction;
+// `insert` makes the checks that need the database and returns the new id.
+template <class Record, class Insert, class Json>
+Record insert_audited(db::Database& database, const Actor& actor, const char* entity, Record record,
+                      Insert insert, Json json) {
+  return database.write([&](db::Connection& connection) {
+    TravelStore store(connection);
+    record.id = insert(store);
+    audit::record(connection, actor, entity, std::to_string(record.id), "create", nullptr,
+                  json(record));
+    return record;
+  });
+}
+
+// The keeper's route, or 404.
+Route route_of(TravelStore& store, std::int64_t id, const std::string& province_code) {
+  auto route = store.find_route(id);
+  if (!route || route->province_code != province_code) throw_not_found("เส้นทางนี้", "Route");
+  return *route;
+}
+
+boost::json::object named(const std::string& name_th) { return {{"name_th", name_th}}; }
+
 }  // namespace
 
 Stop TourismService::create_stop(const Actor& actor, Stop stop) {
@@ -61,12 +84,10 @@ Stop TourismService::create_stop(const Actor& actor, Stop stop) {
     errors.add("longitude", {"ลองจิจูดต้องอยู่ระหว่าง -180 ถึง 180", "longitude must be -180 to 180"});
   errors.throw_if_any();
   stop.province_code = principal.province_code;
-  return database_.write([&](db::Connection& connection) {
-    stop.id = TravelStore(connection).insert_stop(stop, std::nullopt);
-    audit::record(connection, actor, "tourism_stop", std::to_string(stop.id), "create", nullptr,
-                  boost::json::object{{"name_th", stop.name_th}});
-    return stop;
-  });
+  return insert_audited(
+      database_, actor, "tourism_stop", stop,
+      [&](TravelStore& store) { return store.insert_stop(stop, std::nullopt); },
+      [](const Stop& s) { return named(s.name_th); });
 }
 
 Route TourismService::create_route(const Actor& actor, Route route) {
@@ -78,18 +99,18 @@ Route TourismService::create_route(const Actor& actor, Route route) {
     errors.add("stop_ids", {"เส้นทางต้องมีอย่างน้อย 2 จุดแวะ", "a route needs at least 2 stops"});
   errors.throw_if_any();
   route.province_code = principal.province_code;
-  return database_.write([&](db::Connection& connection) {
-    TravelStore store(connection);
-    std::map<std::int64_t, bool> known;
-    for (const Stop& stop : store.stops(route.province_code)) known[stop.id] = true;
-    for (std::size_t i = 0; i < route.stop_ids.size(); ++i)
-      if (!known.count(route.stop_ids[i]))
-        throw_invalid_field("stop_ids[" + std::to_string(i) + "]", {"ไม่พบจุดแวะนี้", "no such stop"});
-    route.id = store.insert_route(route, std::nullopt);
-    audit::record(connection, actor, "tourism_route", std::to_string(route.id), "create", nullptr,
-                  boost::json::object{{"name_th", route.name_th}});
-    return route;
-  });
+  return insert_audited(
+      database_, actor, "tourism_route", route,
+      [&](TravelStore& store) {
+        std::map<std::int64_t, bool> known;
+        for (const Stop& stop : store.stops(route.province_code)) known[stop.id] = true;
+        for (std::size_t i = 0; i < route.stop_ids.size(); ++i)
+          if (!known.count(route.stop_ids[i]))
+            throw_invalid_field("stop_ids[" + std::to_string(i) + "]",
+                                {"ไม่พบจุดแวะนี้", "no such stop"});
+        return store.insert_route(route, std::nullopt);
+      },
+      [](const Route& r) { return named(r.name_th); });
 }
 
 Trip TourismService::create_trip(const Actor& actor, Trip trip) {
@@ -110,20 +131,18 @@ Trip TourismService::create_trip(const Actor& actor, Trip trip) {
   errors.throw_if_any();
   rules::check_stop_times(trip.stop_times);
   trip.province_code = principal.province_code;
-  return database_.write([&](db::Connection& connection) {
-    TravelStore store(connection);
-    auto route = store.find_route(trip.route_id);
-    if (!route || route->province_code != trip.province_code) throw_not_found("เส้นทางนี้", "Route");
-    for (std::size_t i = 0; i < trip.stop_times.size(); ++i)
-      if (std::find(route->stop_ids.begin(), route->stop_ids.end(), trip.stop_times[i].stop_id) ==
-          route->stop_ids.end())
-        throw_invalid_field("stop_times[" + std::to_string(i) + "].stop_id",
-                            {"จุดแวะนี้ไม่อยู่ในเส้นทาง", "this stop is not on the route"});
-    trip.id = store.insert_trip(trip);
-    audit::record(connection, actor, "tourism_trip", std::to_string(trip.id), "create", nullptr,
-                  trip_json(trip));
-    return trip;
-  });
+  return insert_audited(
+      database_, actor, "tourism_trip", trip,
+      [&](TravelStore& store) {
+        Route route = route_of(store, trip.route_id, trip.province_code);
+        for (std::size_t i = 0; i < trip.stop_times.size(); ++i)
+          if (std::find(route.stop_ids.begin(), route.stop_ids.end(), trip.stop_times[i].stop_id) ==
+              route.stop_ids.end())
+            throw_invalid_field("stop_times[" + std::to_string(i) + "].stop_id",
+                                {"จุดแวะนี้ไม่อยู่ในเส้นทาง", "this stop is not on the route"});
+        return store.insert_trip(trip);
+      },
+      trip_json);
 }
 
 Notice TourismService::create_notice(const Actor& actor, Notice notice) {
@@ -136,15 +155,13 @@ Notice TourismService::create_notice(const Actor& actor, Notice notice) {
   errors.throw_if_any();
   notice.province_code = principal.province_code;
   notice.created_at = iso_utc_now();
-  return database_.write([&](db::Connection& connection) {
-    TravelStore store(connection);
-    auto route = store.find_route(notice.route_id);
-    if (!route || route->province_code != notice.province_code) throw_not_found("เส้นทางนี้", "Route");
-    notice.id = store.insert_notice(notice);
-    audit::record(connection, actor, "tourism_notice", std::to_string(notice.id), "create", nullptr,
-                  boost::json::object{{"text_th", notice.text_th}});
-    return notice;
-  });
+  return insert_audited(
+      database_, actor, "tourism_notice", notice,
+      [&](TravelStore& store) {
+        route_of(store, notice.route_id, notice.province_code);
+        return store.insert_notice(notice);
+      },
+      [](const Notice& n) { return named(n.text_th); });
 }
 
 Timetable TourismService::timetable(const Actor& actor) const {

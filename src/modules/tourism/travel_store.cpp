@@ -18,7 +18,8 @@ std::string stop_times_json(const std::vector<StopTime>& stop_times) {
 
 std::vector<StopTime> stop_times_from(const std::string& text) {
   std::vector<StopTime> stop_times;
-  for (const auto& value : boost::json::parse(text).as_array()) {
+  boost::json::value parsed = boost::json::parse(text);
+  for (const auto& value : parsed.as_array()) {
     const auto& object = value.as_object();
     stop_times.push_back({object.at("stop_id").as_int64(),
                           std::string(object.at("arrival").as_string()),
@@ -34,7 +35,8 @@ std::string ids_json(const std::vector<std::int64_t>& ids) {
 
 std::vector<std::int64_t> ids_from(const std::string& text) {
   std::vector<std::int64_t> ids;
-  for (const auto& value : boost::json::parse(text).as_array()) ids.push_back(value.as_int64());
+  boost::json::value parsed = boost::json::parse(text);
+  for (const auto& value : parsed.as_array()) ids.push_back(value.as_int64());
   return ids;
 }
 

@@ -1237,12 +1237,219 @@ export interface paths {
     /** The LINE platform's webhook (follow, unfollow, join, leave, text messages holding a link code); X-Line-Signature is base64 HMAC-SHA256 of the body under the channel secret */
     post: operations["lineWebhook"];
   };
+  "/api/v1/tourism/communities": {
+    /** OTOP Nawatwithi communities (public) */
+    get: operations["listTourismCommunities"];
+    /** Add a community (provincial office, admin) */
+    post: operations["createTourismCommunity"];
+  };
+  "/api/v1/tourism/communities/{id}": {
+    /** One community (public) */
+    get: operations["getTourismCommunity"];
+  };
+  "/api/v1/tourism/communities/{id}/products": {
+    /** A community's OTOP products (public) */
+    get: operations["listTourismProducts"];
+    /** Add a product (provincial office, or the community's manager) */
+    post: operations["createTourismProduct"];
+  };
+  "/api/v1/tourism/communities/{id}/experiences": {
+    /** A community's experiences (public) */
+    get: operations["listTourismExperiences"];
+    /** Add an experience (provincial office, or the community's manager) */
+    post: operations["createTourismExperience"];
+  };
+  "/api/v1/tourism/items/{id}": {
+    /** Change a product's or experience's price, stock or stars (`version` as read); sales keep their own price */
+    patch: operations["updateTourismItem"];
+  };
+  "/api/v1/tourism/communities/{id}/split-rules": {
+    /** The community's published revenue split rules (public) */
+    get: operations["getTourismSplitRules"];
+    /** Replace the split rules (the community's manager or the provincial office); each rule sums to 100 % (422 split_not_100) */
+    put: operations["setTourismSplitRules"];
+  };
+  "/api/v1/tourism/communities/{id}/income": {
+    /** Money in by month of a fiscal year, to residents and to the fund, aggregated (public) */
+    get: operations["getTourismIncome"];
+  };
+  "/api/v1/tourism/communities/{id}/sales": {
+    /** The community's sales, newest first (its manager; provincial office, executives, auditors) */
+    get: operations["listTourismSales"];
+  };
+  "/api/v1/tourism/bookings": {
+    /** Book an experience for a day (public); 409 with remaining_capacity when the village's offered capacity or the experience's is used up */
+    post: operations["createTourismBooking"];
+  };
+  "/api/v1/tourism/sales": {
+    /**
+     * A sale from a community manager's phone, chained by hash; the same device and sequence again gets the first answer (200), other lines 409
+     * @description `lines_sha256` = lowercase hex SHA-256 of the lines as `kind:id:quantity:unit_price_satang`
+     * joined by `;` in the order sent; `receipt_hash` = lowercase hex SHA-256 of
+     * `previous_hash|device_id|sequence|sold_at|total_satang|lines_sha256`; a device's first
+     * `previous_hash` is 64 zeros. A broken chain or a wrong hash is 422; a gap in the
+     * sequence is accepted and flagged (`gap_before`). Each unit price must be the item's
+     * price at `sold_at`.
+     */
+    post: operations["createTourismSale"];
+  };
+  "/api/v1/tourism/sales/{id}": {
+    /** One sale with its lines and split */
+    get: operations["getTourismSale"];
+  };
+  "/api/v1/tourism/sales/{id}/promptpay": {
+    /** The EMVCo PromptPay QR payload for the sale's amount to the community's payee */
+    get: operations["getTourismSalePromptPay"];
+  };
+  "/api/v1/tourism/sales/{id}/payment": {
+    /** The community's manager confirms the slip or bank statement; the payment becomes verified */
+    post: operations["verifyTourismPayment"];
+  };
+  "/api/v1/tourism/program": {
+    /** Program view - villages ranked by verified revenue and repeat visitors, active after 12 months, star upgrades per round, plan projects funding each */
+    get: operations["getTourismProgram"];
+  };
+  "/api/v1/tourism/timetable": {
+    /** Stops, routes, trips with their stop times, and current service notices (public) */
+    get: operations["getTourismTimetable"];
+  };
+  "/api/v1/tourism/gtfs.zip": {
+    /** GTFS feed of the routes (agency, stops, routes with ferries as route_type 4, trips, stop_times, calendar) (public) */
+    get: operations["getTourismGtfs"];
+  };
+  "/api/v1/tourism/stops": {
+    /** Add a stop - a pier or a community (provincial office) */
+    post: operations["createTourismStop"];
+  };
+  "/api/v1/tourism/routes": {
+    /** Add a route - its stops in order (provincial office) */
+    post: operations["createTourismRoute"];
+  };
+  "/api/v1/tourism/trips": {
+    /** Add a timetabled trip of a ferry or road leg (provincial office); stop times out of order are 422 */
+    post: operations["createTourismTrip"];
+  };
+  "/api/v1/tourism/notices": {
+    /** Add a service notice to a route (provincial office), e.g. low tide */
+    post: operations["createTourismNotice"];
+  };
 }
 
 export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    /** @description The national CBT standard's five dimensions, each 0-5 */
+    TourismCbtScores: {
+      management: number;
+      economy: number;
+      culture: number;
+      environment: number;
+      service: number;
+    };
+    TourismCommunity: {
+      id: number;
+      name_th: string;
+      name_en: string;
+      area_code: string;
+      story?: string;
+      contact_phone?: string | null;
+      payee_name?: string;
+      /** @enum {string} */
+      payee_kind?: "community_enterprise" | "otop_group";
+      accepts_promptpay?: boolean;
+      carrying_capacity_per_day: number;
+      offered_capacity_per_day: number;
+      cbt_scores: components["schemas"]["TourismCbtScores"];
+      cbt_evidence?: string;
+      program_member?: boolean;
+      plan_project_ids?: number[];
+      joined_on?: string;
+      demo: boolean;
+      version: number;
+    };
+    /** @description A product (OTOP group, CDD A-D group, stars with their round, standards, stock) or an experience (duration, capacity per day, languages, season, guide and tour licences) */
+    TourismItem: {
+      id: number;
+      community_id: number;
+      /** @enum {string} */
+      kind: "product" | "experience";
+      name_th: string;
+      name_en?: string | null;
+      price_satang: number;
+      producer_name?: string | null;
+      /** @enum {string|null} */
+      producer_kind?: "community_group" | "individual" | "sme" | null;
+      /** @enum {string|null} */
+      otop_group?: "food" | "drink" | "textile" | "souvenir" | "herbal" | null;
+      otop_group_th?: string | null;
+      /** @enum {string|null} */
+      cdd_group?: "A" | "B" | "C" | "D" | null;
+      stars?: number | null;
+      star_round?: number | null;
+      standards?: string[];
+      stock?: number | null;
+      duration_minutes?: number | null;
+      capacity?: number | null;
+      languages?: string[];
+      season_from_month?: number | null;
+      season_to_month?: number | null;
+      guide_licence?: string | null;
+      tour_licence_holder?: string | null;
+      demo: boolean;
+      version: number;
+    };
+    TourismSplitRule: {
+      /** @enum {string} */
+      applies_to: "product" | "experience";
+      producer_percent: number;
+      guide_percent: number;
+      homestay_percent: number;
+      fund_percent: number;
+    };
+    TourismSaleReceipt: {
+      id: number;
+      /** @description Ref1 of a bill payment */
+      sale_number: string;
+      total_satang: number;
+      receipt_hash: string;
+      /** @description The device's sale before this one has not arrived */
+      gap_before: boolean;
+    };
+    TourismSale: components["schemas"]["TourismSaleReceipt"] & ({
+      community_id: number;
+      device_id: string;
+      sequence: number;
+      sold_at: string;
+      previous_hash?: string;
+      to_residents_satang?: number;
+      to_fund_satang?: number;
+      /** @enum {string} */
+      payment_status: "unpaid" | "verified";
+      payment_reference?: string | null;
+      demo?: boolean;
+      lines: Record<string, never>[];
+    });
+    TourismStopTime: {
+      stop_id: number;
+      /** @description HH:MM:SS */
+      arrival: string;
+      /** @description HH:MM:SS */
+      departure: string;
+    };
+    TourismTrip: {
+      id: number;
+      route_id: number;
+      /** @enum {string} */
+      mode: "ferry" | "road";
+      operator_name: string;
+      operator_url?: string;
+      headsign: string;
+      days: string;
+      start_date: string;
+      end_date: string;
+      stop_times: components["schemas"]["TourismStopTime"][];
+    };
     Error: {
       error: {
         code: string;
@@ -1281,6 +1488,8 @@ export interface components {
       province_code?: string;
       agency_code?: string | null;
       area_code?: string | null;
+      /** @description A community manager's tourism community */
+      community_id?: number | null;
       disabled?: boolean;
     };
     /** @description A user as the admin manages it (list, look-up, change) */
@@ -3137,6 +3346,8 @@ export interface operations {
           role: "admin" | "strategy_officer" | "agency_officer" | "executive" | "auditor" | "health_officer" | "community_manager" | "public";
           agency_code?: string | null;
           area_code?: string | null;
+          /** @description community_manager: the tourism community they sell for */
+          community_id?: number | null;
           password: string;
         };
       };
@@ -7567,6 +7778,658 @@ export interface operations {
       };
       400: components["responses"]["Error"];
       403: components["responses"]["Error"];
+    };
+  };
+  /** OTOP Nawatwithi communities (public) */
+  listTourismCommunities: {
+    responses: {
+      /** @description Communities */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["TourismCommunity"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+    };
+  };
+  /** Add a community (provincial office, admin) */
+  createTourismCommunity: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description A Trat subdistrict or village code (reference data) */
+          area_code: string;
+          name_th: string;
+          name_en: string;
+          story?: string;
+          contact_phone?: string | null;
+          /** @description The registered community enterprise or OTOP group */
+          payee_name: string;
+          /** @enum {string} */
+          payee_kind: "community_enterprise" | "otop_group";
+          /** @description A 10-digit phone or a 13-digit ID with a valid check digit (422/400 otherwise) */
+          promptpay_id?: string | null;
+          /** @description A 15-digit bank-issued biller id (bill payment, tag 30) */
+          biller_id?: string | null;
+          bank_account?: string | null;
+          cbt_scores: components["schemas"]["TourismCbtScores"];
+          cbt_evidence?: string;
+          program_member?: boolean;
+          carrying_capacity_per_day: number;
+          offered_capacity_per_day: number;
+          fund_opening_satang?: number;
+          /** Format: date */
+          joined_on?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": components["schemas"]["TourismCommunity"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** One community (public) */
+  getTourismCommunity: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The community */
+      200: {
+        content: {
+          "application/json": components["schemas"]["TourismCommunity"];
+        };
+      };
+      404: components["responses"]["Error"];
+    };
+  };
+  /** A community's OTOP products (public) */
+  listTourismProducts: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Products */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["TourismItem"][];
+          };
+        };
+      };
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Add a product (provincial office, or the community's manager) */
+  createTourismProduct: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name_th: string;
+          name_en?: string | null;
+          price_satang: number;
+          producer_name?: string | null;
+          /** @enum {string} */
+          producer_kind?: "community_group" | "individual" | "sme";
+          /** @enum {string} */
+          otop_group: "food" | "drink" | "textile" | "souvenir" | "herbal";
+          /** @enum {string} */
+          cdd_group?: "A" | "B" | "C" | "D";
+          stars?: number | null;
+          /** @description Rating round, Buddhist era (e.g. 2567) */
+          star_round?: number | null;
+          standards?: ("fda" | "mpc" | "tis" | "halal")[];
+          stock?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": components["schemas"]["TourismItem"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** A community's experiences (public) */
+  listTourismExperiences: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Experiences */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["TourismItem"][];
+          };
+        };
+      };
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Add an experience (provincial office, or the community's manager) */
+  createTourismExperience: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name_th: string;
+          name_en?: string | null;
+          price_satang: number;
+          duration_minutes?: number | null;
+          /** @description People per day */
+          capacity: number;
+          languages?: string[];
+          season_from_month?: number | null;
+          season_to_month?: number | null;
+          guide_licence?: string | null;
+          /** @description Whose tour-business licence covers it when sold as a package */
+          tour_licence_holder?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": components["schemas"]["TourismItem"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Change a product's or experience's price, stock or stars (`version` as read); sales keep their own price */
+  updateTourismItem: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version: number;
+          price_satang?: number;
+          stock?: number;
+          stars?: number;
+          star_round?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Changed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["TourismItem"];
+        };
+      };
+      400: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** The community's published revenue split rules (public) */
+  getTourismSplitRules: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Rules */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["TourismSplitRule"][];
+          };
+        };
+      };
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Replace the split rules (the community's manager or the provincial office); each rule sums to 100 % (422 split_not_100) */
+  setTourismSplitRules: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rules: components["schemas"]["TourismSplitRule"][];
+        };
+      };
+    };
+    responses: {
+      /** @description Rules */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["TourismSplitRule"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Money in by month of a fiscal year, to residents and to the fund, aggregated (public) */
+  getTourismIncome: {
+    parameters: {
+      query: {
+        /** @description Buddhist era; October of the year before to September */
+        fiscal_year: number;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Twelve months, October first */
+      200: {
+        content: {
+          "application/json": {
+            community_id?: number;
+            name_th?: string;
+            fiscal_year?: number;
+            fund_balance_satang?: number;
+            months: ({
+                /** @description Gregorian YYYY-MM (Thai time) */
+                month: string;
+                total_satang: number;
+                to_residents_satang: number;
+                to_fund_satang: number;
+                share_to_residents: number | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The community's sales, newest first (its manager; provincial office, executives, auditors) */
+  listTourismSales: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description A page of sales */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["TourismSale"][];
+            total_sales: number;
+            total_satang: number;
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Book an experience for a day (public); 409 with remaining_capacity when the village's offered capacity or the experience's is used up */
+  createTourismBooking: {
+    requestBody: {
+      content: {
+        "application/json": {
+          experience_id: number;
+          /** Format: date */
+          date: string;
+          party_size: number;
+          contact_name: string;
+          contact_phone: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Booked */
+      201: {
+        content: {
+          "application/json": {
+            id: number;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /**
+   * A sale from a community manager's phone, chained by hash; the same device and sequence again gets the first answer (200), other lines 409
+   * @description `lines_sha256` = lowercase hex SHA-256 of the lines as `kind:id:quantity:unit_price_satang`
+   * joined by `;` in the order sent; `receipt_hash` = lowercase hex SHA-256 of
+   * `previous_hash|device_id|sequence|sold_at|total_satang|lines_sha256`; a device's first
+   * `previous_hash` is 64 zeros. A broken chain or a wrong hash is 422; a gap in the
+   * sequence is accepted and flagged (`gap_before`). Each unit price must be the item's
+   * price at `sold_at`.
+   */
+  createTourismSale: {
+    requestBody: {
+      content: {
+        "application/json": {
+          device_id: string;
+          sequence: number;
+          /**
+           * Format: date-time
+           * @description RFC 3339 in UTC, e.g. 2026-11-28T03:00:00Z
+           */
+          sold_at: string;
+          lines: {
+              product_id?: number;
+              experience_id?: number;
+              quantity: number;
+              unit_price_satang: number;
+            }[];
+          previous_hash: string;
+          receipt_hash: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Already recorded (the first answer) */
+      200: {
+        content: {
+          "application/json": components["schemas"]["TourismSaleReceipt"];
+        };
+      };
+      /** @description Recorded */
+      201: {
+        content: {
+          "application/json": components["schemas"]["TourismSaleReceipt"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** One sale with its lines and split */
+  getTourismSale: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The sale */
+      200: {
+        content: {
+          "application/json": components["schemas"]["TourismSale"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** The EMVCo PromptPay QR payload for the sale's amount to the community's payee */
+  getTourismSalePromptPay: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Payload */
+      200: {
+        content: {
+          "application/json": {
+            payload: string;
+            amount_satang: number;
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** The community's manager confirms the slip or bank statement; the payment becomes verified */
+  verifyTourismPayment: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The slip's or statement's reference */
+          reference: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Verified */
+      200: {
+        content: {
+          "application/json": components["schemas"]["TourismSale"];
+        };
+      };
+      400: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** Program view - villages ranked by verified revenue and repeat visitors, active after 12 months, star upgrades per round, plan projects funding each */
+  getTourismProgram: {
+    parameters: {
+      query: {
+        fiscal_year: number;
+      };
+    };
+    responses: {
+      /** @description The view */
+      200: {
+        content: {
+          "application/json": {
+            fiscal_year: number;
+            villages: Record<string, never>[];
+            star_upgrades: {
+                round?: number;
+                upgrades?: number;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Stops, routes, trips with their stop times, and current service notices (public) */
+  getTourismTimetable: {
+    responses: {
+      /** @description The timetable */
+      200: {
+        content: {
+          "application/json": {
+            stops: Record<string, never>[];
+            routes: Record<string, never>[];
+            trips: components["schemas"]["TourismTrip"][];
+            notices: Record<string, never>[];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+    };
+  };
+  /** GTFS feed of the routes (agency, stops, routes with ferries as route_type 4, trips, stop_times, calendar) (public) */
+  getTourismGtfs: {
+    responses: {
+      /** @description The feed */
+      200: {
+        content: {
+          "application/zip": unknown;
+        };
+      };
+      400: components["responses"]["Error"];
+    };
+  };
+  /** Add a stop - a pier or a community (provincial office) */
+  createTourismStop: {
+    requestBody: {
+      content: {
+        "application/json": {
+          name_th: string;
+          name_en: string;
+          latitude: number;
+          longitude: number;
+          community_id?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": {
+            id: number;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Add a route - its stops in order (provincial office) */
+  createTourismRoute: {
+    requestBody: {
+      content: {
+        "application/json": {
+          name_th: string;
+          name_en: string;
+          stop_ids: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": {
+            id: number;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Add a timetabled trip of a ferry or road leg (provincial office); stop times out of order are 422 */
+  createTourismTrip: {
+    requestBody: {
+      content: {
+        "application/json": {
+          route_id: number;
+          /** @enum {string} */
+          mode: "ferry" | "road";
+          operator_name: string;
+          operator_url: string;
+          headsign: string;
+          /** @description Monday first */
+          days?: string;
+          /** Format: date */
+          start_date: string;
+          /** Format: date */
+          end_date: string;
+          stop_times: components["schemas"]["TourismStopTime"][];
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": components["schemas"]["TourismTrip"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Add a service notice to a route (provincial office), e.g. low tide */
+  createTourismNotice: {
+    requestBody: {
+      content: {
+        "application/json": {
+          route_id: number;
+          text_th: string;
+          text_en: string;
+          /** Format: date-time */
+          valid_until: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        content: {
+          "application/json": {
+            id: number;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
     };
   };
 }
