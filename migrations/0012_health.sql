@@ -138,8 +138,11 @@ CREATE TABLE health_case (
   version BIGINT NOT NULL DEFAULT 1,
   UNIQUE (outbreak_id, case_number)
 );
-CREATE INDEX health_case_board ON health_case (outbreak_id, classification);
-CREATE INDEX health_case_local ON health_case (province_code, disease_code, infected_in, district_code, reported_on);
+-- The board's counts read these indexes only (covering), never the case rows.
+CREATE INDEX health_case_board ON health_case (outbreak_id, classification, infected_in, reported_on);
+CREATE INDEX health_case_local ON health_case (province_code, disease_code, infected_in,
+  classification, district_code, reported_on);
+CREATE INDEX health_case_notice ON health_case (outbreak_id, notified_at, notice_due_at);
 CREATE INDEX health_case_reported ON health_case (province_code, reported_on);
 CREATE INDEX health_case_person ON health_case (person_id);
 CREATE INDEX health_case_cluster ON health_case (cluster_id);
@@ -210,7 +213,9 @@ CREATE TABLE health_contact (
   demo INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX health_contact_case ON health_contact (case_id);
-CREATE INDEX health_contact_period ON health_contact (outbreak_id, follow_up_until);
+-- Covering for the board: contacts under follow-up and their kept last visit.
+CREATE INDEX health_contact_period ON health_contact (outbreak_id, follow_up_until,
+  last_contact_on, status, last_visit_on, last_visit_status);
 CREATE INDEX health_contact_person ON health_contact (person_id);
 
 CREATE TABLE health_follow_up (

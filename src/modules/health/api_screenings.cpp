@@ -79,30 +79,24 @@ void add_screening_routes(http::Router& router, HealthService& service) {
     http::read_list(body, "items", kMaxBatch,
                     [&](http::JsonBody& item) { inputs.push_back(read_screening(item)); });
     body.finish();
+    std::vector<BatchOutcome> outcomes = service.record_screenings(ctx.actor, inputs);
     boost::json::array results;
-    service.database().write([&](db::Connection&) {
-      for (const auto& input : inputs) {
-        boost::json::object answer{{"client_id", input.client_id
-                                                     ? boost::json::value(*input.client_id)
-                                                     : boost::json::value(nullptr)}};
-        try {
-          ScreeningResult result = service.record_screening(ctx.actor, input);
-          answer["status"] = result.replayed ? 200 : 201;
-          answer["id"] = result.id;
-          answer["error"] = nullptr;
-        } catch (const Error& error) {
-          // The checks run before anything is written, so a refused item leaves
-          // nothing behind; anything else (the database) fails the whole batch.
-          if (error.kind() != ErrorKind::validation && error.kind() != ErrorKind::rule &&
-              error.kind() != ErrorKind::not_found)
-            throw;
-          answer["status"] = http_status(error.kind());
-          answer["id"] = nullptr;
-          answer["error"] = error_json(error);
-        }
-        results.push_back(std::move(answer));
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const BatchOutcome& outcome = outcomes[i];
+      const auto& client_id = inputs[i].client_id;
+      boost::json::object answer{
+          {"client_id", client_id ? boost::json::value(*client_id) : boost::json::value(nullptr)}};
+      if (outcome.result) {
+        answer["status"] = outcome.result->replayed ? 200 : 201;
+        answer["id"] = outcome.result->id;
+        answer["error"] = nullptr;
+      } else {
+        answer["status"] = http_status(outcome.refused->kind());
+        answer["id"] = nullptr;
+        answer["error"] = error_json(*outcome.refused);
       }
-    });
+      results.push_back(std::move(answer));
+    }
     return http::Response::json(boost::json::object{{"items", std::move(results)}});
   });
 }

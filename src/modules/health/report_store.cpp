@@ -199,18 +199,16 @@ std::int64_t ReportStore::seen_on(std::int64_t outbreak_id, const std::string& d
                             {date, outbreak_id});
 }
 
-std::vector<std::pair<std::string, std::string>> ReportStore::last_local_case(
-    const std::string& province_code, const std::string& disease_code, const std::string& date) {
-  return all_rows<std::pair<std::string, std::string>>(
-      connection_,
-      "SELECT district_code, MAX(reported_on) FROM health_case WHERE province_code = ? AND "
-      "disease_code = ? AND infected_in = 'local' AND district_code IS NOT NULL AND "
-      "reported_on <= ? AND classification IN ('confirmed', 'probable') GROUP BY district_code",
-      {province_code, disease_code, date}, [](const db::Row& row) {
-        std::pair<std::string, std::string> item;
-        db::RowReader(row).read(item.first, item.second);
-        return item;
-      });
+std::optional<std::string> ReportStore::last_local_case(const std::string& province_code,
+                                                        const std::string& disease_code,
+                                                        const std::string& district_code,
+                                                        const std::string& date) {
+  auto row = connection_.query_one(
+      "SELECT MAX(reported_on) FROM health_case WHERE province_code = ? AND disease_code = ? "
+      "AND infected_in = 'local' AND classification = 'confirmed' AND district_code = ? AND "
+      "reported_on <= ?",
+      {province_code, disease_code, district_code, date});
+  return row ? row->optional_text(0) : std::nullopt;
 }
 
 std::optional<std::string> ReportStore::first_outbreak_start(const std::string& province_code,

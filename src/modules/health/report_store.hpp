@@ -82,10 +82,12 @@ class ReportStore {
   // Contacts visited on a past day (from the visits of that day; today's board reads
   // the contacts' kept last-visit status instead).
   std::int64_t seen_on(std::int64_t outbreak_id, const std::string& date);
-  // District -> the last local confirmed case's report day up to `date`.
-  std::vector<std::pair<std::string, std::string>> last_local_case(const std::string& province_code,
-                                                                   const std::string& disease_code,
-                                                                   const std::string& date);
+  // The district's last local confirmed case of the disease reported up to `date` (one
+  // index seek).
+  std::optional<std::string> last_local_case(const std::string& province_code,
+                                             const std::string& disease_code,
+                                             const std::string& district_code,
+                                             const std::string& date);
   std::optional<std::string> first_outbreak_start(const std::string& province_code,
                                                   const std::string& disease_code);
   std::int64_t notices_overdue(std::int64_t outbreak_id, const std::string& now);

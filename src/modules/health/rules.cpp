@@ -123,11 +123,17 @@ std::string mask_name(const std::string& name) {
   auto space = name.find(' ');
   if (space == std::string::npos) return name;
   std::string rest = name.substr(space + 1);
+  // The surname's first consonant: a Thai leading vowel (เ แ โ ใ ไ) is written before
+  // the consonant it follows, and "ใจดี" is abbreviated "จ.".
   std::string initial;
-  if (!rest.empty()) {
-    char32_t first = 0;
-    initial = rest.substr(0, utf8::decode(rest, 0, first));
+  std::size_t at = 0;
+  char32_t point = 0;
+  std::size_t length = rest.empty() ? 0 : utf8::decode(rest, 0, point);
+  if (length > 0 && point >= U'\u0E40' && point <= U'\u0E44' && length < rest.size()) {
+    at = length;
+    length = utf8::decode(rest, at, point);
   }
+  initial = rest.substr(at, length);
   return name.substr(0, space) + " " + initial + ".";
 }
 

@@ -109,47 +109,132 @@ ScreeningResult HealthService::record_screening(const Actor& actor, const Screen
     if (input.client_id)
       if (auto id = store.by_client_id(principal.province_code, *input.client_id))
         return ScreeningResult{*id, true};
-    std::optional<Checkpoint> checkpoint = store.checkpoint(input.checkpoint_id);
-    if (!checkpoint || checkpoint->province_code != principal.province_code)
-      throw Error(ErrorKind::rule, "unknown_checkpoint", {"ไม่พบด่านนี้", "no such checkpoint"},
-                  {{"checkpoint_id", {"ไม่พบด่านนี้", "no such checkpoint"}}});
-    rules::check_temperature(input.temperature_c);
-    FieldErrors errors;
-    if (!rules::is_iso_utc(input.screened_at))
-      errors.add("screened_at", {"ต้องเป็นเวลา ISO 8601 UTC เช่น 2026-12-01T10:00:00Z",
-                                 "must be an ISO 8601 UTC time, e.g. 2026-12-01T10:00:00Z"});
-    rules::check_symptoms(errors, "symptoms", input.symptoms);
-    if (input.destination_area_code && !areas_.find(*input.destination_area_code))
-      errors.add("destination_area_code", {"ไม่พบรหัสพื้นที่", "is not a known area"});
-    errors.throw_if_any();
-    Screening screening;
-    screening.province_code = principal.province_code;
-    screening.checkpoint_id = checkpoint->id;
-    screening.screened_at = input.screened_at;
-    screening.temperature_c = input.temperature_c;
-    screening.symptoms = input.symptoms;
-    screening.origin = input.origin;
-    screening.destination_area_code = input.destination_area_code;
-    screening.decision = input.decision;
-    screening.client_id = input.client_id;
-    screening.created_by = principal.username;
-    // Data minimisation: a village checkpoint counts people; it keeps one only when
-    // it refers them on.
-    bool keep_person =
-        checkpoint->kind != CheckpointKind::village || input.decision != Decision::cleared;
-    if (keep_person) {
-      if (!input.person)
-        throw Error(ErrorKind::validation, "invalid_input", {"ต้องระบุบุคคล", "person is required"},
-                    {{"person", {"ต้องระบุบุคคล", "is required"}}});
-      FieldErrors person_errors;
-      rules::check_person(person_errors, "person.", *input.person);
-      screening.person_id =
-          PersonStore(c).upsert(principal.province_code, *input.person, false, iso_utc_now());
-    }
-    // The board counts screenings by the day in Thailand (UTC+7).
-    screening.id = store.insert(screening, rules::add_hours(input.screened_at, 7).substr(0, 10));
-    return ScreeningResult{screening.id, false};
+    CheckpointCache checkpoints;
+    Prepared prepared = prepare(c, principal, input, checkpoints);
+    if (prepared.person)
+      prepared.screening.person_id =
+          PersonStore(c).upsert(principal.province_code, *prepared.person, false, iso_utc_now());
+    return ScreeningResult{store.insert(prepared.screening, prepared.day), false};
   });
+}
+
+std::vector<BatchOutcome> HealthService::record_screenings(
+    const Actor& actor, const std::vector<ScreeningInput>& inputs) {
+  const Principal& principal = rules::require_officer(actor);
+  return database_.write([&](db::Connection& c) {
+    // Every check first, then the people and the screenings in multi-row statements:
+    // a thousand queued screenings are a few dozen statements, not thousands.
+    ScreeningStore store(c);
+    std::vector<std::string> client_ids;
+    for (const auto& input : inputs)
+      if (input.client_id) client_ids.push_back(*input.client_id);
+    std::map<std::string, std::int64_t> known =
+        store.by_client_ids(principal.province_code, client_ids);
+    std::vector<BatchOutcome> outcomes(inputs.size());
+    std::vector<std::pair<std::size_t, Prepared>> ready;
+    std::map<std::string, std::size_t> first_of;  // a client id sent twice in one batch
+    CheckpointCache checkpoints;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const auto& client_id = inputs[i].client_id;
+      if (client_id && known.count(*client_id)) {
+        outcomes[i].result = ScreeningResult{known[*client_id], true};
+        continue;
+      }
+      if (client_id && !first_of.emplace(*client_id, i).second) continue;
+      try {
+        ready.emplace_back(i, prepare(c, principal, inputs[i], checkpoints));
+      } catch (const Error& error) {
+        if (error.kind() != ErrorKind::validation && error.kind() != ErrorKind::rule) throw;
+        outcomes[i].refused = error;
+      }
+    }
+    std::string now = iso_utc_now();
+    PersonStore people(c);
+    std::vector<PersonInput> identified;
+    for (const auto& [i, prepared] : ready)
+      if (prepared.person && prepared.person->id_number) identified.push_back(*prepared.person);
+    std::map<std::string, PersonInput> unique;
+    for (const auto& person : identified)
+      unique.insert_or_assign(PersonStore::identity_key(person.id_type, *person.id_number), person);
+    identified.clear();
+    for (const auto& [key, person] : unique) identified.push_back(person);
+    std::map<std::string, std::int64_t> person_ids =
+        people.upsert_identified(principal.province_code, identified, now);
+    std::vector<std::pair<Screening, std::string>> keyed;
+    for (auto& [i, prepared] : ready) {
+      if (prepared.person)
+        prepared.screening.person_id =
+            prepared.person->id_number
+                ? person_ids.at(PersonStore::identity_key(prepared.person->id_type,
+                                                          *prepared.person->id_number))
+                : people.upsert(principal.province_code, *prepared.person, false, now);
+      if (prepared.screening.client_id)
+        keyed.emplace_back(prepared.screening, prepared.day);
+      else
+        outcomes[i].result = ScreeningResult{store.insert(prepared.screening, prepared.day), false};
+    }
+    std::map<std::string, std::int64_t> ids = store.insert_many(keyed);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const auto& client_id = inputs[i].client_id;
+      if (outcomes[i].result || outcomes[i].refused || !client_id) continue;
+      std::size_t first = first_of.at(*client_id);
+      if (first == i) {
+        outcomes[i].result = ScreeningResult{ids.at(*client_id), false};
+      } else if (outcomes[first].refused) {
+        outcomes[i].refused = outcomes[first].refused;
+      } else {
+        outcomes[i].result = ScreeningResult{ids.at(*client_id), true};
+      }
+    }
+    return outcomes;
+  });
+}
+
+HealthService::Prepared HealthService::prepare(db::Connection& c, const Principal& principal,
+                                               const ScreeningInput& input,
+                                               CheckpointCache& checkpoints) const {
+  ScreeningStore store(c);
+  auto cached = checkpoints.find(input.checkpoint_id);
+  if (cached == checkpoints.end())
+    cached = checkpoints.emplace(input.checkpoint_id, store.checkpoint(input.checkpoint_id)).first;
+  const std::optional<Checkpoint>& checkpoint = cached->second;
+  if (!checkpoint || checkpoint->province_code != principal.province_code)
+    throw Error(ErrorKind::rule, "unknown_checkpoint", {"ไม่พบด่านนี้", "no such checkpoint"},
+                {{"checkpoint_id", {"ไม่พบด่านนี้", "no such checkpoint"}}});
+  rules::check_temperature(input.temperature_c);
+  FieldErrors errors;
+  if (!rules::is_iso_utc(input.screened_at))
+    errors.add("screened_at", {"ต้องเป็นเวลา ISO 8601 UTC เช่น 2026-12-01T10:00:00Z",
+                               "must be an ISO 8601 UTC time, e.g. 2026-12-01T10:00:00Z"});
+  rules::check_symptoms(errors, "symptoms", input.symptoms);
+  if (input.destination_area_code && !areas_.find(*input.destination_area_code))
+    errors.add("destination_area_code", {"ไม่พบรหัสพื้นที่", "is not a known area"});
+  errors.throw_if_any();
+  Screening screening;
+  screening.province_code = principal.province_code;
+  screening.checkpoint_id = checkpoint->id;
+  screening.screened_at = input.screened_at;
+  screening.temperature_c = input.temperature_c;
+  screening.symptoms = input.symptoms;
+  screening.origin = input.origin;
+  screening.destination_area_code = input.destination_area_code;
+  screening.decision = input.decision;
+  screening.client_id = input.client_id;
+  screening.created_by = principal.username;
+  // Data minimisation: a village checkpoint counts people; it keeps one only when
+  // it refers them on.
+  bool keep_person =
+      checkpoint->kind != CheckpointKind::village || input.decision != Decision::cleared;
+  Prepared prepared{screening, rules::add_hours(input.screened_at, 7).substr(0, 10), std::nullopt};
+  if (keep_person) {
+    if (!input.person)
+      throw Error(ErrorKind::validation, "invalid_input", {"ต้องระบุบุคคล", "person is required"},
+                  {{"person", {"ต้องระบุบุคคล", "is required"}}});
+    FieldErrors person_errors;
+    rules::check_person(person_errors, "person.", *input.person);
+    prepared.person = input.person;
+  }
+  return prepared;
 }
 
 std::vector<ScreeningRow> HealthService::screenings(

@@ -4,10 +4,12 @@
 // change with its audit entry, every view of a person logged in the same transaction
 // as the read. Dates are ISO days; the province is the signed-in user's.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/error.hpp"
 #include "base/principal.hpp"
 #include "db/database.hpp"
 #include "modules/health/model.hpp"
@@ -40,6 +42,12 @@ struct ScreeningInput {
 struct ScreeningResult {
   std::int64_t id = 0;
   bool replayed = false;  // the same client_id was recorded before: its first answer
+};
+
+// One item of a phone's queue: recorded (or replayed), or refused with why.
+struct BatchOutcome {
+  std::optional<ScreeningResult> result;
+  std::optional<Error> refused;
 };
 
 struct NewCase {
@@ -126,6 +134,10 @@ class HealthService {
 
   std::vector<Checkpoint> checkpoints(const Actor& actor) const;
   ScreeningResult record_screening(const Actor& actor, const ScreeningInput& input);
+  // A phone's queue in one transaction; each item answered on its own, so one bad
+  // record never holds up the others.
+  std::vector<BatchOutcome> record_screenings(const Actor& actor,
+                                              const std::vector<ScreeningInput>& inputs);
   std::vector<ScreeningRow> screenings(const Actor& actor, const std::string& day,
                                        std::optional<std::int64_t> checkpoint_id) const;
 
@@ -181,6 +193,17 @@ class HealthService {
   areas::AreaService& areas() { return areas_; }
 
  private:
+  // The province's checkpoints by id, read once per request.
+  using CheckpointCache = std::map<std::int64_t, std::optional<Checkpoint>>;
+  // A screening checked and ready to store (the person not yet stored).
+  struct Prepared {
+    Screening screening;
+    std::string day;  // in Thailand
+    std::optional<PersonInput> person;
+  };
+  // Every check of a screening, before anything is written.
+  Prepared prepare(db::Connection& connection, const Principal& principal,
+                   const ScreeningInput& input, CheckpointCache& checkpoints) const;
   Outbreak outbreak_for(db::Connection& connection, const std::string& province,
                         std::optional<std::int64_t> id) const;
   std::optional<std::string> district_of(const std::optional<std::string>& area_code,

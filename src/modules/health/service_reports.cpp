@@ -107,11 +107,10 @@ Board HealthService::board(const Actor& actor, const std::string& date,
     // (any outbreak of it), or since the disease's first outbreak here began.
     std::string since = store.first_outbreak_start(principal.province_code, outbreak.disease_code)
                             .value_or(outbreak.started_on);
-    auto last = store.last_local_case(principal.province_code, outbreak.disease_code, date);
     for (const auto& district : areas_.children(principal.province_code)) {
-      std::string start = since;
-      for (const auto& [code, day] : last)
-        if (code == district.code) start = day;
+      std::string start =
+          store.last_local_case(principal.province_code, outbreak.disease_code, district.code, date)
+              .value_or(since);
       board.zero_case_streak_days.emplace_back(district.code,
                                                std::max(0, rules::days_between(start, date)));
     }

@@ -31,6 +31,25 @@ db::Value name_or_null(const std::optional<Enum>& value) {
 db::Value name_of(auto value) { return std::string(to_string(value)); }
 db::Value flag(bool value) { return std::int64_t{value ? 1 : 0}; }
 
+constexpr const char* kScreeningColumns =
+    "province_code, checkpoint_id, person_id, screened_at, screened_on, temperature_c, "
+    "symptoms, origin, destination_area_code, decision, client_id, created_by";
+
+std::vector<db::Value> screening_values(const Screening& s, const std::string& screened_on) {
+  return {s.province_code,
+          s.checkpoint_id,
+          db::nullable(s.person_id),
+          s.screened_at,
+          screened_on,
+          s.temperature_c,
+          join_names(s.symptoms),
+          db::nullable(s.origin),
+          db::nullable(s.destination_area_code),
+          name_of(s.decision),
+          db::nullable(s.client_id),
+          s.created_by};
+}
+
 Outbreak outbreak_from(const db::Row& row) {
   Outbreak o;
   db::RowReader(row).read(o.id, o.province_code, o.disease_code, o.name_th, o.started_on,
@@ -245,24 +264,47 @@ std::vector<Outbreak> OutbreakStore::past_retention(const std::string& today) {
 
 std::int64_t PersonStore::upsert(const std::string& province_code, const PersonInput& input,
                                  bool demo, const std::string& now) {
-  if (input.id_number) {
-    auto id = db::query_integer(connection_,
-                                "SELECT id FROM health_person WHERE province_code = ? AND "
-                                "id_type = ? AND id_number = ?",
-                                {province_code, name_of(input.id_type), *input.id_number});
-    if (id) {
-      connection_.execute(
-          "UPDATE health_person SET name = ?, phone = COALESCE(?, phone) "
-          "WHERE id = ?",
-          {input.name, db::nullable(input.phone), *id});
-      return *id;
-    }
-  }
-  return db::insert_row_returning_id(
-      connection_, "health_person",
-      "province_code, id_type, id_number, name, phone, legal_basis, demo, created_at",
+  // One statement on both engines: the identity's unique index decides between a new
+  // person and the latest name and phone of a known one (a person without an identity
+  // number is always new: NULLs never conflict).
+  return connection_.insert_returning_id(
+      "INSERT INTO health_person (province_code, id_type, id_number, name, phone, legal_basis, "
+      "demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (province_code, id_type, "
+      "id_number) DO UPDATE SET name = excluded.name, phone = COALESCE(excluded.phone, "
+      "health_person.phone) RETURNING id",
       {province_code, name_of(input.id_type), db::nullable(input.id_number), input.name,
        db::nullable(input.phone), std::string(kLegalBasis), flag(demo), now});
+}
+
+std::string PersonStore::identity_key(IdType id_type, const std::string& id_number) {
+  return std::string(to_string(id_type)) + "|" + id_number;
+}
+
+std::map<std::string, std::int64_t> PersonStore::upsert_identified(
+    const std::string& province_code, const std::vector<PersonInput>& people,
+    const std::string& now) {
+  constexpr std::size_t kSlice = 100;
+  std::map<std::string, std::int64_t> ids;
+  for (std::size_t first = 0; first < people.size(); first += kSlice) {
+    std::size_t count = std::min(kSlice, people.size() - first);
+    std::string sql =
+        "INSERT INTO health_person (province_code, id_type, id_number, name, phone, legal_basis, "
+        "demo, created_at) VALUES ";
+    std::vector<db::Value> params;
+    for (std::size_t i = first; i < first + count; ++i) {
+      const PersonInput& p = people[i];
+      sql += std::string(i == first ? "" : ", ") + "(" + db::placeholders(8) + ")";
+      params.insert(params.end(),
+                    {province_code, name_of(p.id_type), db::nullable(p.id_number), p.name,
+                     db::nullable(p.phone), std::string(kLegalBasis), flag(false), now});
+    }
+    sql +=
+        " ON CONFLICT (province_code, id_type, id_number) DO UPDATE SET name = excluded.name, "
+        "phone = COALESCE(excluded.phone, health_person.phone) RETURNING id, id_type, id_number";
+    for (const auto& row : connection_.query(sql, params))
+      ids[row.text(1) + "|" + row.text(2)] = row.integer(0);
+  }
+  return ids;
 }
 
 std::optional<Person> PersonStore::find(std::int64_t id) {
@@ -344,15 +386,47 @@ std::optional<std::int64_t> ScreeningStore::by_client_id(const std::string& prov
                            {province_code, client_id});
 }
 
+std::map<std::string, std::int64_t> ScreeningStore::by_client_ids(
+    const std::string& province_code, const std::vector<std::string>& client_ids) {
+  // In slices of a fixed size (padded with the last id), so one statement text serves.
+  constexpr std::size_t kSlice = 100;
+  std::map<std::string, std::int64_t> found;
+  const std::string sql =
+      "SELECT client_id, id FROM health_screening WHERE province_code = ? "
+      "AND client_id IN (" +
+      db::placeholders(kSlice) + ")";
+  for (std::size_t first = 0; first < client_ids.size(); first += kSlice) {
+    std::vector<db::Value> params{province_code};
+    for (std::size_t i = first; i < first + kSlice; ++i)
+      params.emplace_back(client_ids[std::min(i, client_ids.size() - 1)]);
+    for (const auto& row : connection_.query(sql, params)) found[row.text(0)] = row.integer(1);
+  }
+  return found;
+}
+
 std::int64_t ScreeningStore::insert(const Screening& s, const std::string& screened_on) {
-  return db::insert_row_returning_id(
-      connection_, "health_screening",
-      "province_code, checkpoint_id, person_id, screened_at, screened_on, temperature_c, "
-      "symptoms, origin, destination_area_code, decision, client_id, created_by",
-      {s.province_code, s.checkpoint_id, db::nullable(s.person_id), s.screened_at, screened_on,
-       s.temperature_c, join_names(s.symptoms), db::nullable(s.origin),
-       db::nullable(s.destination_area_code), name_of(s.decision), db::nullable(s.client_id),
-       s.created_by});
+  return db::insert_row_returning_id(connection_, "health_screening", kScreeningColumns,
+                                     screening_values(s, screened_on));
+}
+
+std::map<std::string, std::int64_t> ScreeningStore::insert_many(
+    const std::vector<std::pair<Screening, std::string>>& screenings) {
+  constexpr std::size_t kSlice = 100;
+  std::map<std::string, std::int64_t> ids;
+  for (std::size_t first = 0; first < screenings.size(); first += kSlice) {
+    std::size_t count = std::min(kSlice, screenings.size() - first);
+    std::string sql =
+        std::string("INSERT INTO health_screening (") + kScreeningColumns + ") VALUES ";
+    std::vector<db::Value> params;
+    for (std::size_t i = first; i < first + count; ++i) {
+      sql += std::string(i == first ? "" : ", ") + "(" + db::placeholders(12) + ")";
+      auto values = screening_values(screenings[i].first, screenings[i].second);
+      params.insert(params.end(), values.begin(), values.end());
+    }
+    for (const auto& row : connection_.query(sql + " RETURNING id, client_id", params))
+      ids[row.text(1)] = row.integer(0);
+  }
+  return ids;
 }
 
 std::int64_t ScreeningStore::count_on(const std::string& province_code, const std::string& day) {

@@ -3,6 +3,7 @@
 // class per aggregate, made on the connection of the transaction in hand, model
 // structs out, std::optional for absence.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,12 @@ class PersonStore {
   // up to date from the latest record).
   std::int64_t upsert(const std::string& province_code, const PersonInput& input, bool demo,
                       const std::string& now);
+  // Many identified people at once (a phone's queue), each identity once; their ids by
+  // identity_key().
+  std::map<std::string, std::int64_t> upsert_identified(const std::string& province_code,
+                                                        const std::vector<PersonInput>& people,
+                                                        const std::string& now);
+  static std::string identity_key(IdType id_type, const std::string& id_number);
   std::optional<Person> find(std::int64_t id);
   void log_access(std::int64_t person_id, const std::string& username, const std::string& at,
                   const std::optional<std::string>& reason, bool break_glass);
@@ -66,7 +73,13 @@ class ScreeningStore {
   std::optional<std::int64_t> checkpoint_by_demo_key(const std::string& demo_key);
   std::optional<std::int64_t> by_client_id(const std::string& province_code,
                                            const std::string& client_id);
+  // The screenings already recorded under these client ids (a phone's queue at once).
+  std::map<std::string, std::int64_t> by_client_ids(const std::string& province_code,
+                                                    const std::vector<std::string>& client_ids);
   std::int64_t insert(const Screening& screening, const std::string& screened_on);
+  // Many screenings that carry client ids, with their days; their ids by client id.
+  std::map<std::string, std::int64_t> insert_many(
+      const std::vector<std::pair<Screening, std::string>>& screenings);
   std::int64_t count_on(const std::string& province_code, const std::string& day);
 
  private:
