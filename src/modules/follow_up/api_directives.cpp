@@ -24,6 +24,13 @@ std::string media_type(const http::Request& request) {
   return type;
 }
 
+// ?agency=CODE; an empty value is no filter.
+std::optional<std::string> agency_param(const http::Request& request) {
+  auto agency = request.query_param("agency");
+  if (agency && agency->empty()) agency.reset();
+  return agency;
+}
+
 // The evidence of a closure: a list of references, or one text.
 std::vector<std::string> read_evidence(http::JsonBody& body) {
   std::vector<std::string> evidence;
@@ -84,8 +91,7 @@ void add_directive_routes(http::Router& router, FollowUpService& service) {
     DirectiveFilter filter;
     filter.status =
         http::query_enum(ctx.request, "status", parse_directive_status, kDirectiveStatusNames);
-    filter.agency_code = ctx.request.query_param("agency");
-    if (filter.agency_code && filter.agency_code->empty()) filter.agency_code.reset();
+    filter.agency_code = agency_param(ctx.request);
     filter.meeting_id = http::query_integer(ctx.request, "meeting_id");
     bool overdue_only = ctx.request.query_param("overdue").value_or("") == "true";
     boost::json::array items;
@@ -139,8 +145,7 @@ void add_finding_routes(http::Router& router, FollowUpService& service) {
     filter.status =
         http::query_enum(ctx.request, "status", parse_finding_status, kFindingStatusNames);
     filter.kind = http::query_enum(ctx.request, "kind", parse_finding_kind, kFindingKindNames);
-    filter.agency_code = ctx.request.query_param("agency");
-    if (filter.agency_code && filter.agency_code->empty()) filter.agency_code.reset();
+    filter.agency_code = agency_param(ctx.request);
     boost::json::array items;
     for (const FindingView& view : service.findings(ctx.actor, filter))
       items.push_back(finding_view_json(view, false));

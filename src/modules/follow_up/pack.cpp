@@ -1,5 +1,7 @@
 #include "modules/follow_up/pack.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "base/json_or_null.hpp"
@@ -81,6 +83,26 @@ thai::ReportTable project_table(const std::vector<Row>& rows, std::vector<thai::
     table.rows.push_back(std::move(line));
   }
   return table;
+}
+
+// The PDF lists the worst rows of a long section (the rows come worst first) and says
+// how many more the workbook has: a meeting reads a page, not thousands of lines.
+inline constexpr std::size_t kPdfRowsPerSection = 100;
+
+template <class Row, class Cells>
+void project_section(thai::PdfReport& report, const std::string& heading, const char* unit,
+                     const std::vector<Row>& rows, std::vector<thai::ReportColumn> extra,
+                     Cells cells) {
+  const auto total = static_cast<std::int64_t>(rows.size());
+  report.add_heading(heading + " (" + thai::format_integer(total) + " " + unit + ")");
+  if (rows.size() <= kPdfRowsPerSection) {
+    report.add_table(project_table(rows, std::move(extra), cells));
+    return;
+  }
+  std::vector<Row> first(rows.begin(), rows.begin() + kPdfRowsPerSection);
+  report.add_table(project_table(first, std::move(extra), cells));
+  report.add_paragraph("แสดง " + thai::format_integer(kPdfRowsPerSection) + " รายการแรกจากทั้งหมด " +
+                       thai::format_integer(total) + " รายการ (ครบทุกรายการในไฟล์ Excel)");
 }
 
 template <class Row, class Cells>
@@ -171,56 +193,52 @@ std::string pack_pdf(const PackData& data) {
     report.add_table(std::move(table));
   }
 
-  report.add_heading("2. โครงการที่ล่าช้า (" +
-                     thai::format_integer(static_cast<std::int64_t>(data.delayed.size())) +
-                     " โครงการ)");
-  report.add_table(project_table(
-      data.delayed,
+  project_section(
+      report, "2. โครงการที่ล่าช้า", "โครงการ", data.delayed,
       {{"ความก้าวหน้า (ร้อยละ)", CellAlign::right, 1.1}, {"เดือนที่รายงาน", CellAlign::left, 1.2}},
       [](const DelayedProject& row) {
         return std::vector<std::string>{percent_text(row.physical_percent), row.month_th};
-      }));
+      });
+  project_section(report, "3. การจัดซื้อจัดจ้างที่ยังไม่ลงนามสัญญาตามกำหนด", "รายการ", data.late_procurements,
+                  {{"รายการจัดซื้อจัดจ้าง", CellAlign::left, 2.5},
+                   {"กำหนด", CellAlign::left, 1.1},
+                   {"ราคากลาง (บาท)", CellAlign::right, 1.5}},
+                  [](const LateProcurement& row) {
+                    return std::vector<std::string>{row.title_th, date_th(row.due_on),
+                                                    thai::format_number(row.reference_price)};
+                  });
+  project_section(report, "4. งวดงานที่เกินกำหนด", "งวด", data.overdue_instalments,
+                  {{"งวดที่", CellAlign::right, 0.6},
+                   {"กำหนดส่ง", CellAlign::left, 1.1},
+                   {"จำนวนเงิน (บาท)", CellAlign::right, 1.5},
+                   {"เกินกำหนด (วัน)", CellAlign::right, 1.0}},
+                  [](const OverdueInstalmentLine& row) {
+                    return std::vector<std::string>{std::to_string(row.number), date_th(row.due_on),
+                                                    thai::format_number(row.amount),
+                                                    thai::format_integer(row.days_overdue)};
+                  });
 
-  report.add_heading(
-      "3. การจัดซื้อจัดจ้างที่ยังไม่ลงนามสัญญาตามกำหนด (" +
-      thai::format_integer(static_cast<std::int64_t>(data.late_procurements.size())) + " รายการ)");
-  report.add_table(project_table(data.late_procurements,
-                                 {{"รายการจัดซื้อจัดจ้าง", CellAlign::left, 2.5},
-                                  {"กำหนด", CellAlign::left, 1.1},
-                                  {"ราคากลาง (บาท)", CellAlign::right, 1.5}},
-                                 [](const LateProcurement& row) {
-                                   return std::vector<std::string>{
-                                       row.title_th, date_th(row.due_on),
-                                       thai::format_number(row.reference_price)};
-                                 }));
-
-  report.add_heading(
-      "4. งวดงานที่เกินกำหนด (" +
-      thai::format_integer(static_cast<std::int64_t>(data.overdue_instalments.size())) + " งวด)");
-  report.add_table(project_table(data.overdue_instalments,
-                                 {{"งวดที่", CellAlign::right, 0.6},
-                                  {"กำหนดส่ง", CellAlign::left, 1.1},
-                                  {"จำนวนเงิน (บาท)", CellAlign::right, 1.5},
-                                  {"เกินกำหนด (วัน)", CellAlign::right, 1.0}},
-                                 [](const OverdueInstalmentLine& row) {
-                                   return std::vector<std::string>{
-                                       std::to_string(row.number), date_th(row.due_on),
-                                       thai::format_number(row.amount),
-                                       thai::format_integer(row.days_overdue)};
-                                 }));
-
+  // Open warnings by kind (each one, with its message, is in the workbook).
   report.add_heading("5. สัญญาณเตือนที่ยังไม่ได้แก้ไข (" +
                      thai::format_integer(static_cast<std::int64_t>(data.warnings.size())) +
                      " รายการ)");
-  thai::ReportTable warnings{{{"ประเภท", CellAlign::left, 1.8},
-                              {"หน่วยงาน", CellAlign::left, 2.0},
-                              {"รายละเอียด", CellAlign::left, 4.5},
-                              {"กำหนด", CellAlign::left, 1.1}},
+  std::vector<std::pair<std::string, std::array<std::int64_t, 2>>> kinds;
+  for (const OpenWarning& warning : data.warnings) {
+    auto kind = std::find_if(kinds.begin(), kinds.end(),
+                             [&](const auto& entry) { return entry.first == warning.kind_th; });
+    if (kind == kinds.end()) kind = kinds.insert(kinds.end(), {warning.kind_th, {0, 0}});
+    ++kind->second[0];
+    if (warning.past_due) ++kind->second[1];
+  }
+  thai::ReportTable warnings{{{"ประเภท", CellAlign::left, 4.0},
+                              {"จำนวน", CellAlign::right, 1.0},
+                              {"เกินกำหนด", CellAlign::right, 1.0}},
                              {}};
-  for (const OpenWarning& warning : data.warnings)
-    warnings.rows.push_back({warning.kind_th, warning.agency_th, warning.message_th,
-                             date_th(warning.due_on) + (warning.past_due ? " (เกินกำหนด)" : "")});
+  for (const auto& [kind, counts] : kinds)
+    warnings.rows.push_back(
+        {kind, thai::format_integer(counts[0]), thai::format_integer(counts[1])});
   report.add_table(std::move(warnings));
+  report.add_paragraph("รายการสัญญาณเตือนทั้งหมดพร้อมหน่วยงานและรายละเอียดอยู่ในไฟล์ Excel");
 
   report.add_heading("6. ข้อสั่งการที่ยังไม่แล้วเสร็จ (" +
                      thai::format_integer(static_cast<std::int64_t>(data.directives.size())) +

@@ -171,6 +171,15 @@ Pack FollowUpService::issue_pack_as(const Actor& actor, std::int64_t meeting_id,
                                           due.number, due.due_on, due.amount_satang,
                                           due.days_overdue});
     }
+    // Worst first: the PDF lists the first of a long section.
+    std::stable_sort(data.late_procurements.begin(), data.late_procurements.end(),
+                     [](const LateProcurement& a, const LateProcurement& b) {
+                       return a.reference_price > b.reference_price;
+                     });
+    std::stable_sort(data.overdue_instalments.begin(), data.overdue_instalments.end(),
+                     [](const OverdueInstalmentLine& a, const OverdueInstalmentLine& b) {
+                       return a.days_overdue > b.days_overdue;
+                     });
 
     // Open warnings of the year, as monitoring evaluates them now.
     for (const monitoring::Warning& warning :
