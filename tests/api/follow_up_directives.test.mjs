@@ -84,6 +84,15 @@ test('the agency reports in order; out of order is 409; another agency is 403; i
   const id = created.json.id;
   assert.equal(created.json.status, 'open');
   assert.equal(created.json.overdue, false);
+  // The assigned agency's officers are told in the app (the outbox, same transaction).
+  const told = await agency.get('/api/v1/notifications');
+  assert.equal(told.status, 200, told.text);
+  const note = told.json.items.find((n) => n.link === `/follow-up/directives/${id}`);
+  assert.ok(note, 'a notification of the new directive');
+  assert.equal(note.topic, 'directive_assigned');
+  assert.equal(note.body_th, 'เร่งรัดการเบิกจ่ายให้เป็นไปตามเป้าหมาย (ทดสอบ)');
+  const other = await roads.get('/api/v1/notifications');
+  assert.ok(!other.json.items.some((n) => n.link === `/follow-up/directives/${id}`), 'not another agency');
   let open = await list('?status=open&agency=TRAT-DOAE');
   assert.ok(open.some((d) => d.id === id));
   assert.ok(open.every((d) => d.agency === 'TRAT-DOAE' && d.status === 'open'));

@@ -64,6 +64,9 @@ test('only the finding\'s agency responds; closing needs the response first and 
   assert.equal(created.status, 201, created.text);
   const id = created.json.id;
   assert.equal(created.json.status, 'open');
+  const told = await agency.get('/api/v1/notifications');
+  assert.ok(told.json.items.some((n) => n.link === `/follow-up/findings/${id}` && n.topic === 'finding_entered'),
+    'the finding\'s agency is told');
 
   assertError(await roads.post(`/api/v1/findings/${id}/responses`, { response_th: 'ชี้แจงแทน' }), 403, 'not_own_agency');
   assertError(await roads.get(`/api/v1/findings/${id}`), 403);
