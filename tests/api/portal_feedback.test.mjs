@@ -157,6 +157,8 @@ test('approval with an answer: shown publicly, the receipt shows the answer with
   const held = (await strategy.get('/api/v1/portal/feedback')).json.items.find((i) => i.id === feedbackId);
   assertError(await strategy.post(`/api/v1/portal/feedback/${feedbackId}/moderation`, { decision: 'approve', version: held.version + 5 }), 409, 'stale_version');
   assertError(await strategy.post(`/api/v1/portal/feedback/${feedbackId}/moderation`, { decision: 'maybe', version: held.version }), 400, null, 'decision');
+  const listed = async () => (await anonymous.get('/api/v1/public/projects')).json.items.find((i) => i.element_id === project.element_id).rating.count;
+  const countBefore = await listed();
   const answer = 'ขอบคุณครับ ผู้รับเหมาเร่งงานแล้ว เราจะโทรกลับที่ 0812345678';
   const r = await strategy.post(`/api/v1/portal/feedback/${feedbackId}/moderation`, { decision: 'approve', answer_th: answer, version: held.version });
   assert.equal(r.status, 200, r.text);
@@ -171,6 +173,8 @@ test('approval with an answer: shown publicly, the receipt shows the answer with
   assert.ok(shown);
   assert.deepEqual(Object.keys(shown).sort(), ['answer_th', 'comment_th', 'created_at', 'demo', 'rating']);
   assert.ok(page.json.rating.count >= 1);
+  assert.equal(await listed(), countBefore + 1, 'the list counts the newly approved rating at once');
+  assert.equal(await listed(), page.json.rating.count);
   // Moderated once only.
   assertError(await strategy.post(`/api/v1/portal/feedback/${feedbackId}/moderation`, { decision: 'reject', version: r.json.version }), 422, 'not_held');
 });

@@ -33,11 +33,9 @@ void add_public_routes(http::Router& router, PortalService& service) {
   using http::Method;
 
   router.add(Method::get, "/api/v1/public/projects", [&service](http::Context& ctx) {
-    boost::json::array items;
-    for (const PublicProject& project :
-         service.projects(ctx.request.query_param("district"), query_fiscal_year(ctx.request)))
-      items.push_back(project_json(project));
-    return http::Response::json(boost::json::object{{"items", std::move(items)}});
+    auto document = service.projects_document(ctx.request.query_param("district"),
+                                              query_fiscal_year(ctx.request));
+    return http::Response::text(*document, "application/json; charset=utf-8");
   });
 
   router.add(Method::get, "/api/v1/public/overview", [&service](http::Context& ctx) {

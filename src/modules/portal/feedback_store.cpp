@@ -99,6 +99,14 @@ std::vector<Feedback> FeedbackStore::approved_for(std::int64_t element_id, std::
   return items;
 }
 
+std::int64_t FeedbackStore::count_approved(const std::string& province_code) {
+  return db::query_integer(connection_,
+                           "SELECT COUNT(*) FROM portal_feedback "
+                           "WHERE province_code = ? AND status = 'approved'",
+                           {province_code})
+      .value_or(0);
+}
+
 std::unordered_map<std::int64_t, Rating> FeedbackStore::ratings(const std::string& province_code) {
   std::unordered_map<std::int64_t, Rating> by_element;
   for (const auto& row :

@@ -35,6 +35,8 @@ class FeedbackStore {
                              std::int64_t limit, std::int64_t offset);
   // Approved feedback of a project, newest first.
   std::vector<Feedback> approved_for(std::int64_t element_id, std::int64_t limit);
+  // Approved feedback of a province (it only grows: approval is final).
+  std::int64_t count_approved(const std::string& province_code);
   // Average and count of approved ratings by project, for a province.
   std::unordered_map<std::int64_t, Rating> ratings(const std::string& province_code);
   // Conditional on `feedback.version` (the stored one); false when stale.

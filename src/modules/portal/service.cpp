@@ -1,6 +1,7 @@
 #include "modules/portal/service.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <set>
 #include <unordered_map>
 
@@ -141,8 +142,46 @@ std::shared_ptr<const PortalService::Board> PortalService::board(
   return built;
 }
 
-std::vector<PublicProject> PortalService::projects(std::optional<std::string> district,
-                                                   std::optional<int> fiscal_year) const {
+// A list's board, province and the count of approved feedback: approval is final (no
+// transition leaves `approved`) and an approved rating never changes, so the count
+// stamps the ratings.
+struct PortalService::Listing {
+  std::string province;
+  std::shared_ptr<const Board> board;
+  std::int64_t approved = 0;
+};
+
+struct PortalService::Ratings {
+  std::int64_t approved = 0;
+  std::unordered_map<std::int64_t, Rating> by_element;
+};
+
+// The province's ratings, read again only when its count of approved feedback moved.
+std::shared_ptr<const PortalService::Ratings> PortalService::ratings(const Listing& listing) const {
+  {
+    std::lock_guard lock(mutex_);
+    auto found = ratings_.find(listing.province);
+    if (found != ratings_.end() && found->second->approved == listing.approved)
+      return found->second;
+  }
+  auto fresh = std::make_shared<Ratings>();
+  fresh->approved = listing.approved;
+  fresh->by_element = database_.read([&](db::Connection& connection) {
+    return FeedbackStore(connection).ratings(listing.province);
+  });
+  std::lock_guard lock(mutex_);
+  ratings_[listing.province] = fresh;
+  return fresh;
+}
+
+struct PortalService::Document {
+  std::shared_ptr<const Board> board;
+  std::int64_t approved = 0;
+  std::shared_ptr<const std::string> json;
+};
+
+PortalService::Listing PortalService::listing(const std::optional<std::string>& district,
+                                              std::optional<int> fiscal_year) const {
   std::optional<std::string> named;
   if (district) {
     if (district->size() != 4 || !areas_.find(*district))
@@ -150,21 +189,57 @@ std::vector<PublicProject> PortalService::projects(std::optional<std::string> di
                           {"ไม่พบอำเภอนี้ (รหัส 4 หลัก)", "is not a district code (4 digits)"});
     named = district->substr(0, 2);
   }
-  const std::string province = areas::province_for(areas_, Actor{}, named, "district");
-  std::shared_ptr<const Board> board = this->board(province, fiscal_year);
-  auto ratings = database_.read(
-      [&](db::Connection& connection) { return FeedbackStore(connection).ratings(province); });
+  Listing listing;
+  listing.province = areas::province_for(areas_, Actor{}, named, "district");
+  listing.board = board(listing.province, fiscal_year);
+  listing.approved = database_.read([&](db::Connection& connection) {
+    return FeedbackStore(connection).count_approved(listing.province);
+  });
+  return listing;
+}
+
+std::vector<PublicProject> PortalService::select(const Listing& listing,
+                                                 const std::optional<std::string>& district) const {
+  const std::shared_ptr<const Ratings> known = ratings(listing);
   std::vector<PublicProject> items;
-  for (const PublicProject& project : board->projects) {
+  for (const PublicProject& project : listing.board->projects) {
     if (project.cancelled) continue;
     if (district && std::find(project.districts.begin(), project.districts.end(), *district) ==
                         project.districts.end())
       continue;
     items.push_back(project);
-    if (auto rating = ratings.find(project.element_id); rating != ratings.end())
+    if (auto rating = known->by_element.find(project.element_id); rating != known->by_element.end())
       items.back().rating = rating->second;
   }
   return items;
+}
+
+std::vector<PublicProject> PortalService::projects(std::optional<std::string> district,
+                                                   std::optional<int> fiscal_year) const {
+  return select(listing(district, fiscal_year), district);
+}
+
+std::shared_ptr<const std::string> PortalService::projects_document(
+    std::optional<std::string> district, std::optional<int> fiscal_year) const {
+  const Listing listing = this->listing(district, fiscal_year);
+  const std::string key = district.value_or("") + "/" + std::to_string(listing.board->fiscal_year);
+  {
+    std::lock_guard lock(mutex_);
+    auto found = documents_.find(key);
+    if (found != documents_.end() && found->second->board == listing.board &&
+        found->second->approved == listing.approved)
+      return found->second->json;
+  }
+  boost::json::array items;
+  for (const PublicProject& project : select(listing, district))
+    items.push_back(project_json(project));
+  auto document = std::make_shared<Document>(
+      Document{listing.board, listing.approved,
+               std::make_shared<const std::string>(
+                   boost::json::serialize(boost::json::object{{"items", std::move(items)}}))});
+  std::lock_guard lock(mutex_);
+  documents_[key] = document;
+  return document->json;
 }
 
 ProjectPage PortalService::project(std::int64_t element_id) const {

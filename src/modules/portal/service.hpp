@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -131,6 +132,10 @@ class PortalService {
   // district (4-digit code) or all; plan tree order.
   std::vector<PublicProject> projects(std::optional<std::string> district,
                                       std::optional<int> fiscal_year) const;
+  // The same as the JSON answer {"items": […]}, kept while the board and the approved
+  // feedback of the province stand (the list a phone asks for again and again).
+  std::shared_ptr<const std::string> projects_document(std::optional<std::string> district,
+                                                       std::optional<int> fiscal_year) const;
   ProjectPage project(std::int64_t element_id) const;  // 404 when not on the portal
   Overview overview(std::optional<int> fiscal_year) const;
   FeedbackForm feedback_form(std::int64_t element_id) const;
@@ -159,6 +164,8 @@ class PortalService {
   struct Board;
   std::shared_ptr<const Board> board(const std::string& province_code,
                                      std::optional<int> fiscal_year) const;
+  struct Listing;
+  Listing listing(const std::optional<std::string>& district, std::optional<int> fiscal_year) const;
   const std::string& secret() const;
   Feedback change(const Actor& actor, std::int64_t id, std::int64_t expected_version,
                   const std::function<void(Feedback&)>& apply, std::string_view action);
@@ -169,6 +176,13 @@ class PortalService {
   PortalOptions options_;
   mutable std::mutex mutex_;
   mutable std::shared_ptr<const Board> board_;  // the last board built
+  std::vector<PublicProject> select(const Listing& listing,
+                                    const std::optional<std::string>& district) const;
+  struct Ratings;
+  std::shared_ptr<const Ratings> ratings(const Listing& listing) const;
+  mutable std::map<std::string, std::shared_ptr<const Ratings>> ratings_;  // by province
+  struct Document;
+  mutable std::map<std::string, std::shared_ptr<const Document>> documents_;  // by district
   mutable std::optional<std::string> secret_;
 };
 
