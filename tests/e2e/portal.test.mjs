@@ -24,6 +24,8 @@ describe('public portal (issue 11)', () => {
     await list.getByRole('link').first().waitFor({ timeout: 60000 });
     // Money in baht with thousands separators.
     assert.match(await list.innerText(), /\d{1,3}(,\d{3})+\.\d{2} บาท/);
+    // Projects on the district map.
+    await page.getByTestId('portal-map').waitFor();
     // Nothing wider than the phone's screen.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390 + 1, `page is ${width}px wide`);

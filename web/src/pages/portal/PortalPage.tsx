@@ -7,6 +7,7 @@ import { getArea } from "../../api/endpoints";
 import { getPortalOverview, listPortalProjects } from "../../api/portal";
 import type { PortalProject } from "../../api/portal";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { AreaMap } from "../../components/map/AreaMap";
 import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLoad } from "../../components/useLoad";
@@ -63,6 +64,8 @@ export function PortalPage() {
   const [district, setDistrict] = useState("");
   const [overview] = useLoad((signal) => getPortalOverview(signal), []);
   const [province] = useLoad((signal) => getArea(provinceCode, signal), []);
+  // Every project of the year, for the map's count per district.
+  const [everything] = useLoad((signal) => listPortalProjects(undefined, signal), []);
   const [projects, reload] = useLoad(
     (signal) => listPortalProjects(district || undefined, signal),
     [district],
@@ -71,6 +74,9 @@ export function PortalPage() {
   const { user } = useAuth();
   const moderator = user?.role === "strategy_officer" || user?.role === "admin";
   const plan = overview.data?.plan;
+  const perDistrict = new Map<string, number>();
+  for (const project of everything.data ?? [])
+    for (const code of project.districts) perDistrict.set(code, (perDistrict.get(code) ?? 0) + 1);
 
   return (
     <section className="portal" aria-labelledby="portal-heading">
@@ -116,6 +122,19 @@ export function PortalPage() {
             </details>
           )}
         </div>
+      )}
+      {province.data && perDistrict.size > 0 && (
+        <AreaMap
+          testId="portal-map"
+          label={t("portal.map")}
+          selected={district || undefined}
+          onSelect={(code) => setDistrict(code === district ? "" : code)}
+          districts={(province.data.children ?? []).map((area) => ({
+            code: area.code,
+            name: pick({ th: area.name_th, en: area.name_en }),
+            value: perDistrict.get(area.code) ?? 0,
+          }))}
+        />
       )}
       <p>
         <label htmlFor="portal-district">{t("portal.district")}</label>{" "}
