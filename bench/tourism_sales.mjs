@@ -1,9 +1,9 @@
 // Benchmark of the tourism sales (issue 12, "Speed"), end to end over HTTP against the
 // real server: (1) a community's sales page with a year of sales — 50,000 sales of two
-// lines each (100,000 lines), sent through POST /api/v1/tourism/sales with the hash
-// chain as phones send them — read page after page (GET …/communities/{id}/sales,
+// lines each (100,000 lines), sent 200 a request through POST /api/v1/tourism/sales/batch
+// with the hash chain as phones send them — read page after page (GET …/communities/{id}/sales,
 // 50 a page, the total and the lines), p50/p99 of 500 reads; (2) the sync of 1,000
-// sales queued on one phone: sent one after the other as the web journal does.
+// sales queued on one phone: sent 100 a request (…/sales/batch) as the web journal does.
 // Targets: page p99 < 20 ms; 1,000 queued sales < 2 s. Results: docs/performance.md.
 //
 //   CHANGWAT_BIN=build/changwat node bench/tourism_sales.mjs [--sales 50000]
@@ -40,13 +40,20 @@ try {
   const seedStart = performance.now();
   await Promise.all(Array.from({ length: phones }, async (_, phone) => {
     let previous = ZERO_HASH;
+    let pending = [];
+    const sendPending = async () => {
+      const r = await manager.post('/api/v1/tourism/sales/batch', { sales: pending });
+      if (r.status !== 200 || r.json.results.some((x) => x.status !== 201)) throw new Error(`seed ${phone}: ${r.status} ${r.text.slice(0, 300)}`);
+      pending = [];
+    };
     for (let sequence = 1; sequence <= perPhone && (phone * perPhone + sequence) <= saleCount; sequence += 1) {
       const at = new Date(yearStart + ((phone * perPhone + sequence) / saleCount) * 364 * 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
       const body = saleBody(`bench-${phone}`, sequence, at, lines(sequence), previous);
-      const r = await manager.post('/api/v1/tourism/sales', body);
-      if (r.status !== 201) throw new Error(`seed ${phone}/${sequence}: ${r.status} ${r.text}`);
+      pending.push(body);
       previous = body.receipt_hash;
+      if (pending.length === 200) await sendPending();
     }
+    if (pending.length > 0) await sendPending();
   }));
   const seedSeconds = (performance.now() - seedStart) / 1000;
 
@@ -68,10 +75,11 @@ try {
     queued.push(body);
     previous = body.receipt_hash;
   }
+  // The journal sends 100 at a time (POST /api/v1/tourism/sales/batch).
   const syncStart = performance.now();
-  for (const body of queued) {
-    const r = await manager.post('/api/v1/tourism/sales', body);
-    if (r.status !== 201) throw new Error(`sync: ${r.status} ${r.text}`);
+  for (let start = 0; start < queued.length; start += 100) {
+    const r = await manager.post('/api/v1/tourism/sales/batch', { sales: queued.slice(start, start + 100) });
+    if (r.status !== 200 || r.json.results.some((x) => x.status !== 201)) throw new Error(`sync: ${r.status} ${r.text.slice(0, 300)}`);
   }
   const syncMs = performance.now() - syncStart;
 

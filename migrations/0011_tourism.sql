@@ -136,7 +136,16 @@ CREATE TABLE tourism_sale (
 );
 CREATE UNIQUE INDEX tourism_sale_device_sequence ON tourism_sale (device_id, sequence);
 CREATE INDEX tourism_sale_community_month ON tourism_sale (community_id, month);
-CREATE INDEX tourism_sale_community_sold ON tourism_sale (community_id, sold_at);
+-- The sales page reads newest first by (sold_at, id) without a sort.
+CREATE INDEX tourism_sale_community_sold ON tourism_sale (community_id, sold_at, id);
+
+-- Running totals of a community's sales, kept with each sale in its transaction, so
+-- the sales page does not count a year of sales on every read.
+CREATE TABLE tourism_sale_total (
+  community_id BIGINT PRIMARY KEY,
+  sales BIGINT NOT NULL,
+  total_satang BIGINT NOT NULL
+);
 
 CREATE TABLE tourism_sale_line (
   sale_id BIGINT NOT NULL REFERENCES tourism_sale (id),

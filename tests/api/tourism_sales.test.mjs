@@ -55,6 +55,26 @@ test('a sale is recorded once: the same device and sequence again gets the first
   assert.equal(page.json.items.filter((s) => s.device_id === d).length, 1, 'no duplicate');
 });
 
+test('a queue sent at once: each sale answered alone, a refused one does not stop the others, a resend is 200', async () => {
+  const d = device();
+  const line = [{ product_id: shop.product.id, quantity: 1, unit_price_satang: 12050 }];
+  const one = saleBody(d, 1, '2026-11-29T01:00:00Z', line);
+  const bad = saleBody(d, 2, '2026-11-29T01:01:00Z', [{ product_id: shop.product.id, quantity: 0, unit_price_satang: 12050 }], one.receipt_hash);
+  const two = saleBody(d, 2, '2026-11-29T01:02:00Z', line, one.receipt_hash);
+  const three = saleBody(d, 3, '2026-11-29T01:03:00Z', line, two.receipt_hash);
+  const sent = await shop.manager.post('/api/v1/tourism/sales/batch', { sales: [one, bad, two, three] });
+  assert.equal(sent.status, 200, sent.text);
+  assert.deepEqual(sent.json.results.map((r) => r.status), [201, 422, 201, 201]);
+  assert.equal(sent.json.results[1].error.code, 'invalid_quantity');
+  assert.equal(sent.json.results[3].gap_before, false);
+  const again = await shop.manager.post('/api/v1/tourism/sales/batch', { sales: [one, two, three] });
+  assert.deepEqual(again.json.results.map((r) => r.status), [200, 200, 200]);
+  assert.deepEqual(again.json.results.map((r) => r.id), [sent.json.results[0].id, sent.json.results[2].id, sent.json.results[3].id]);
+  const page = await shop.manager.get(`/api/v1/tourism/communities/${shop.community.id}/sales?limit=500`);
+  assert.equal(page.json.items.filter((s) => s.device_id === d).length, 3);
+  assert.equal((await strategy.post('/api/v1/tourism/sales/batch', { sales: [one] })).status, 403);
+});
+
 test('the chain: a wrong receipt_hash or a broken link is 422 and stores nothing; a gap is accepted and flagged', async () => {
   const d = device();
   const line = [{ product_id: shop.product.id, quantity: 1, unit_price_satang: 12050 }];

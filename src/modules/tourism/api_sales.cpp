@@ -13,6 +13,8 @@ namespace changwat::tourism::api {
 namespace {
 
 const Message kSale{"รายการขาย", "Sale"};
+// Sales one request may carry: a day at a busy stall, sent in a few requests.
+constexpr std::size_t kMaxBatch = 200;
 
 NewSale read_sale(http::JsonBody& body) {
   NewSale sale;
@@ -48,6 +50,30 @@ void add_sale_routes(http::Router& router, TourismService& service) {
     body.finish();
     RecordedSale recorded = service.record_sale(ctx.actor, sale);
     return http::Response::json(sale_receipt_json(recorded.sale), recorded.replayed ? 200 : 201);
+  });
+
+  router.add(Method::post, "/api/v1/tourism/sales/batch", [&service](http::Context& ctx) {
+    http::JsonBody body(ctx.request);
+    std::vector<NewSale> sales;
+    http::read_list(body, "sales", kMaxBatch,
+                    [&](http::JsonBody& item) { sales.push_back(read_sale(item)); });
+    body.finish();
+    boost::json::array results;
+    for (const SaleOutcome& outcome : service.record_sales(ctx.actor, sales)) {
+      if (outcome.recorded) {
+        boost::json::object result = sale_receipt_json(outcome.recorded->sale);
+        result["status"] = outcome.recorded->replayed ? 200 : 201;
+        results.push_back(std::move(result));
+      } else {
+        // The usual error body of that sale, with the status it would have had alone.
+        const Error& error = *outcome.error;
+        boost::json::object result =
+            boost::json::parse(http::error_response(error, ctx.actor.request_id).body).as_object();
+        result["status"] = http_status(error.kind());
+        results.push_back(std::move(result));
+      }
+    }
+    return http::Response::json(boost::json::object{{"results", std::move(results)}});
   });
 
   router.add(Method::get, "/api/v1/tourism/communities/{id}/sales", [&service](http::Context& ctx) {

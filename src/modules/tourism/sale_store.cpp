@@ -113,6 +113,11 @@ std::int64_t SaleStore::insert_sale(const Sale& s, std::optional<std::int64_t> c
        std::int64_t{s.gap_before ? 1 : 0}, std::string(to_string(s.payment_status)),
        db::nullable(s.payment_reference), std::int64_t{s.demo ? 1 : 0}, db::nullable(created_by),
        created_at});
+  connection_.execute(
+      "INSERT INTO tourism_sale_total (community_id, sales, total_satang) VALUES (?, 1, ?) "
+      "ON CONFLICT (community_id) DO UPDATE SET sales = tourism_sale_total.sales + 1, "
+      "total_satang = tourism_sale_total.total_satang + excluded.total_satang",
+      {s.community_id, s.total_satang});
   std::int64_t position = 0;
   for (const SaleLine& l : s.lines)
     db::insert_row(connection_, "tourism_sale_line",

@@ -55,6 +55,12 @@ struct RecordedSale {
   bool replayed = false;  // the same device and sequence with the same body: 200
 };
 
+// One sale of a batch: recorded (or replayed), or refused with its error.
+struct SaleOutcome {
+  std::optional<RecordedSale> recorded;
+  std::optional<Error> error;
+};
+
 struct CommunityIncome {
   Community community;
   int fiscal_year = 0;
@@ -120,6 +126,9 @@ class TourismService {
 
   // The community's manager.
   RecordedSale record_sale(const Actor& actor, const NewSale& input);
+  // A phone's queue sent at once, in one transaction: each sale as record_sale would
+  // take it, a refused one answered with its error without stopping the others.
+  std::vector<SaleOutcome> record_sales(const Actor& actor, const std::vector<NewSale>& inputs);
   SalePage sales(const Actor& actor, std::int64_t community_id, std::int64_t limit,
                  std::int64_t offset) const;
   Sale sale(const Actor& actor, std::int64_t id) const;

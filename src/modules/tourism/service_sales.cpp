@@ -84,6 +84,28 @@ RecordedSale TourismService::record_sale(const Actor& actor, const NewSale& inpu
   });
 }
 
+std::vector<SaleOutcome> TourismService::record_sales(const Actor& actor,
+                                                      const std::vector<NewSale>& inputs) {
+  const Principal& principal = rules::require_manager(actor);
+  return database_.write([&](db::Connection& connection) {
+    auto community = CatalogStore(connection).find_community(*principal.community_id);
+    if (!community || community->province_code != principal.province_code) throw_forbidden();
+    std::vector<SaleOutcome> outcomes;
+    for (const NewSale& input : inputs) {
+      // Every check comes before the sale's first write, so a refused sale leaves
+      // nothing behind and the others go on; a database failure ends the batch.
+      try {
+        check_sale_input(input);
+        outcomes.push_back({record_sale_in(connection, actor, *community, input, false), {}});
+      } catch (const Error& error) {
+        if (error.kind() == ErrorKind::internal || error.kind() == ErrorKind::unavailable) throw;
+        outcomes.push_back({std::nullopt, error});
+      }
+    }
+    return outcomes;
+  });
+}
+
 RecordedSale TourismService::record_sale_in(db::Connection& connection, const Actor& actor,
                                             const Community& community, const NewSale& input,
                                             bool demo) {

@@ -1293,6 +1293,10 @@ export interface paths {
      */
     post: operations["createTourismSale"];
   };
+  "/api/v1/tourism/sales/batch": {
+    /** A phone's queued sales sent at once (up to 200, one transaction); each sale answered as POST /api/v1/tourism/sales would answer it alone */
+    post: operations["createTourismSales"];
+  };
   "/api/v1/tourism/sales/{id}": {
     /** One sale with its lines and split */
     get: operations["getTourismSale"];
@@ -8190,6 +8194,31 @@ export interface operations {
       403: components["responses"]["Error"];
       409: components["responses"]["Error"];
       422: components["responses"]["Error"];
+    };
+  };
+  /** A phone's queued sales sent at once (up to 200, one transaction); each sale answered as POST /api/v1/tourism/sales would answer it alone */
+  createTourismSales: {
+    requestBody: {
+      content: {
+        "application/json": {
+          sales: Record<string, never>[];
+        };
+      };
+    };
+    responses: {
+      /** @description One result per sale, in order - status 201 or 200 with the receipt, or the sale's own 4xx with its error */
+      200: {
+        content: {
+          "application/json": {
+            results: {
+                status: number;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
     };
   };
   /** One sale with its lines and split */

@@ -182,41 +182,53 @@ async function freshToken(username: string): Promise<string> {
   return session.csrf_token;
 }
 
-async function send(sale: JournalSale, token: string): Promise<void> {
+interface BatchResult {
+  status: number;
+  id?: number;
+  sale_number?: string;
+  error?: { code: string; message_th: string; message_en: string };
+}
+
+// Sends up to `batchSize` sales in one request (one transaction on the server); each
+// sale gets its own answer: acknowledged (201, or 200 for one it already has) or refused.
+async function send(sales: JournalSale[], token: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch("/api/v1/tourism/sales", {
+    response = await fetch("/api/v1/tourism/sales/batch", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": token },
-      body: JSON.stringify(saleBody(sale)),
+      body: JSON.stringify({ sales: sales.map(saleBody) }),
     });
   } catch {
     throw new Stop("offline");
   }
-  if (response.status === 401) throw new Stop("signed_out");
-  if (response.status >= 500 || response.status === 429) throw new Stop("offline");
-  const body = (await response.json().catch(() => null)) as {
-    id?: number;
-    sale_number?: string;
-    error?: { code: string; message_th: string; message_en: string };
-  } | null;
-  const ack: Acknowledgement = {
-    device_id: sale.device_id,
-    sequence: sale.sequence,
-    sale_id: response.ok ? (body?.id ?? null) : null,
-    sale_number: response.ok ? (body?.sale_number ?? null) : null,
-    refused: response.ok
-      ? null
-      : {
-          status: response.status,
-          code: body?.error?.code ?? `http_${response.status}`,
-          th: body?.error?.message_th ?? `ส่งไม่สำเร็จ (${response.status})`,
-          en: body?.error?.message_en ?? `Not accepted (${response.status})`,
-        },
-  };
-  await write("acks", ack, "put");
+  if (response.status === 401 || response.status === 403) throw new Stop("signed_out");
+  if (!response.ok) throw new Stop("offline");
+  const body = (await response.json()) as { results: BatchResult[] };
+  for (const [index, result] of body.results.entries()) {
+    const sale = sales[index];
+    if (!sale) continue;
+    const accepted = result.status === 200 || result.status === 201;
+    const ack: Acknowledgement = {
+      device_id: sale.device_id,
+      sequence: sale.sequence,
+      sale_id: accepted ? (result.id ?? null) : null,
+      sale_number: accepted ? (result.sale_number ?? null) : null,
+      refused: accepted
+        ? null
+        : {
+            status: result.status,
+            code: result.error?.code ?? `http_${result.status}`,
+            th: result.error?.message_th ?? `ส่งไม่สำเร็จ (${result.status})`,
+            en: result.error?.message_en ?? `Not accepted (${result.status})`,
+          },
+    };
+    await write("acks", ack, "put");
+  }
 }
+
+const batchSize = 100;
 
 let flushing: Promise<void> | null = null;
 // Sends every sale waiting on this phone, oldest first, until one cannot be sent.
@@ -231,12 +243,15 @@ export function flush(): Promise<void> {
     }
     emit({ sending: true });
     try {
-      const tokens = new Map<string, string>();
-      for (const sale of pending) {
-        const token = tokens.get(sale.username) ?? (await freshToken(sale.username));
-        tokens.set(sale.username, token);
-        await send(sale, token);
+      // In journal order, each person's sales with their own session.
+      for (let start = 0; start < pending.length;) {
+        const username = pending[start]!.username;
+        let end = start;
+        while (end < pending.length && end - start < batchSize && pending[end]!.username === username)
+          end += 1;
+        await send(pending.slice(start, end), await freshToken(username));
         await reload();
+        start = end;
       }
       emit({ blocked: null });
     } catch (error) {
