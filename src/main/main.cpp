@@ -19,6 +19,8 @@
 #include "main/app.hpp"
 #include "modules/action_plan/export.hpp"
 #include "modules/action_plan/module.hpp"
+#include "modules/health/module.hpp"
+#include "thai/calendar.hpp"
 #include "modules/plan/export.hpp"
 
 namespace changwat {
@@ -52,6 +54,14 @@ action_plan::ActionPlanService& action_plans(app::App& application) {
     }
   }
   throw std::logic_error("the action plan module is not in the list (main/modules.cpp)");
+}
+
+// The health module's service, from the one module list.
+health::HealthService& health_service(app::App& application) {
+  for (const auto& module : application.modules()) {
+    if (auto* found = dynamic_cast<health::HealthModule*>(module.get())) return found->service();
+  }
+  throw std::logic_error("the health module is not in the list (main/modules.cpp)");
 }
 
 int report(const Error& error) {
@@ -197,6 +207,14 @@ int main(int argc, char** argv) {
   std::int64_t action_plan_id = 0;
   add_document_options(export_action_plan_cmd, action_plan_id, "Action plan id");
 
+  auto* health_cmd = cli.add_subcommand("health", "Epidemic control (PDPA duties)");
+  health_cmd->require_subcommand(1);
+  auto* health_purge_cmd = health_cmd->add_subcommand(
+      "purge", "Anonymise the people of outbreaks past their retention end");
+  std::string purge_today;
+  health_purge_cmd->add_option("--today", purge_today, "The day to judge by (default: today)");
+  health_purge_cmd->add_option("--db", database_url, "Database URL");
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -265,6 +283,15 @@ int main(int argc, char** argv) {
         return 1;
       }
       std::printf("wrote %s (%zu bytes)\n", output_path.c_str(), bytes.size());
+      return 0;
+    }
+    if (health_purge_cmd->parsed()) {
+      app::App application(app_options);
+      std::string today =
+          purge_today.empty() ? thai::to_iso(thai::today_in_thailand()) : purge_today;
+      auto result = health_service(application).purge_past_retention(Actor::command_line(), today);
+      std::printf("outbreaks past retention: %lld\npeople anonymised: %lld\n",
+                  static_cast<long long>(result.outbreaks), static_cast<long long>(result.people));
       return 0;
     }
     if (user_cmd->parsed()) {

@@ -3,6 +3,7 @@
 #include "auth/module.hpp"
 #include "modules/action_plan/module.hpp"
 #include "modules/follow_up/module.hpp"
+#include "modules/health/module.hpp"
 #include "modules/kpi_results/module.hpp"
 #include "modules/monitoring/module.hpp"
 #include "modules/participation/module.hpp"
@@ -64,6 +65,7 @@ std::vector<std::unique_ptr<platform::Module>> make_modules(const PlatformServic
       portal::Sources{plans.service(), action_plans.service(), progress_reports.service(),
                       procurements.service(), kpis.service(), participations.service()}));
   add(std::make_unique<tourism::TourismModule>(platform.database, platform.areas));
+  add(std::make_unique<health::HealthModule>(platform.database, platform.areas));
   return modules;
 }
 

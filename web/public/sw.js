@@ -31,6 +31,8 @@ const apiReads = [
   // The tourism sales page: the manager's community and what it sells.
   /^\/api\/v1\/tourism\/communities\/\d+$/,
   /^\/api\/v1\/tourism\/communities\/\d+\/(products|experiences)$/,
+  // The checkpoint screening page: the province's checkpoints.
+  /^\/api\/v1\/health\/checkpoints$/,
 ];
 
 async function cacheShell() {

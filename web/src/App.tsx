@@ -79,6 +79,15 @@ const TourismIncomePage = lazy(() =>
 const TourismSellPage = lazy(() =>
   import("./pages/tourism/SellPage").then((module) => ({ default: module.SellPage })),
 );
+const HealthBoardPage = lazy(() =>
+  import("./pages/health/BoardPage").then((module) => ({ default: module.BoardPage })),
+);
+const HealthScreeningPage = lazy(() =>
+  import("./pages/health/ScreeningPage").then((module) => ({ default: module.ScreeningPage })),
+);
+const HealthCasePage = lazy(() =>
+  import("./pages/health/CasePage").then((module) => ({ default: module.CasePage })),
+);
 const ProgressPage = lazy(() =>
   import("./pages/progress/ProgressPage").then((module) => ({ default: module.ProgressPage })),
 );
@@ -261,6 +270,9 @@ export function App() {
                     </RequireRole>
                   }
                 />
+                <Route path="health" element={<HealthBoardPage />} />
+                <Route path="health/screen" element={<HealthScreeningPage />} />
+                <Route path="health/cases/:id" element={<HealthCasePage />} />
                 <Route path="needs" element={<NeedsPage />} />
                 <Route path="needs/submit" element={<PublicNeedPage />} />
                 <Route path="needs/follow" element={<FollowPage />} />

@@ -1337,12 +1337,450 @@ export interface paths {
     /** Add a service notice to a route (provincial office), e.g. low tide */
     post: operations["createTourismNotice"];
   };
+  "/api/v1/health/outbreaks": {
+    /** The province's outbreaks and their configuration (health officers, admins, executives) */
+    get: operations["listHealthOutbreaks"];
+    /**
+     * Set up an outbreak (health officers)
+     * @description Disease, legal category periods (dangerous / under surveillance / notifiable, each with its dates),
+     * follow-up days, visits per day, the not-seen alert, the COVID=0 days, the case-id mask
+     * ({disease}, {yyyy} Buddhist era, {seq:N}), the EOC level, the retention end and the
+     * committee's orders in force. Bad fields: 400 naming them.
+     */
+    post: operations["createHealthOutbreak"];
+  };
+  "/api/v1/health/checkpoints": {
+    /** Screening checkpoints of the province (health officers, admins, executives) */
+    get: operations["listHealthCheckpoints"];
+  };
+  "/api/v1/health/teams": {
+    /** Field teams (SRRT, CDCU, MCATT, treatment, active case finding, volunteers, measures) */
+    get: operations["listHealthTeams"];
+  };
+  "/api/v1/health/screenings": {
+    /** A day's screenings (the day in Thailand), newest first, people masked; a village count has no person */
+    get: operations["listHealthScreenings"];
+    /**
+     * Record a screening at a checkpoint (health officers)
+     * @description The same `client_id` again answers 200 with the first record's id and stores nothing.
+     * A Thai ID whose check digit is wrong: 422 invalid_thai_id (any leading digit is accepted);
+     * a temperature outside 30–45 °C: 422 temperature_out_of_range. At a village checkpoint a
+     * screening that is not referred keeps no person (counts only).
+     */
+    post: operations["recordHealthScreening"];
+  };
+  "/api/v1/health/screenings/batch": {
+    /** A phone's queued screenings at once, one transaction, each answered on its own */
+    post: operations["recordHealthScreeningBatch"];
+  };
+  "/api/v1/health/persons/{id}": {
+    /** A person's record, logged (health officers; admins by break-glass with X-Access-Reason) */
+    get: operations["getHealthPerson"];
+    parameters: {
+      header?: {
+        /** @description Why the record is read (percent-encoded UTF-8); an admin must give it (break-glass), logged */
+        "X-Access-Reason"?: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/persons/{id}/access-log": {
+    /** Who read a person's record, when and why, oldest first */
+    get: operations["getHealthPersonAccessLog"];
+    parameters: {
+      header?: {
+        /** @description Needed from an admin (break-glass) */
+        "X-Access-Reason"?: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/cases": {
+    /** Cases, newest first, people masked (health officers; admins by break-glass) */
+    get: operations["listHealthCases"];
+    /**
+     * Report a case; it joins the open outbreak (health officers)
+     * @description 201 with the case number from the outbreak's mask and the person's id. While the disease
+     * is a dangerous communicable disease the notice to the disease control officer is due
+     * 3 hours after suspicion (`notice_due_at`). A new report of the same person and disease
+     * within 90 days is the same episode. No open outbreak: 422 no_open_outbreak; past its
+     * retention: 422 retention_ended.
+     */
+    post: operations["createHealthCase"];
+  };
+  "/api/v1/health/cases/{id}": {
+    /** A case with its person (a logged view), history, lab tests and contacts */
+    get: operations["getHealthCase"];
+    /** Reclassify (backwards needs a reason, 422 classification_backwards), place of care, outcome, source (a cycle 422 chain_cycle), notice given */
+    patch: operations["updateHealthCase"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/cases/{id}/lab-tests": {
+    /** A lab test (RT-PCR, ATK; repeatable); a positive one moves the classification up */
+    post: operations["addHealthLabTest"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/cases/{id}/contacts": {
+    /**
+     * A contact of the case; its daily follow-up visits are generated
+     * @description `follow_up_until` = `last_contact_on` + the outbreak's follow-up days. The case's own
+     * person: 422 contact_is_case_person; a person the case descends from: 422 chain_cycle.
+     */
+    post: operations["addHealthContact"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/events": {
+    /** An exposure event (a market, a boat sailing) listing everyone on it as contacts at once */
+    post: operations["addHealthEvent"];
+  };
+  "/api/v1/health/follow-ups": {
+    /** The day's follow-up visits, of one team or all (health officers), people masked */
+    get: operations["listHealthFollowUps"];
+  };
+  "/api/v1/health/follow-ups/{id}": {
+    /** The result of a visit; `date` (default the visit's day) outside the contact's period is 422 outside_follow_up_period */
+    post: operations["recordHealthFollowUp"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/contacts/{id}/visits": {
+    /** A contact's visit for a day; a day outside the follow-up period is 422 outside_follow_up_period */
+    post: operations["recordHealthContactVisit"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/contacts/{id}/convert": {
+    /** A symptomatic contact becomes a suspect case whose source is the contact's case */
+    post: operations["convertHealthContact"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/chains": {
+    /** Transmission chain of a cluster or of cases from a day on; at most 2,000 nodes (truncated says more exist) */
+    get: operations["getHealthChain"];
+  };
+  "/api/v1/health/board": {
+    /** The EOC board of a day (health officers, admins, executives) */
+    get: operations["getHealthBoard"];
+  };
+  "/api/v1/health/report-506.csv": {
+    /**
+     * The 506 surveillance export, one row per person, disease and episode (health officers)
+     * @description Refused with 422 retention_ended when any row belongs to an outbreak past its retention end.
+     */
+    get: operations["getHealthReport506"];
+  };
+  "/api/v1/health/breaches": {
+    /** The PDPA breach register with its 72-hour clock (health officers, admins) */
+    get: operations["listHealthBreaches"];
+    /** Register a breach; the PDPC notice is due 72 hours after discovery */
+    post: operations["createHealthBreach"];
+  };
+  "/api/v1/health/breaches/{id}/notified": {
+    /** The PDPC was notified now */
+    post: operations["notifyHealthBreach"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
+  "/api/v1/health/outbreaks/{id}": {
+    /** Close an outbreak, move its retention end, EOC level or not-seen alert (health officers; stale version 409) */
+    patch: operations["updateHealthOutbreak"];
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    HealthId: {
+      id: number;
+    };
+    /** @enum {string} */
+    HealthClassification: "pui" | "suspect" | "probable" | "confirmed" | "not_a_case";
+    HealthLegalPeriod: {
+      /** @enum {string} */
+      category: "dangerous" | "under_surveillance" | "notifiable";
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to?: string | null;
+    };
+    HealthOrder: {
+      title_th: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to?: string | null;
+    };
+    HealthOutbreak: {
+      id: number;
+      disease_code: string;
+      name_th: string;
+      /** Format: date */
+      started_on: string;
+      /** Format: date */
+      ended_on: string | null;
+      follow_up_days: number;
+      visits_per_day: number;
+      not_seen_alert_days: number;
+      zero_case_days: number;
+      case_id_mask: string;
+      eoc_level: number;
+      /** Format: date */
+      retention_until: string;
+      legal_periods: components["schemas"]["HealthLegalPeriod"][];
+      orders: components["schemas"]["HealthOrder"][];
+      classifications: string[];
+      risk_levels: string[];
+      quarantine_types: string[];
+      demo: boolean;
+      version: number;
+    };
+    HealthCheckpoint: {
+      id: number;
+      name_th: string;
+      name_km: string | null;
+      /** @enum {string} */
+      kind: "province_border" | "district" | "subdistrict" | "village" | "pier" | "island" | "border_crossing" | "international_control";
+      kind_th: string;
+      area_code: string;
+      demo: boolean;
+    };
+    HealthTeam: {
+      id: number;
+      /** @enum {string} */
+      kind: "srrt" | "cdcu" | "mcatt" | "treatment" | "active_case_finding" | "volunteers" | "measures";
+      name_th: string;
+      area_code: string | null;
+      demo: boolean;
+    };
+    HealthPersonInput: {
+      /** @enum {string} */
+      id_type: "thai_id" | "passport" | "cambodian_id" | "other";
+      /** @description A thai_id must pass the mod-11 check digit (422 invalid_thai_id) */
+      id_number?: string | null;
+      name: string;
+      phone?: string | null;
+    };
+    HealthScreeningInput: {
+      checkpoint_id: number;
+      person?: components["schemas"]["HealthPersonInput"];
+      /**
+       * Format: date-time
+       * @description UTC, e.g. 2026-12-01T03:00:00Z
+       */
+      screened_at: string;
+      /** @description 30–45, else 422 */
+      temperature_c: number;
+      symptoms?: ("fever" | "cough" | "sore_throat" | "runny_nose" | "loss_of_smell" | "loss_of_taste" | "dyspnea" | "diarrhea" | "rash" | "headache" | "muscle_pain" | "fatigue" | "other")[];
+      origin?: string | null;
+      destination_area_code?: string | null;
+      /** @enum {string} */
+      decision: "cleared" | "refer" | "quarantine";
+      /** @description The phone's own id of the record; sent again it answers 200 with the first id */
+      client_id?: string | null;
+    };
+    HealthLegalBasis: {
+      code: string;
+      th: string;
+    };
+    HealthPerson: {
+      id: number;
+      /** @enum {string} */
+      id_type: "thai_id" | "passport" | "cambodian_id" | "other";
+      id_number: string | null;
+      name: string;
+      phone: string | null;
+      /** @description True in lists (identity, phone and surname masked) */
+      masked: boolean;
+      anonymised: boolean;
+      legal_basis: components["schemas"]["HealthLegalBasis"];
+      demo: boolean;
+    };
+    HealthPersonRecord: components["schemas"]["HealthPerson"] & {
+      cases: components["schemas"]["HealthCase"][];
+      contacts: components["schemas"]["HealthContact"][];
+    };
+    HealthAccessEntry: {
+      user: string;
+      /** Format: date-time */
+      at: string;
+      reason: string | null;
+      break_glass: boolean;
+    };
+    HealthCase: {
+      id: number;
+      outbreak_id: number;
+      case_number: string;
+      person_id: number;
+      classification: components["schemas"]["HealthClassification"];
+      /** Format: date */
+      onset_on: string | null;
+      /** Format: date */
+      reported_on: string;
+      /** @enum {string} */
+      infected_in: "local" | "other_province" | "cross_border";
+      district_code: string | null;
+      place_of_care: string | null;
+      outcome: string | null;
+      episode: number;
+      source_case_id: number | null;
+      from_contact_id: number | null;
+      cluster_id: number | null;
+      /** Format: date-time */
+      suspected_at: string;
+      /**
+       * Format: date-time
+       * @description Dangerous communicable disease: 3 hours after suspicion
+       */
+      notice_due_at: string | null;
+      /** Format: date-time */
+      notified_at: string | null;
+      legal_basis: string;
+      demo: boolean;
+      version: number;
+    };
+    HealthCaseRow: components["schemas"]["HealthCase"] & {
+      person: components["schemas"]["HealthPerson"];
+    };
+    HealthCaseDetail: components["schemas"]["HealthCase"] & ({
+      person: components["schemas"]["HealthPerson"];
+      history: ({
+          classification: components["schemas"]["HealthClassification"];
+          at: string;
+          reason: string | null;
+          by: string;
+        })[];
+      lab_tests: ({
+          id: number;
+          /** @enum {string} */
+          kind: "rt_pcr" | "atk";
+          /** @enum {string} */
+          result: "positive" | "negative" | "inconclusive";
+          /** Format: date */
+          taken_on: string;
+        })[];
+      contacts: components["schemas"]["HealthContact"][];
+      notice_required: boolean;
+    });
+    HealthContact: {
+      id: number;
+      outbreak_id: number;
+      case_id: number | null;
+      event_id: number | null;
+      person_id: number;
+      /** Format: date */
+      last_contact_on: string;
+      /** @enum {string} */
+      exposure: "household" | "workplace" | "community" | "travel" | "healthcare" | "other";
+      /** @enum {string} */
+      risk: "high" | "low";
+      /** Format: date */
+      follow_up_until: string;
+      team_id: number | null;
+      district_code: string | null;
+      /** @enum {string} */
+      status: "following" | "completed" | "converted";
+      /** Format: date */
+      last_visit_on: string | null;
+      /** @enum {string|null} */
+      last_visit_status: "seen" | "symptomatic" | "not_found" | null;
+      converted_case_id: number | null;
+      legal_basis: string;
+      demo: boolean;
+    };
+    HealthFollowUp: {
+      id: number;
+      contact_id: number;
+      team_id: number | null;
+      /** Format: date */
+      due_on: string;
+      visit: number;
+      performed: boolean | null;
+      symptoms: string[];
+      done_at: string | null;
+      done_by: string | null;
+    };
+    HealthFollowUpRow: components["schemas"]["HealthFollowUp"] & {
+      contact: components["schemas"]["HealthContact"];
+      person: components["schemas"]["HealthPerson"];
+    };
+    HealthBoard: {
+      /** Format: date */
+      date: string;
+      outbreak_id: number;
+      cases_by_class: {
+        pui: number;
+        suspect: number;
+        probable: number;
+        confirmed: number;
+        not_a_case: number;
+      };
+      new_cases_by_class: {
+        [key: string]: number;
+      };
+      local_cases: number;
+      imported_cases: number;
+      contacts_under_follow_up: number;
+      seen_today: number;
+      seen_today_percent: number;
+      /** @description Contacts under follow-up not seen for the outbreak's not-seen days */
+      not_seen_alert: number;
+      /** @description District code to days without a new local case */
+      zero_case_streak_days: {
+        [key: string]: number;
+      };
+      zero_case_goal_days: number;
+      screenings_today: number;
+      notices_overdue: number;
+    };
+    HealthBreach: {
+      id: number;
+      /** Format: date-time */
+      discovered_at: string;
+      description: string;
+      people_affected: number;
+      high_risk: boolean;
+      /** Format: date-time */
+      notify_due_at: string;
+      /** Format: date-time */
+      notified_at: string | null;
+      overdue: boolean;
+      recorded_by: string;
+    };
     /** @description The national CBT standard's five dimensions, each 0-5 */
     TourismCbtScores: {
       management: number;
@@ -8459,6 +8897,751 @@ export interface operations {
       401: components["responses"]["Error"];
       403: components["responses"]["Error"];
       404: components["responses"]["Error"];
+    };
+  };
+  /** The province's outbreaks and their configuration (health officers, admins, executives) */
+  listHealthOutbreaks: {
+    responses: {
+      /** @description Outbreaks, newest first */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthOutbreak"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Set up an outbreak (health officers)
+   * @description Disease, legal category periods (dangerous / under surveillance / notifiable, each with its dates),
+   * follow-up days, visits per day, the not-seen alert, the COVID=0 days, the case-id mask
+   * ({disease}, {yyyy} Buddhist era, {seq:N}), the EOC level, the retention end and the
+   * committee's orders in force. Bad fields: 400 naming them.
+   */
+  createHealthOutbreak: {
+    requestBody: {
+      content: {
+        "application/json": {
+          disease_code: string;
+          name_th: string;
+          /** Format: date */
+          started_on: string;
+          /** Format: date */
+          retention_until: string;
+          follow_up_days?: number;
+          visits_per_day?: number;
+          not_seen_alert_days?: number;
+          zero_case_days?: number;
+          case_id_mask?: string;
+          eoc_level?: number;
+          legal_periods?: components["schemas"]["HealthLegalPeriod"][];
+          orders?: components["schemas"]["HealthOrder"][];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HealthOutbreak"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Screening checkpoints of the province (health officers, admins, executives) */
+  listHealthCheckpoints: {
+    responses: {
+      /** @description Checkpoints */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthCheckpoint"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Field teams (SRRT, CDCU, MCATT, treatment, active case finding, volunteers, measures) */
+  listHealthTeams: {
+    responses: {
+      /** @description Teams */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthTeam"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** A day's screenings (the day in Thailand), newest first, people masked; a village count has no person */
+  listHealthScreenings: {
+    parameters: {
+      query: {
+        date: string;
+        checkpoint?: number;
+      };
+    };
+    responses: {
+      /** @description Screenings */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                id: number;
+                checkpoint_id: number;
+                /** Format: date-time */
+                screened_at: string;
+                temperature_c: number;
+                symptoms: string[];
+                destination_area_code: string | null;
+                /** @enum {string} */
+                decision: "cleared" | "refer" | "quarantine";
+                person: components["schemas"]["HealthPerson"] | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Record a screening at a checkpoint (health officers)
+   * @description The same `client_id` again answers 200 with the first record's id and stores nothing.
+   * A Thai ID whose check digit is wrong: 422 invalid_thai_id (any leading digit is accepted);
+   * a temperature outside 30–45 °C: 422 temperature_out_of_range. At a village checkpoint a
+   * screening that is not referred keeps no person (counts only).
+   */
+  recordHealthScreening: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["HealthScreeningInput"];
+      };
+    };
+    responses: {
+      /** @description Already recorded (same client_id) */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthId"];
+        };
+      };
+      /** @description Recorded */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HealthId"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A phone's queued screenings at once, one transaction, each answered on its own */
+  recordHealthScreeningBatch: {
+    requestBody: {
+      content: {
+        "application/json": {
+          items: components["schemas"]["HealthScreeningInput"][];
+        };
+      };
+    };
+    responses: {
+      /** @description One answer per item, in order */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                client_id: string | null;
+                status: number;
+                id: number | null;
+                error: Record<string, never> | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** A person's record, logged (health officers; admins by break-glass with X-Access-Reason) */
+  getHealthPerson: {
+    parameters: {
+      header?: {
+        /** @description Why the record is read (percent-encoded UTF-8); an admin must give it (break-glass), logged */
+        "X-Access-Reason"?: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The person, their cases and contacts */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthPersonRecord"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Who read a person's record, when and why, oldest first */
+  getHealthPersonAccessLog: {
+    parameters: {
+      header?: {
+        /** @description Needed from an admin (break-glass) */
+        "X-Access-Reason"?: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Views */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthAccessEntry"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Cases, newest first, people masked (health officers; admins by break-glass) */
+  listHealthCases: {
+    parameters: {
+      query?: {
+        outbreak?: number;
+        limit?: number;
+        offset?: number;
+      };
+      header?: {
+        "X-Access-Reason"?: string;
+      };
+    };
+    responses: {
+      /** @description Cases */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthCaseRow"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /**
+   * Report a case; it joins the open outbreak (health officers)
+   * @description 201 with the case number from the outbreak's mask and the person's id. While the disease
+   * is a dangerous communicable disease the notice to the disease control officer is due
+   * 3 hours after suspicion (`notice_due_at`). A new report of the same person and disease
+   * within 90 days is the same episode. No open outbreak: 422 no_open_outbreak; past its
+   * retention: 422 retention_ended.
+   */
+  createHealthCase: {
+    requestBody: {
+      content: {
+        "application/json": {
+          person: components["schemas"]["HealthPersonInput"];
+          classification: components["schemas"]["HealthClassification"];
+          /** Format: date */
+          onset_on?: string | null;
+          /** Format: date */
+          reported_on: string;
+          /** @enum {string} */
+          infected_in: "local" | "other_province" | "cross_border";
+          /** @description District or subdistrict code where the case lives */
+          area_code?: string | null;
+          /** @enum {string|null} */
+          place_of_care?: "hospital" | "field_hospital" | "home_isolation" | "community_isolation" | null;
+          cluster_id?: number | null;
+          outbreak_id?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HealthCase"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A case with its person (a logged view), history, lab tests and contacts */
+  getHealthCase: {
+    parameters: {
+      header?: {
+        "X-Access-Reason"?: string;
+      };
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The case */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthCaseDetail"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /** Reclassify (backwards needs a reason, 422 classification_backwards), place of care, outcome, source (a cycle 422 chain_cycle), notice given */
+  updateHealthCase: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version: number;
+          classification?: components["schemas"]["HealthClassification"];
+          reason?: string | null;
+          /** @enum {string|null} */
+          place_of_care?: "hospital" | "field_hospital" | "home_isolation" | "community_isolation" | null;
+          /** @enum {string|null} */
+          outcome?: "under_treatment" | "recovered" | "dead" | "referred_out" | "unknown" | null;
+          source_case_id?: number | null;
+          notified?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Changed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthCase"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A lab test (RT-PCR, ATK; repeatable); a positive one moves the classification up */
+  addHealthLabTest: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind: "rt_pcr" | "atk";
+          /** @enum {string} */
+          result: "positive" | "negative" | "inconclusive";
+          /** Format: date */
+          taken_on: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The case after the test */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HealthCase"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+    };
+  };
+  /**
+   * A contact of the case; its daily follow-up visits are generated
+   * @description `follow_up_until` = `last_contact_on` + the outbreak's follow-up days. The case's own
+   * person: 422 contact_is_case_person; a person the case descends from: 422 chain_cycle.
+   */
+  addHealthContact: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          person: components["schemas"]["HealthPersonInput"];
+          /** Format: date */
+          last_contact_on: string;
+          /** @enum {string} */
+          exposure: "household" | "workplace" | "community" | "travel" | "healthcare" | "other";
+          /** @enum {string} */
+          risk: "high" | "low";
+          team_id?: number | null;
+          area_code?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HealthContact"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** An exposure event (a market, a boat sailing) listing everyone on it as contacts at once */
+  addHealthEvent: {
+    requestBody: {
+      content: {
+        "application/json": {
+          name_th: string;
+          /** Format: date */
+          occurred_on: string;
+          case_id?: number | null;
+          people: ({
+              person: components["schemas"]["HealthPersonInput"];
+              /** @enum {string} */
+              exposure: "household" | "workplace" | "community" | "travel" | "healthcare" | "other";
+              /** @enum {string} */
+              risk: "high" | "low";
+              team_id?: number | null;
+              area_code?: string | null;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description The contacts made */
+      201: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthContact"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** The day's follow-up visits, of one team or all (health officers), people masked */
+  listHealthFollowUps: {
+    parameters: {
+      query: {
+        date: string;
+        team?: number;
+      };
+    };
+    responses: {
+      /** @description Visits */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthFollowUpRow"][];
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** The result of a visit; `date` (default the visit's day) outside the contact's period is 422 outside_follow_up_period */
+  recordHealthFollowUp: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          performed: boolean;
+          symptoms?: string[];
+          /** Format: date */
+          date?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Recorded */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthFollowUp"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A contact's visit for a day; a day outside the follow-up period is 422 outside_follow_up_period */
+  recordHealthContactVisit: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: date */
+          date: string;
+          performed: boolean;
+          symptoms?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Recorded */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthFollowUp"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** A symptomatic contact becomes a suspect case whose source is the contact's case */
+  convertHealthContact: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description The new case */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HealthCase"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** Transmission chain of a cluster or of cases from a day on; at most 2,000 nodes (truncated says more exist) */
+  getHealthChain: {
+    parameters: {
+      query?: {
+        cluster?: number;
+        from?: string;
+      };
+    };
+    responses: {
+      /** @description Nodes and edges */
+      200: {
+        content: {
+          "application/json": {
+            nodes: ({
+                id: string;
+                /** @enum {string} */
+                kind: "case" | "contact";
+                record_id: number;
+                label: string;
+                classification: string | null;
+                status: string | null;
+              })[];
+            edges: ({
+                from: string;
+                to: string;
+                /** @enum {string} */
+                kind: "source" | "contact";
+              })[];
+            truncated: boolean;
+          };
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** The EOC board of a day (health officers, admins, executives) */
+  getHealthBoard: {
+    parameters: {
+      query: {
+        date: string;
+        outbreak?: number;
+      };
+    };
+    responses: {
+      /** @description The board */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthBoard"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /**
+   * The 506 surveillance export, one row per person, disease and episode (health officers)
+   * @description Refused with 422 retention_ended when any row belongs to an outbreak past its retention end.
+   */
+  getHealthReport506: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        outbreak?: number;
+      };
+    };
+    responses: {
+      /** @description CSV with a header line */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      422: components["responses"]["Error"];
+    };
+  };
+  /** The PDPA breach register with its 72-hour clock (health officers, admins) */
+  listHealthBreaches: {
+    responses: {
+      /** @description Breaches */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["HealthBreach"][];
+          };
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** Register a breach; the PDPC notice is due 72 hours after discovery */
+  createHealthBreach: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: date-time */
+          discovered_at: string;
+          description: string;
+          people_affected: number;
+          high_risk?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Registered */
+      201: {
+        content: {
+          "application/json": components["schemas"]["HealthBreach"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+    };
+  };
+  /** The PDPC was notified now */
+  notifyHealthBreach: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    responses: {
+      /** @description Notified */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthBreach"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+    };
+  };
+  /** Close an outbreak, move its retention end, EOC level or not-seen alert (health officers; stale version 409) */
+  updateHealthOutbreak: {
+    parameters: {
+      path: {
+        id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version: number;
+          /** Format: date */
+          ended_on?: string | null;
+          /** Format: date */
+          retention_until?: string | null;
+          eoc_level?: number | null;
+          not_seen_alert_days?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Changed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["HealthOutbreak"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
     };
   };
 }

@@ -134,7 +134,8 @@ class Stop extends Error {
 
 // A token read from the server now, never the one in memory (see above), and who it
 // belongs to.
-async function freshSession(): Promise<{ token: string; username: string }> {
+// Also the health checkpoint's screening queue (pages/health/queue.ts) before it sends.
+export async function freshSession(): Promise<{ token: string; username: string }> {
   let response: Response;
   try {
     response = await fetch("/api/v1/auth/me", {
