@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer } from '../lib/server.mjs';
+import { runSql } from '../lib/sql.mjs';
 import { startSmtpReceiver, startLineReceiver, waitFor } from '../lib/receivers.mjs';
 
 const token = 'test-channel-token';
@@ -147,4 +148,19 @@ test('LINE pushes stop at the monthly quota and the counts say so', async () => 
   assert.equal(counts.line.quota_reached, true);
   assert.equal(line.pushes.length, 2, 'no push beyond the quota');
   await waitFor('three e-mails', () => smtp.messages.length >= 3);
+});
+
+test('a raised warning tells its owner agency (topic warning), in the app by default', async () => {
+  // The demo's warnings are raised by the evaluation a read triggers.
+  const warnings = await strategy.get('/api/v1/warnings?fiscal_year=2569');
+  assert.equal(warnings.status, 200, warnings.text);
+  const owned = warnings.json.items.filter((w) => w.agency);
+  assert.ok(owned.length >= 1, 'the demo raises warnings with an owner agency');
+  const messages = Number(runSql(server.db.url, "SELECT count(*) FROM notification_message WHERE topic = 'warning' AND target_agency IS NOT NULL"));
+  assert.ok(messages >= owned.filter((w) => w.status === 'open').length, `${messages} warning messages`);
+  const agencyCode = runSql(server.db.url, "SELECT agency_code FROM app_user WHERE username = 'agency'");
+  if (owned.some((w) => w.agency === agencyCode)) {
+    const inbox = await agency.get('/api/v1/notifications');
+    assert.ok(inbox.json.items.some((i) => i.topic === 'warning' && i.subject_th.startsWith('คำเตือน')), 'the agency officer sees it');
+  }
 });

@@ -14,6 +14,7 @@
 #include "modules/monitoring/rules.hpp"
 #include "modules/monitoring/warning_store.hpp"
 #include "platform/audit/audit_log.hpp"
+#include "platform/notifications/outbox.hpp"
 
 namespace changwat::monitoring {
 
@@ -239,6 +240,16 @@ std::shared_ptr<const Evaluation> MonitoringService::current(const std::string& 
         raised.fiscal_year = fiscal_year;
         raised.raised_on = today_iso;
         apply_cause(raised, cause);
+        // The owner agency's officers are told (by their choice of channel), in the
+        // transaction that raises the warning (docs/decisions/0014-*.md).
+        if (raised.agency_code)
+          notifications::enqueue(c, {.topic = notifications::Topic::warning,
+                                     .province_code = province_code,
+                                     .agency_code = raised.agency_code,
+                                     .user_id = std::nullopt,
+                                     .subject_th = "คำเตือน: " + std::string(name_th(raised.kind)),
+                                     .body_th = raised.message_th,
+                                     .link = "/monitoring/warnings"});
         rows.push_back(std::move(raised));
       }
       std::unordered_map<std::int64_t, Warning*> by_id;
