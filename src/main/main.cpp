@@ -20,8 +20,8 @@
 #include "modules/action_plan/export.hpp"
 #include "modules/action_plan/module.hpp"
 #include "modules/health/module.hpp"
-#include "thai/calendar.hpp"
 #include "modules/plan/export.hpp"
+#include "thai/calendar.hpp"
 
 namespace changwat {
 namespace {
