@@ -143,9 +143,9 @@ bool SaleStore::verify_payment(std::int64_t sale_id, const std::string& referenc
 
 SalePage SaleStore::page(std::int64_t community_id, std::int64_t limit, std::int64_t offset) {
   SalePage page;
-  if (auto totals = connection_.query_one("SELECT COUNT(*), COALESCE(SUM(total_satang), 0) FROM "
-                                          "tourism_sale WHERE community_id = ?",
-                                          {community_id}))
+  if (auto totals = connection_.query_one(
+          "SELECT sales, total_satang FROM tourism_sale_total WHERE community_id = ?",
+          {community_id}))
     db::RowReader(*totals).read(page.total_sales, page.total_satang);
   const std::string chosen =
       " FROM tourism_sale WHERE community_id = ? ORDER BY sold_at DESC, id DESC LIMIT ? OFFSET ?";
