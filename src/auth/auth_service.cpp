@@ -215,6 +215,14 @@ std::int64_t AuthService::add_user(const NewUser& user, std::string_view passwor
                             "Username must be 3–64 characters of a-z 0-9 . _ -"});
   check_display_name(user.display_name, errors);
   check_role_scope(user.role, user.agency_code, errors);
+  // Only a community manager is scoped to a tourism community; on any other role the
+  // id would be a scope nobody checks.
+  if (user.community_id && user.role != Role::community_manager) {
+    errors.add("community_id",
+               {"ระบุชุมชนได้เฉพาะผู้จัดการชุมชน", "Only a community manager has a community"});
+  } else if (user.community_id && *user.community_id <= 0) {
+    errors.add("community_id", {"รหัสชุมชนไม่ถูกต้อง", "Not a community's id"});
+  }
   std::optional<std::string> scope = scope_province(user, actor, errors);
   check_password(password, errors);
   throw_user_errors(errors);

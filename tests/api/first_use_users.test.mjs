@@ -135,3 +135,15 @@ test('a password reset ends the sessions; only the new password works', async ()
   assert.equal(old.status, 401);
   await server.login('fu-reset', 'a-new-password-2568');
 });
+
+test('a tourism community is the scope of a community manager only: on another role, or not an id, 422 naming community_id, and no user is added', async () => {
+  const before = (await admin.get('/api/v1/users')).json.users.length;
+  const onOfficer = await addUser({ username: 'fu-community-officer', role: 'agency_officer',
+    agency_code: 'TRAT-PO', community_id: 1 });
+  assert.equal(onOfficer.status, 422);
+  assert.ok(onOfficer.json.error.fields.community_id, JSON.stringify(onOfficer.json));
+  const notAnId = await addUser({ username: 'fu-community-zero', role: 'community_manager', community_id: 0 });
+  assert.equal(notAnId.status, 422);
+  assert.ok(notAnId.json.error.fields.community_id, JSON.stringify(notAnId.json));
+  assert.equal((await admin.get('/api/v1/users')).json.users.length, before);
+});
